@@ -1,0 +1,54 @@
+import os from 'node:os';
+import { loadConfig, type Config } from '../config/config';
+import { openDatabase, type Database } from '../db/database';
+import { collections } from '../db/collections';
+import { t, type Locale } from '../i18n/messages';
+import type { Actor } from '../ledger/actor';
+import { LedgerService } from '../ledger/ledger-service';
+import { serialMatcher } from '../ledger/serial';
+
+/** What every CLI command works with; opened lazily so `--help` needs no database. */
+export interface CliContext {
+  config: Config;
+  locale: Locale;
+  db: Database;
+  ledger: LedgerService;
+  actor: Actor;
+  say(key: string, params?: Record<string, string | number>): string;
+}
+
+let opened: CliContext | undefined;
+let config: Config | undefined;
+
+/** The configuration, parsed once per run. */
+export function cliConfig(): Config {
+  return (config ??= loadConfig());
+}
+
+/** A sentence in the CLI user's language. */
+export function cliSay(key: string, params?: Record<string, string | number>): string {
+  return t(cliConfig().cliLocale, key, params);
+}
+
+export async function openContext(): Promise<CliContext> {
+  if (opened) return opened;
+  const config = cliConfig();
+  const locale = config.cliLocale;
+  const db = await openDatabase(config);
+  if (db.info.kind === 'emulator') process.stderr.write(`${t(locale, 'db.emulatorWarning')}\n`);
+  const ledger = new LedgerService(collections(db.db), serialMatcher(config.serialPlaceholders));
+  opened = {
+    config,
+    locale,
+    db,
+    ledger,
+    actor: { by: `cli:${os.userInfo().username}` },
+    say: (key, params) => t(locale, key, params),
+  };
+  return opened;
+}
+
+export async function closeContext(): Promise<void> {
+  await opened?.db.close();
+  opened = undefined;
+}

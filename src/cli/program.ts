@@ -1,0 +1,33 @@
+import { Command } from 'commander';
+import { registerDb } from './commands/db';
+import { registerDevicesAdd } from './commands/devices-add';
+import { registerDevicesDelete } from './commands/devices-delete';
+import { registerDevicesEdit } from './commands/devices-edit';
+import { registerDevicesExport } from './commands/devices-export';
+import { registerDevicesHistory } from './commands/devices-history';
+import { registerDevicesImport } from './commands/devices-import';
+import { registerDevicesShow } from './commands/devices-show';
+import { registerUsage } from './commands/usage';
+
+/** The `daicho` command: every sub-command is registered here, each defined in its own file. */
+export function buildProgram(): Command {
+  const program = new Command('daicho')
+    .description('Daicho (台帳): the IT device ledger, synced with Intune / Jamf Pro')
+    .showHelpAfterError(false)
+    .exitOverride();
+  const devices = program.command('devices').description('the device ledger');
+  registerDevicesImport(devices);
+  registerDevicesExport(devices);
+  registerDevicesShow(devices);
+  registerDevicesAdd(devices);
+  registerDevicesEdit(devices);
+  registerDevicesDelete(devices);
+  registerDevicesHistory(devices);
+  registerUsage(program);
+  registerDb(program);
+  program.commands.forEach(function exitOverrideAll(cmd: Command) {
+    cmd.exitOverride();
+    cmd.commands.forEach(exitOverrideAll);
+  });
+  return program;
+}

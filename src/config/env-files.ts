@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'dotenv';
+
+/** Where a configuration value came from, so an error can name the place to fix it. */
+export interface ValueSource {
+  value: string;
+  from: string; // e.g. "env/.env.local", "env/.env.local.user" or "the process environment"
+}
+
+export interface RawEnvironment {
+  envName: string;
+  values: Map<string, ValueSource>;
+  /** Problems found while reading the files (e.g. a secret in a committed file). */
+  problems: { variable: string; from: string; problem: string }[];
+}
+
+/**
+ * Reads the Teams Toolkit env files: `env/.env.<name>` (committed, no secrets) and
+ * `env/.env.<name>.user` (git-ignored, the only file allowed to hold `SECRET_*` values).
+ * The process environment wins over both, as it does under the toolkit and in containers.
+ */
+export function readEnvironment(envDir: string, processEnv: NodeJS.ProcessEnv): RawEnvironment {
+  const envName = processEnv.DAICHO_ENV || processEnv.TEAMSFX_ENV || 'local';
+  const values = new Map<string, ValueSource>();
+  const problems: RawEnvironment['problems'] = [];
+  const committed = path.join(envDir, `.env.${envName}`);
+  const userFile = `${committed}.user`;
+
+  for (const file of [committed, userFile]) {
+    if (!existsSync(file)) continue;
+    const shown = path.join('env', path.basename(file));
+    const parsed = parse(readFileSync(file));
+    for (const [name, value] of Object.entries(parsed)) {
+      if (name.startsWith('SECRET_') && file === committed) {
+        problems.push({
+          variable: name,
+          from: shown,
+          problem: `secrets must not be in a committed file; move it to env/.env.${envName}.user`,
+        });
+        continue;
+      }
+      if (value !== '') values.set(name, { value, from: shown });
+    }
+  }
+  for (const [name, value] of Object.entries(processEnv)) {
+    if (value !== undefined && value !== '') {
+      values.set(name, { value, from: 'the process environment' });
+    }
+  }
+  return { envName, values, problems };
+}

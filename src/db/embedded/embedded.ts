@@ -1,0 +1,46 @@
+import { startEmulator } from './emulator';
+import { startMongod } from './mongod';
+import { liveRecord, withStartLock, writeRecord, type EmbeddedServerRecord } from './registry';
+
+export type EmbeddedChoice = 'auto' | 'mongod' | 'emulator';
+
+/**
+ * Finds the embedded server already running for this data folder, or starts one: a real mongod
+ * where one can be had, else the emulator. The server keeps running after this process exits,
+ * so the next CLI command (or the bot) finds the same ledger; `daicho db stop` stops it.
+ */
+export async function ensureEmbeddedServer(
+  dataDir: string,
+  choice: EmbeddedChoice,
+): Promise<{ record: EmbeddedServerRecord; started: boolean }> {
+  const running = await liveRecord(dataDir);
+  if (running && (choice === 'auto' || running.kind === choice))
+    return { record: running, started: false };
+
+  return withStartLock(dataDir, async () => {
+    // Someone may have started it while we waited for the lock.
+    const again = await liveRecord(dataDir);
+    if (again && (choice === 'auto' || again.kind === choice))
+      return { record: again, started: false };
+    if (again) stopServer(again);
+
+    let record: EmbeddedServerRecord | null = null;
+    if (choice !== 'emulator') record = await startMongod(dataDir, choice === 'mongod');
+    if (!record && choice === 'mongod') {
+      throw new Error(
+        'DAICHO_EMBEDDED_DB=mongod, but no mongod binary could be obtained (no internet?)',
+      );
+    }
+    record ??= await startEmulator(dataDir);
+    writeRecord(dataDir, record);
+    return { record, started: true };
+  });
+}
+
+export function stopServer(record: EmbeddedServerRecord): void {
+  try {
+    process.kill(record.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}

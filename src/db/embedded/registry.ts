@@ -1,0 +1,115 @@
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  closeSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+/**
+ * The record of the embedded database server that is running for a data folder. The bot and the
+ * CLI read it so that both use the same server; whoever finds none starts one.
+ */
+export interface EmbeddedServerRecord {
+  kind: 'mongod' | 'emulator';
+  port: number;
+  pid: number;
+  startedAt: string;
+  dataPath: string | null;
+}
+
+export const recordPath = (dataDir: string) => path.join(dataDir, 'embedded-db.json');
+
+export function readRecord(dataDir: string): EmbeddedServerRecord | null {
+  try {
+    return JSON.parse(readFileSync(recordPath(dataDir), 'utf8')) as EmbeddedServerRecord;
+  } catch {
+    return null;
+  }
+}
+
+export function writeRecord(dataDir: string, record: EmbeddedServerRecord): void {
+  mkdirSync(dataDir, { recursive: true });
+  const tmp = `${recordPath(dataDir)}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(record, null, 2));
+  renameSync(tmp, recordPath(dataDir));
+}
+
+export function removeRecord(dataDir: string): void {
+  rmSync(recordPath(dataDir), { force: true });
+}
+
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function portOpen(port: number, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+export async function liveRecord(dataDir: string): Promise<EmbeddedServerRecord | null> {
+  const record = readRecord(dataDir);
+  if (!record || !processAlive(record.pid)) return null;
+  return (await portOpen(record.port)) ? record : null;
+}
+
+/**
+ * A start lock, so that a bot and a CLI starting together do not both start a server. A lock
+ * left by a process that died (or older than `staleMs`) is taken over.
+ */
+export async function withStartLock<T>(
+  dataDir: string,
+  fn: () => Promise<T>,
+  staleMs = 90_000,
+): Promise<T> {
+  mkdirSync(dataDir, { recursive: true });
+  const lock = path.join(dataDir, 'embedded-db.lock');
+  const deadline = Date.now() + staleMs + 5_000;
+  for (;;) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if (lockIsStale(lock, staleMs) || Date.now() > deadline) rmSync(lock, { force: true });
+      else await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+function lockIsStale(lock: string, staleMs: number): boolean {
+  try {
+    const holder = Number(readFileSync(lock, 'utf8'));
+    if (holder && !processAlive(holder)) return true;
+    return Date.now() - statSync(lock).mtimeMs > staleMs;
+  } catch {
+    return !existsSync(lock);
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The few error types Daicho raises. Each carries a stable `code` (for logs and tests), an
+ * i18n message key with parameters (what the user reads, in their language) and, where there
+ * is one, the underlying `cause`.
+ */
+export type ErrorCode =
+  | 'CONFIG_INVALID'
+  | 'DB_UNAVAILABLE'
+  | 'NOT_FOUND'
+  | 'AMBIGUOUS'
+  | 'DUPLICATE_ASSET_NUMBER'
+  | 'DELETE_SYNCED_DEVICE'
+  | 'INVALID_INPUT'
+  | 'IMPORT_INVALID';
+
+export type MessageParams = Record<string, string | number>;
+
+export class DaichoError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly messageKey: string,
+    readonly params: MessageParams = {},
+    options?: { cause?: unknown },
+  ) {
+    super(`${code}: ${messageKey} ${JSON.stringify(params)}`, options);
+    this.name = 'DaichoError';
+  }
+}
+
+export function isDaichoError(e: unknown, code?: ErrorCode): e is DaichoError {
+  return e instanceof DaichoError && (code === undefined || e.code === code);
+}
+
+/** A MongoDB duplicate-key error (E11000), whether from a single write or a bulk write. */
+export function isDuplicateKeyError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 11000;
+}

@@ -1,0 +1,135 @@
+/**
+ * Every user-facing sentence, in Japanese and English. Keys are stable; `{name}` is replaced by
+ * the parameter of that name. A key missing from one language is caught by a unit test.
+ */
+export type Locale = 'ja' | 'en';
+type Catalog = Record<string, string>;
+
+const ja: Catalog = {
+  'config.invalid': '設定が正しくありません:\n{problems}',
+  'db.unavailable': 'データベースに接続できません ({uri}): {reason}',
+  'db.emulatorWarning':
+    '警告: 組み込みのMongoDBエミュレータを使用しています。データはメモリ上にのみ保持され、サーバー停止で失われます (永続化するには MONGODB_URI を設定してください)。',
+  'device.notFound':
+    'デバイス「{id}」が見つかりません (資産番号、シリアル番号、UUIDで指定してください)。',
+  'device.ambiguous':
+    '「{id}」に一致するデバイスが複数あります ({matches})。資産番号で指定してください。',
+  'device.duplicateAssetNumber':
+    '資産番号「{assetNumber}」は既に使われています。別の資産番号を指定してください。何も変更していません。',
+  'device.deleteSynced':
+    'デバイス「{assetNumber}」は {provider} と同期中のため削除できません。{provider} 側でデバイスを削除するか、マスタ連携を解除してから削除してください。重複している場合は、もともと台帳にあったデバイスを削除し、{provider} から取り込まれたデバイスを使ってください (利用履歴はCSVで移せます)。',
+  'device.deleted': 'デバイス「{assetNumber}」を削除しました。',
+  'device.updated': 'デバイス「{assetNumber}」を更新しました ({count} 項目)。',
+  'device.unchanged': 'デバイス「{assetNumber}」に変更はありません。',
+  'edit.noFields': '変更する項目を指定してください (例: --user 山田太郎 --status 利用中)。',
+  'edit.mdmOnly': '「{field}」はMDMの項目のため編集できません。',
+  'edit.assetNumberEmpty': '資産番号は空にできません。',
+  'input.unknownField': '不明な項目「{field}」',
+  'input.notText': '「{field}」は文字列で指定してください',
+  'input.tooLong': '「{field}」は {max} 文字以内で指定してください',
+  'input.columnCount': '列の数が {got} 個です (見出しは {expected} 個)',
+  'input.badDate': '「{field}」の日付「{value}」が正しくありません (YYYY-MM-DD)',
+  'input.disposalBeforeProcurement': '廃棄日/解約日 ({to}) が調達日 ({from}) より前です',
+  'input.duplicateInFile':
+    '資産番号「{assetNumber}」がファイル内で重複しています ({line} 行目と同じ)',
+  'import.badFile': 'ファイル「{file}」を読めません: {reason}',
+  'import.rowProblem': '{line} 行目: {reasons}',
+  'import.rejected':
+    '{count} 行に誤りがあるため、何も書き込んでいません。修正するか --skip-invalid で正しい行だけを取り込んでください。',
+  'import.done':
+    '取り込み完了: 追加 {created} 件、更新 {updated} 件、変更なし {unchanged} 件、スキップ {skipped} 件。',
+  'import.empty': 'ファイルにデータ行がありません。',
+  'usage.badRow': '{line} 行目: {reasons}',
+  'usage.unknownDevice': '資産番号「{assetNumber}」のデバイスが台帳にありません',
+  'usage.missingUser': '利用者がありません',
+  'usage.badFrom': '利用開始日が正しくありません',
+  'usage.badTo': '利用終了日が正しくありません',
+  'usage.toBeforeFrom': '利用終了日が利用開始日より前です',
+  'usage.done':
+    '利用履歴の取り込み完了: 追加 {created} 件、更新 {updated} 件、スキップ {skipped} 件。',
+  'cli.failed': 'エラー: {message}',
+  'cli.badFormat': '形式「{format}」には対応していません (json または csv)。',
+  'cli.unexpectedWord':
+    '「{word}」の意味がわかりません。項目は --項目名 値 の形で指定してください。',
+  'cli.unknownField': '不明な項目「{field}」です (例: --serial-number, --user, --status)。',
+  'cli.missingValue': '--{field} の値がありません。',
+  'cli.invalidValues': '値が正しくありません: {reasons}。何も変更していません。',
+  'cli.usage': '{message} (daicho --help で使い方を確認できます)',
+  'db.stopped': '組み込みデータベース ({kind}, pid {pid}) を停止しました。',
+  'db.notRunning': '組み込みデータベースは動いていません。',
+  'cli.unexpected':
+    '予期しないエラーが発生しました (相関ID: {correlationId})。ログを確認してください。',
+};
+
+const en: Catalog = {
+  'config.invalid': 'The configuration is invalid:\n{problems}',
+  'db.unavailable': 'Cannot connect to the database ({uri}): {reason}',
+  'db.emulatorWarning':
+    'Warning: using the embedded MongoDB emulator; data is in memory only and is lost when it stops (set MONGODB_URI to keep it).',
+  'device.notFound': 'No device "{id}" (give an asset number, serial number or UUID).',
+  'device.ambiguous': 'Several devices match "{id}" ({matches}); use the asset number.',
+  'device.duplicateAssetNumber':
+    'Asset number "{assetNumber}" is already in use; choose another. Nothing was changed.',
+  'device.deleteSynced':
+    'Device "{assetNumber}" is synced with {provider} and cannot be deleted. Delete it in {provider} or unlink the master integration first. If it is a duplicate, delete the device that was in the ledger originally and keep the one imported from {provider} (usage history can be moved by CSV).',
+  'device.deleted': 'Deleted device "{assetNumber}".',
+  'device.updated': 'Updated device "{assetNumber}" ({count} fields).',
+  'device.unchanged': 'Device "{assetNumber}" is unchanged.',
+  'edit.noFields': 'Name the fields to change (e.g. --user "Taro Yamada" --status in-use).',
+  'edit.mdmOnly': '"{field}" comes from the MDM and cannot be edited.',
+  'edit.assetNumberEmpty': 'The asset number cannot be empty.',
+  'input.unknownField': 'unknown field "{field}"',
+  'input.notText': '"{field}" must be text',
+  'input.tooLong': '"{field}" must be at most {max} characters',
+  'input.columnCount': 'the row has {got} cells but the header has {expected}',
+  'input.badDate': '"{field}" is not a valid date: "{value}" (YYYY-MM-DD)',
+  'input.disposalBeforeProcurement': 'disposal date ({to}) is before procurement date ({from})',
+  'input.duplicateInFile':
+    'asset number "{assetNumber}" appears twice in the file (as on line {line})',
+  'import.badFile': 'Cannot read "{file}": {reason}',
+  'import.rowProblem': 'line {line}: {reasons}',
+  'import.rejected':
+    '{count} rows are invalid, so nothing was written. Fix them, or use --skip-invalid to import only the valid rows.',
+  'import.done':
+    'Imported: {created} added, {updated} updated, {unchanged} unchanged, {skipped} skipped.',
+  'import.empty': 'The file has no data rows.',
+  'usage.badRow': 'line {line}: {reasons}',
+  'usage.unknownDevice': 'no device with asset number "{assetNumber}" in the ledger',
+  'usage.missingUser': 'user is missing',
+  'usage.badFrom': '"from" is not a valid date',
+  'usage.badTo': '"to" is not a valid date',
+  'usage.toBeforeFrom': '"to" is before "from"',
+  'usage.done': 'Usage history imported: {created} added, {updated} updated, {skipped} skipped.',
+  'cli.failed': 'Error: {message}',
+  'cli.badFormat': 'Format "{format}" is not supported (json or csv).',
+  'cli.unexpectedWord': 'Did not understand "{word}"; give fields as --name value.',
+  'cli.unknownField': 'Unknown field "{field}" (e.g. --serial-number, --user, --status).',
+  'cli.missingValue': '--{field} needs a value.',
+  'cli.invalidValues': 'Invalid values: {reasons}. Nothing was changed.',
+  'cli.usage': '{message} (see daicho --help)',
+  'db.stopped': 'Stopped the embedded database ({kind}, pid {pid}).',
+  'db.notRunning': 'The embedded database is not running.',
+  'cli.unexpected': 'Unexpected error (correlation id: {correlationId}); see the log.',
+};
+
+export const CATALOGS: Record<Locale, Catalog> = { ja, en };
+
+export function t(
+  locale: Locale,
+  key: string,
+  params: Record<string, string | number> = {},
+): string {
+  const template = CATALOGS[locale][key] ?? CATALOGS.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/**
+ * Picks ja or en from a Teams or POSIX locale ("ja-JP", "ja_JP.UTF-8", "en-US", "C.UTF-8"):
+ * Japanese for ja*, English for any other language, the fallback when there is none.
+ */
+export function localeFrom(tag: string | undefined, fallback: Locale): Locale {
+  if (!tag || !tag.trim()) return fallback;
+  return tag.trim().toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}

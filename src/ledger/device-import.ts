@@ -1,0 +1,240 @@
+import type { AnyBulkWriteOperation } from 'mongodb';
+import { MongoBulkWriteError } from 'mongodb';
+import type { Actor } from './actor';
+import { changesFrom, creationChanges, newLedgerDevice, type FieldChange } from './changes';
+import type { StoredDevice } from './device';
+import { parseDeviceInput, type DeviceInput, type InputProblem } from './device-input';
+import { historyDocs, type DeviceDoc, type LedgerService } from './ledger-service';
+
+export interface ImportRow {
+  line: number;
+  raw: Record<string, unknown>;
+  badColumnCount?: { got: number; expected: number };
+}
+
+export interface RowProblem {
+  line: number;
+  reasons: InputProblem[];
+}
+
+export interface ImportReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  problems: RowProblem[];
+  /** True when nothing was written because some rows were invalid. */
+  rejected: boolean;
+}
+
+type Planned =
+  | { kind: 'create'; line: number; input: DeviceInput }
+  | { kind: 'update'; line: number; device: DeviceDoc; changes: FieldChange[] };
+
+/**
+ * Imports devices: every row is checked before anything is written. An existing asset number
+ * updates that device; a row without one updates the single device with the same serial number,
+ * else creates a device with the next SYS number — so importing the same file twice never
+ * duplicates a device.
+ */
+export async function importDevices(
+  ledger: LedgerService,
+  rows: ImportRow[],
+  options: { skipInvalid: boolean },
+  actor: Actor,
+): Promise<ImportReport> {
+  const problems: RowProblem[] = [];
+  const parsed: { line: number; input: DeviceInput }[] = [];
+  const seenAssets = new Map<string, number>();
+  for (const { line, raw, badColumnCount } of rows) {
+    const { value, problems: reasons } = parseDeviceInput(raw);
+    if (badColumnCount)
+      reasons.unshift({ field: '*', key: 'input.columnCount', params: badColumnCount });
+    const asset = value.assetNumber;
+    if (asset && seenAssets.has(asset)) {
+      reasons.push({
+        field: 'assetNumber',
+        key: 'input.duplicateInFile',
+        params: { assetNumber: asset, line: seenAssets.get(asset)! },
+      });
+    } else if (asset) seenAssets.set(asset, line);
+    if (reasons.length > 0) problems.push({ line, reasons });
+    else parsed.push({ line, input: value });
+  }
+  if (problems.length > 0 && !options.skipInvalid) {
+    return { created: 0, updated: 0, unchanged: 0, skipped: rows.length, problems, rejected: true };
+  }
+
+  const plan = await planImport(ledger, parsed, problems);
+  if (problems.length > 0 && !options.skipInvalid) {
+    return { created: 0, updated: 0, unchanged: 0, skipped: rows.length, problems, rejected: true };
+  }
+  const creates = plan.filter(
+    (p): p is Extract<Planned, { kind: 'create' }> => p.kind === 'create',
+  );
+  const updates = plan.filter(
+    (p): p is Extract<Planned, { kind: 'update' }> => p.kind === 'update' && p.changes.length > 0,
+  );
+  const unchanged = plan.length - creates.length - updates.length;
+
+  const created = await writeCreates(ledger, creates, problems, actor);
+  await writeUpdates(ledger, updates, actor);
+  return {
+    created,
+    updated: updates.length,
+    unchanged,
+    skipped: rows.length - created - updates.length - unchanged,
+    problems,
+    rejected: false,
+  };
+}
+
+async function planImport(
+  ledger: LedgerService,
+  parsed: { line: number; input: DeviceInput }[],
+  problems: RowProblem[],
+): Promise<Planned[]> {
+  const byAsset = new Map<string, DeviceDoc>();
+  const assets = parsed.map((p) => p.input.assetNumber).filter((a): a is string => !!a);
+  for (let i = 0; i < assets.length; i += 1000) {
+    for (const d of await ledger.c.devices
+      .find({ assetNumber: { $in: assets.slice(i, i + 1000) } })
+      .toArray()) {
+      byAsset.set(d.assetNumber, d);
+    }
+  }
+  const serialKeys = parsed
+    .filter((p) => !p.input.assetNumber)
+    .map((p) => ledger.serialKey(p.input.serialNumber))
+    .filter((k): k is string => !!k);
+  const bySerial = new Map<string, DeviceDoc[]>();
+  for (let i = 0; i < serialKeys.length; i += 1000) {
+    for (const d of await ledger.c.devices
+      .find({ serialKey: { $in: serialKeys.slice(i, i + 1000) } })
+      .toArray()) {
+      bySerial.set(d.serialKey!, [...(bySerial.get(d.serialKey!) ?? []), d]);
+    }
+  }
+
+  const plan: Planned[] = [];
+  for (const { line, input } of parsed) {
+    let device = input.assetNumber ? byAsset.get(input.assetNumber) : undefined;
+    if (!input.assetNumber) {
+      const sameSerial = bySerial.get(ledger.serialKey(input.serialNumber) ?? '') ?? [];
+      if (sameSerial.length > 1) {
+        problems.push({
+          line,
+          reasons: [
+            {
+              field: 'serialNumber',
+              key: 'device.ambiguous',
+              params: {
+                id: input.serialNumber ?? '',
+                matches: sameSerial.map((d) => d.assetNumber).join(', '),
+              },
+            },
+          ],
+        });
+        continue;
+      }
+      device = sameSerial[0];
+    }
+    if (device)
+      plan.push({
+        kind: 'update',
+        line,
+        device,
+        changes: changesFrom(device, { ...input, assetNumber: device.assetNumber }),
+      });
+    else plan.push({ kind: 'create', line, input });
+  }
+  return plan;
+}
+
+async function writeCreates(
+  ledger: LedgerService,
+  creates: Extract<Planned, { kind: 'create' }>[],
+  problems: RowProblem[],
+  actor: Actor,
+): Promise<number> {
+  const sys = await ledger.assetNumbers.allocate(
+    creates.filter((c) => !c.input.assetNumber).length,
+  );
+  const now = new Date();
+  const docs: StoredDevice[] = creates.map(({ input }) => {
+    const device = newLedgerDevice(input.assetNumber ?? sys.shift()!, input);
+    return {
+      ...device,
+      serialKey: ledger.serialKey(device.serialNumber),
+      createdAt: now,
+      updatedAt: now,
+    };
+  });
+  let created = 0;
+  for (let i = 0; i < docs.length; i += 500) {
+    const batch = docs.slice(i, i + 500);
+    const failed = new Set<number>();
+    try {
+      await ledger.c.devices.insertMany(batch, { ordered: false });
+    } catch (e) {
+      // Another writer took an asset number between our check and the insert: report those
+      // rows, keep the rest.
+      if (!(e instanceof MongoBulkWriteError)) throw e;
+      const errors = Array.isArray(e.writeErrors) ? e.writeErrors : [e.writeErrors];
+      for (const we of errors) {
+        failed.add(we.index);
+        problems.push({
+          line: creates[i + we.index].line,
+          reasons: [
+            {
+              field: 'assetNumber',
+              key: 'device.duplicateAssetNumber',
+              params: { assetNumber: batch[we.index].assetNumber },
+            },
+          ],
+        });
+      }
+    }
+    const inserted = await ledger.c.devices
+      .find({
+        assetNumber: { $in: batch.filter((_, j) => !failed.has(j)).map((d) => d.assetNumber) },
+      })
+      .toArray();
+    created += inserted.length;
+    await ledger.insertHistory(
+      inserted.flatMap((d) => historyDocs(d, creationChanges(d), 'import', actor, 'ledger', now)),
+    );
+    await ledger.usage.usersChanged(
+      inserted.filter((d) => d.user).map((d) => ({ device: d, oldUser: null, newUser: d.user })),
+      now,
+    );
+  }
+  return created;
+}
+
+async function writeUpdates(
+  ledger: LedgerService,
+  updates: Extract<Planned, { kind: 'update' }>[],
+  actor: Actor,
+): Promise<void> {
+  const now = new Date();
+  const ops: AnyBulkWriteOperation<StoredDevice>[] = updates.map(({ device, changes }) => ({
+    updateOne: { filter: { _id: device._id }, update: { $set: ledger.setFor(changes, now) } },
+  }));
+  await ledger.bulkUpdate(ops);
+  await ledger.insertHistory(
+    updates.flatMap(({ device, changes }) =>
+      historyDocs(device, changes, 'import', actor, 'ledger', now),
+    ),
+  );
+  const userChanges = updates.flatMap(({ device, changes }) =>
+    changes
+      .filter((ch) => ch.field === 'user')
+      .map((ch) => ({
+        device,
+        oldUser: ch.old as string | null,
+        newUser: ch.new as string | null,
+      })),
+  );
+  await ledger.usage.usersChanged(userChanges, now);
+}

@@ -1,0 +1,89 @@
+/**
+ * The device ledger's record, as seed 000 names its fields. Empty values are `null`, never "".
+ */
+export const SOURCES = ['ledger', 'intune', 'jamf'] as const;
+export type Source = (typeof SOURCES)[number];
+export type MdmProvider = Exclude<Source, 'ledger'>;
+
+export const REGISTRATION_STATES = [
+  'notRegistered',
+  'registered',
+  'revoked',
+  'keyConflict',
+  'approvalPending',
+  'certificateReset',
+  'notRegisteredPendingEnrollment',
+  'unknown',
+] as const;
+
+/** The MDM-only fields: shown only for synced devices, always the latest MDM value, removed on unlink. */
+export interface MdmBlock {
+  provider: MdmProvider;
+  deviceId: string;
+  deviceName: string | null;
+  enrolledAt: string | null;
+  lastCheckInAt: string | null;
+  primaryUser: string | null;
+  diskCapacityGb: number | null;
+  registrationState: string | null;
+  [extra: string]: unknown;
+}
+
+/** The fields an admin edits and imports (資産番号, シリアル番号, OS, メーカー, 型番 …). */
+export const EDITABLE_FIELDS = [
+  'assetNumber',
+  'serialNumber',
+  'os',
+  'manufacturer',
+  'model',
+  'deviceType',
+  'status',
+  'user',
+  'procurementDate',
+  'disposalDate',
+  'uuid',
+] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+/** The fields of an export, in order. */
+export const EXPORT_FIELDS = [...EDITABLE_FIELDS, 'source', 'mdm'] as const;
+
+export type DeviceFields = { [F in Exclude<EditableField, 'assetNumber'>]: string | null } & {
+  assetNumber: string;
+};
+
+export interface Device extends DeviceFields {
+  source: Source;
+  mdm: MdmBlock | null;
+}
+
+/** What the database stores: the device plus the keys it is found by. */
+export interface StoredDevice extends Device {
+  /** Trimmed, case-folded serial; null for empty and placeholder serials (which never match). */
+  serialKey: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const FIELD_LABELS_JA: Record<EditableField | 'source' | 'mdm', string> = {
+  assetNumber: '資産番号',
+  serialNumber: 'シリアル番号',
+  os: 'OS',
+  manufacturer: 'メーカー',
+  model: '型番',
+  deviceType: 'デバイスの種類',
+  status: 'ステータス',
+  user: '利用者',
+  procurementDate: '調達日',
+  disposalDate: '廃棄日/解約日',
+  uuid: 'UUID',
+  source: 'ソース',
+  mdm: 'MDM',
+};
+
+/** The record as exported and shown: exactly the documented fields, nothing internal. */
+export function toExported(d: Device): Device {
+  const out = {} as Record<string, unknown>;
+  for (const f of EXPORT_FIELDS) out[f] = d[f] ?? null;
+  return out as unknown as Device;
+}

@@ -1,0 +1,219 @@
+import type { AnyBulkWriteOperation, ObjectId, WithId } from 'mongodb';
+import type { Collections, FieldHistoryDoc } from '../db/collections';
+import { DaichoError, isDuplicateKeyError } from '../errors';
+import type { Actor } from './actor';
+import { AssetNumberAllocator } from './asset-numbers';
+import { changesFrom, creationChanges, newLedgerDevice, type FieldChange } from './changes';
+import { toExported, type Device, type StoredDevice } from './device';
+import type { DeviceInput } from './device-input';
+import { UsageService } from './usage-service';
+
+export type DeviceDoc = WithId<StoredDevice>;
+
+const PROVIDER_NAMES = { intune: 'Microsoft Intune', jamf: 'Jamf Pro' } as const;
+
+/**
+ * The device ledger: lookups, edits, deletes and their field history. Writes go one document at
+ * a time with the history written after the device, so a crash can lose at most the history of
+ * the last change, never a device. Multi-document transactions are not used (DESIGN.md).
+ */
+export class LedgerService {
+  readonly assetNumbers: AssetNumberAllocator;
+  readonly usage: UsageService;
+
+  constructor(
+    readonly c: Collections,
+    readonly serialKey: (serial: string | null | undefined) => string | null,
+  ) {
+    this.assetNumbers = new AssetNumberAllocator(c.counters, c.devices);
+    this.usage = new UsageService(c);
+  }
+
+  /** Finds a device by asset number, then serial number, then UUID / MDM device id. */
+  async find(id: string): Promise<DeviceDoc> {
+    const trimmed = id.trim();
+    const byAsset = await this.c.devices.findOne({ assetNumber: trimmed });
+    if (byAsset) return byAsset;
+    const key = this.serialKey(trimmed);
+    const or: Record<string, unknown>[] = [{ uuid: trimmed }, { 'mdm.deviceId': trimmed }];
+    if (key) or.push({ serialKey: key });
+    const matches = await this.c.devices.find({ $or: or }).limit(6).toArray();
+    if (matches.length === 1) return matches[0];
+    if (matches.length === 0)
+      throw new DaichoError('NOT_FOUND', 'device.notFound', { id: trimmed });
+    throw new DaichoError('AMBIGUOUS', 'device.ambiguous', {
+      id: trimmed,
+      matches: matches.map((m) => m.assetNumber).join(', '),
+    });
+  }
+
+  async list(): Promise<Device[]> {
+    const docs = await this.c.devices.find({}).sort({ assetNumber: 1 }).toArray();
+    return docs.map(toExported);
+  }
+
+  /** Creates a ledger device; a missing asset number gets the next SYS number. */
+  async create(input: DeviceInput, actor: Actor): Promise<DeviceDoc> {
+    const assetNumber = input.assetNumber ?? (await this.assetNumbers.next());
+    const device = newLedgerDevice(assetNumber, input);
+    const now = new Date();
+    const doc: StoredDevice = {
+      ...device,
+      serialKey: this.serialKey(device.serialNumber),
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      const { insertedId } = await this.c.devices.insertOne(doc);
+      const stored = { ...doc, _id: insertedId } as DeviceDoc;
+      await this.recordHistory(stored, creationChanges(device), 'created', actor);
+      if (device.user) await this.usage.userChanged(stored, null, device.user, now);
+      return stored;
+    } catch (e) {
+      if (isDuplicateKeyError(e)) {
+        throw new DaichoError(
+          'DUPLICATE_ASSET_NUMBER',
+          'device.duplicateAssetNumber',
+          { assetNumber },
+          { cause: e },
+        );
+      }
+      throw e;
+    }
+  }
+
+  /** Applies an admin's edit; returns the changes made (none when the values were already so). */
+  async edit(
+    id: string,
+    input: DeviceInput,
+    actor: Actor,
+    rule = 'manual-edit',
+  ): Promise<{ device: DeviceDoc; changes: FieldChange[] }> {
+    const device = await this.find(id);
+    const changes = changesFrom(device, input);
+    if (changes.length === 0) return { device, changes };
+    const set = this.setFor(changes);
+    try {
+      await this.c.devices.updateOne({ _id: device._id }, { $set: set });
+    } catch (e) {
+      if (isDuplicateKeyError(e)) {
+        throw new DaichoError(
+          'DUPLICATE_ASSET_NUMBER',
+          'device.duplicateAssetNumber',
+          {
+            assetNumber: String(set.assetNumber ?? device.assetNumber),
+          },
+          { cause: e },
+        );
+      }
+      throw e;
+    }
+    const updated = { ...device, ...set } as DeviceDoc;
+    await this.recordHistory(updated, changes, rule, actor);
+    if (set.assetNumber !== undefined) {
+      await this.c.usageHistory.updateMany(
+        { deviceId: device._id },
+        { $set: { assetNumber: updated.assetNumber } },
+      );
+    }
+    const userChange = changes.find((ch) => ch.field === 'user');
+    if (userChange) {
+      await this.usage.userChanged(
+        updated,
+        userChange.old as string | null,
+        userChange.new as string | null,
+        set.updatedAt as Date,
+      );
+    }
+    return { device: updated, changes };
+  }
+
+  /** Seed 000: a device synced with an MDM cannot be deleted; the refusal says what to do. */
+  async delete(id: string, actor: Actor): Promise<Device> {
+    const device = await this.find(id);
+    if (device.source !== 'ledger' || device.mdm) {
+      const provider = device.mdm?.provider ?? (device.source as 'intune' | 'jamf');
+      throw new DaichoError('DELETE_SYNCED_DEVICE', 'device.deleteSynced', {
+        assetNumber: device.assetNumber,
+        provider: PROVIDER_NAMES[provider] ?? provider,
+      });
+    }
+    // The filter repeats the check so a sync that linked the device a moment ago wins.
+    const { deletedCount } = await this.c.devices.deleteOne({
+      _id: device._id,
+      source: 'ledger',
+      mdm: null,
+    });
+    if (deletedCount !== 1) return this.delete(id, actor);
+    // Usage history stays (it can still be exported by asset number); the whole record is kept
+    // in the field history so a deletion can be traced and undone by hand.
+    await this.recordHistory(
+      device,
+      [{ field: '*', old: toExported(device), new: null }],
+      'deleted',
+      actor,
+    );
+    return toExported(device);
+  }
+
+  async history(id: string): Promise<FieldHistoryDoc[]> {
+    const device = await this.find(id);
+    return this.c.fieldHistory
+      .find({ deviceId: device._id }, { projection: { _id: 0 } })
+      .sort({ at: 1, _id: 1 })
+      .toArray();
+  }
+
+  /** The `$set` for a list of changes, with the derived serial key kept in step. */
+  setFor(changes: FieldChange[], now = new Date()): Record<string, unknown> {
+    const set: Record<string, unknown> = { updatedAt: now };
+    for (const ch of changes) set[ch.field] = ch.new;
+    if ('serialNumber' in set) set.serialKey = this.serialKey(set.serialNumber as string | null);
+    return set;
+  }
+
+  async recordHistory(
+    device: { _id: ObjectId; assetNumber: string },
+    changes: FieldChange[],
+    rule: string,
+    actor: Actor,
+    source: FieldHistoryDoc['source'] = 'ledger',
+  ): Promise<void> {
+    await this.insertHistory(historyDocs(device, changes, rule, actor, source));
+  }
+
+  async insertHistory(docs: FieldHistoryDoc[]): Promise<void> {
+    for (let i = 0; i < docs.length; i += 1000) {
+      await this.c.fieldHistory.insertMany(docs.slice(i, i + 1000), { ordered: false });
+    }
+  }
+
+  /** Bulk updates by _id, for imports and syncs: one round trip per 500 changed devices. */
+  async bulkUpdate(ops: AnyBulkWriteOperation<StoredDevice>[]): Promise<void> {
+    for (let i = 0; i < ops.length; i += 500) {
+      await this.c.devices.bulkWrite(ops.slice(i, i + 500), { ordered: false });
+    }
+  }
+}
+
+/** The field-history entries for one device's changes. */
+export function historyDocs(
+  device: { _id: ObjectId; assetNumber: string },
+  changes: FieldChange[],
+  rule: string,
+  actor: Actor,
+  source: FieldHistoryDoc['source'] = 'ledger',
+  at = new Date(),
+): FieldHistoryDoc[] {
+  return changes.map((ch) => ({
+    deviceId: device._id,
+    assetNumber: device.assetNumber,
+    field: ch.field,
+    old: ch.old,
+    new: ch.new,
+    source,
+    rule,
+    at,
+    by: actor.by,
+  }));
+}
