@@ -1,7 +1,9 @@
 /** Unit tests are pure and fast; integration tests talk to a real wire-protocol server
- *  and the simulators, so they get a longer timeout and run one file at a time. */
+ *  and the simulators, so they get a longer timeout. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 module.exports = {
+  // Integration tests start servers and run the CLI as a process; a slow machine needs room.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -16,7 +18,6 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest },
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -56,4 +56,7 @@ function safeLocale() {
   }
 }
 
-main(process.argv).then((code) => process.exit(code));
+// exitCode, not exit(): exit() would cut off a large export still flowing into a pipe.
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});

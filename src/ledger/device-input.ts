@@ -101,7 +101,9 @@ function cleanValue(
   else if (typeof raw === 'number' && Number.isFinite(raw)) text = String(raw);
   else return { problem: { field, key: 'input.notText', params: { field } } };
 
-  text = text.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  // Control characters other than tab and line breaks are never meant (they come from broken
+  // exports); line breaks inside a quoted cell are kept so an export round-trips.
+  text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
   if (text === '') return { value: null };
   if (text.length > MAX_LENGTH[field] && !DATE_FIELDS.has(field)) {
     return { problem: { field, key: 'input.tooLong', params: { field, max: MAX_LENGTH[field] } } };
