@@ -4,8 +4,8 @@ import { VARIABLES } from '../../src/config/variables';
 
 describe('README configuration table', () => {
   const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
-  const rows = readme.split('\n').filter((l) => /^\| `[A-Z_]+` \|/.test(l));
-  const documented = rows.map((l) => /^\| `([A-Z_]+)`/.exec(l)![1]);
+  const rows = readme.split('\n').filter((l) => /^\|\s*`[A-Z_]+`\s*\|/.test(l));
+  const documented = rows.map((l) => /^\|\s*`([A-Z_]+)`/.exec(l)![1]);
 
   it('documents every environment variable the config reads, and no other', () => {
     expect(documented.sort()).toEqual(VARIABLES.map((v) => v.name).sort());
