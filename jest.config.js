@@ -4,6 +4,7 @@ const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 module.exports = {
   // Integration tests start servers and run the CLI as a process; a slow machine needs room.
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     {
       displayName: 'unit',
