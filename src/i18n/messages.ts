@@ -39,7 +39,6 @@ const ja: Catalog = {
   'import.done':
     '取り込み完了: 追加 {created} 件、更新 {updated} 件、変更なし {unchanged} 件、スキップ {skipped} 件。',
   'import.empty': 'ファイルにデータ行がありません。',
-  'usage.badRow': '{line} 行目: {reasons}',
   'usage.unknownDevice': '資産番号「{assetNumber}」のデバイスが台帳にありません',
   'usage.missingUser': '利用者がありません',
   'usage.badFrom': '利用開始日が正しくありません',
@@ -93,7 +92,6 @@ const en: Catalog = {
   'import.done':
     'Imported: {created} added, {updated} updated, {unchanged} unchanged, {skipped} skipped.',
   'import.empty': 'The file has no data rows.',
-  'usage.badRow': 'line {line}: {reasons}',
   'usage.unknownDevice': 'no device with asset number "{assetNumber}" in the ledger',
   'usage.missingUser': 'user is missing',
   'usage.badFrom': '"from" is not a valid date',

@@ -3,22 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { toCsv } from '../../src/csv/table-file';
+import { EDITABLE_FIELDS } from '../../src/ledger/device';
 import { runCli } from '../support/cli';
 import { openTestDb, type TestDb } from '../support/test-db';
 
-const FIELDS = [
-  'assetNumber',
-  'serialNumber',
-  'os',
-  'manufacturer',
-  'model',
-  'deviceType',
-  'status',
-  'user',
-  'procurementDate',
-  'disposalDate',
-  'uuid',
-];
+const FIELDS = EDITABLE_FIELDS;
 const NAMES = ['山田 太郎', '佐藤, 花子', 'O\'Brien "Bob"', '=HYPERLINK("x")', '鈴木\n一郎', ''];
 
 /** 1,000 devices with what real spreadsheets hold: Japanese, commas, quotes, newlines, blanks, formulas. */

@@ -1,5 +1,6 @@
 import { ObjectId } from 'mongodb';
 import { isDaichoError } from '../../src/errors';
+import { EDITABLE_FIELDS } from '../../src/ledger/device';
 import { openTestDb, type TestDb } from '../support/test-db';
 
 const admin = { by: 'test:admin' };
@@ -161,19 +162,7 @@ describe('ledger store on the real wire-protocol server', () => {
   it('stores empty values as null, never ""', async () => {
     await t.ledger.create({ assetNumber: 'PC-3', model: null }, admin);
     const raw = await t.db.collection('devices').findOne({ assetNumber: 'PC-3' });
-    for (const f of [
-      'serialNumber',
-      'os',
-      'manufacturer',
-      'model',
-      'deviceType',
-      'status',
-      'user',
-      'procurementDate',
-      'disposalDate',
-      'uuid',
-      'mdm',
-    ]) {
+    for (const f of [...EDITABLE_FIELDS.filter((x) => x !== 'assetNumber'), 'mdm']) {
       expect([f, raw?.[f]]).toEqual([f, null]);
     }
   });

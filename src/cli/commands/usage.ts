@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { readTableFile, TableFileError, toCsv } from '../../csv/table-file';
-import { DaichoError } from '../../errors';
+import { toCsv } from '../../csv/table-file';
 import { USAGE_FIELDS } from '../../ledger/usage-service';
 import { openContext } from '../context';
-import { emit, printJson } from '../output';
+import { readImportRows, reportImport } from '../import-file';
+import { emit } from '../output';
 
 /** 利用履歴: export and import as CSV (seed 000's way to move it to another device). */
 export function registerUsage(program: Command): void {
@@ -37,36 +37,11 @@ export function registerUsage(program: Command): void {
     .option('--json', 'print the report as JSON')
     .action(async (file: string, opts: { skipInvalid?: boolean; json?: boolean }) => {
       const ctx = await openContext();
-      let rows;
-      try {
-        rows = readTableFile(file);
-      } catch (e) {
-        if (e instanceof TableFileError)
-          throw new DaichoError('IMPORT_INVALID', 'import.badFile', { file, reason: e.message });
-        throw e;
+      const report = await ctx.ledger.usage.import(readImportRows(file), !!opts.skipInvalid);
+      reportImport(ctx, report, !!opts.json, report.problems.length > 0 && !opts.skipInvalid);
+      if (!opts.json) {
+        const { created, updated, skipped } = report;
+        process.stdout.write(`${ctx.say('usage.done', { created, updated, skipped })}\n`);
       }
-      if (rows.length === 0) throw new DaichoError('IMPORT_INVALID', 'import.empty');
-      const report = await ctx.ledger.usage.import(rows, !!opts.skipInvalid);
-      const lines = report.problems.map((p) =>
-        ctx.say('usage.badRow', {
-          line: p.line,
-          reasons: p.reasons.map((r) => ctx.say(r.key, r.params)).join('; '),
-        }),
-      );
-      if (opts.json)
-        printJson({
-          ...report,
-          problems: report.problems.map((p, i) => ({ ...p, message: lines[i] })),
-        });
-      for (const line of lines) process.stderr.write(`${line}\n`);
-      if (report.problems.length > 0 && !opts.skipInvalid) {
-        throw new DaichoError('IMPORT_INVALID', 'import.rejected', {
-          count: report.problems.length,
-        });
-      }
-      if (!opts.json)
-        process.stdout.write(
-          `${ctx.say('usage.done', { created: report.created, updated: report.updated, skipped: report.skipped })}\n`,
-        );
     });
 }
