@@ -20,7 +20,35 @@ export interface Config {
   cliLocale: Locale;
   serialPlaceholders: string[];
   logLevel: Parsed['LOG_LEVEL'];
+  /** Set when Intune credentials are configured. */
+  intune: IntuneConfig | undefined;
+  /** Set when Jamf Pro credentials are configured. */
+  jamf: JamfConfig | undefined;
+  mdmRequestTimeoutMs: number;
+  syncSchedule: SyncSchedule;
+  syncSafetyLimitPercent: number;
 }
+
+export type IntuneAuth =
+  | { kind: 'secret'; secret: string }
+  | { kind: 'certificate'; certificatePath: string }
+  | { kind: 'managedIdentity' };
+
+export interface IntuneConfig {
+  tenantId: string;
+  clientId: string | undefined;
+  auth: IntuneAuth;
+  authorityHost: string;
+  graphBaseUrl: string;
+}
+
+export interface JamfConfig {
+  url: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export type SyncSchedule = { kind: 'off' } | { kind: 'interval'; ms: number } | { kind: 'cron'; expression: string };
 
 export class ConfigError extends DaichoError {
   constructor(readonly problems: string[]) {
@@ -37,7 +65,8 @@ export function loadConfig(
   processEnv: NodeJS.ProcessEnv = process.env,
   root: string = projectRoot(),
 ): Config {
-  const raw = readEnvironment(path.join(root, 'env'), processEnv);
+  const secretNames = new Set<string>(VARIABLES.filter((v) => 'secret' in v && v.secret).map((v) => v.name));
+  const raw = readEnvironment(path.join(root, 'env'), processEnv, secretNames);
   const problems = raw.problems.map((p) => `${p.variable} in ${p.from}: ${p.problem}`);
   const parsed: Record<string, unknown> = {};
 
@@ -53,9 +82,17 @@ export function loadConfig(
       problems.push(`${spec.name} ${why}${got}: fix it in ${where}`);
     }
   }
+  const p = parsed as Parsed;
+  const where = (name: string) => raw.values.get(name)?.from ?? `env/.env.${raw.envName}`;
+  const userFile = `env/.env.${raw.envName}.user`;
+  const intune = problems.length === 0 ? intuneConfig(p, where, userFile, problems) : undefined;
+  const jamf = problems.length === 0 ? jamfConfig(p, where, userFile, problems) : undefined;
+  const syncSchedule = parseSchedule(p.SYNC_SCHEDULE ?? 'every 60m');
+  if (!syncSchedule) {
+    problems.push(`SYNC_SCHEDULE must be a cron expression, "every 60m" / "every 6h", or "off" (got "${p.SYNC_SCHEDULE}"): fix it in ${where('SYNC_SCHEDULE')}`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const p = parsed as Parsed;
   return {
     envName: raw.envName,
     port: p.PORT,
@@ -69,5 +106,66 @@ export function loadConfig(
       localeFrom(processEnv.LC_ALL || processEnv.LC_MESSAGES || processEnv.LANG, 'ja'),
     serialPlaceholders: p.DAICHO_SERIAL_PLACEHOLDERS ?? [],
     logLevel: p.LOG_LEVEL,
+    intune,
+    jamf,
+    mdmRequestTimeoutMs: p.MDM_REQUEST_TIMEOUT_MS,
+    syncSchedule: syncSchedule!,
+    syncSafetyLimitPercent: p.SYNC_SAFETY_LIMIT_PERCENT,
   };
+}
+
+function intuneConfig(p: Parsed, where: (n: string) => string, userFile: string, problems: string[]): IntuneConfig | undefined {
+  const any = p.AZURE_TENANT_ID || p.AZURE_CLIENT_ID || p.AZURE_CLIENT_SECRET || p.AZURE_CLIENT_CERTIFICATE_PATH || p.AZURE_USE_MANAGED_IDENTITY;
+  if (!any) return undefined;
+  if (!p.AZURE_TENANT_ID) {
+    problems.push(`AZURE_TENANT_ID is required with the other AZURE_* settings: set it in ${where('AZURE_TENANT_ID')}`);
+    return undefined;
+  }
+  let auth: IntuneAuth;
+  if (p.AZURE_USE_MANAGED_IDENTITY) auth = { kind: 'managedIdentity' };
+  else if (p.AZURE_CLIENT_CERTIFICATE_PATH) auth = { kind: 'certificate', certificatePath: p.AZURE_CLIENT_CERTIFICATE_PATH };
+  else if (p.AZURE_CLIENT_SECRET) auth = { kind: 'secret', secret: p.AZURE_CLIENT_SECRET };
+  else {
+    problems.push(`AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_USE_MANAGED_IDENTITY=true) is required for Intune: put the secret in ${userFile}`);
+    return undefined;
+  }
+  if (auth.kind !== 'managedIdentity' && !p.AZURE_CLIENT_ID) {
+    problems.push(`AZURE_CLIENT_ID is required for Intune: set it in ${where('AZURE_CLIENT_ID')}`);
+    return undefined;
+  }
+  return {
+    tenantId: p.AZURE_TENANT_ID,
+    clientId: p.AZURE_CLIENT_ID,
+    auth,
+    authorityHost: p.AZURE_AUTHORITY_HOST.replace(/\/+$/, ''),
+    graphBaseUrl: p.GRAPH_BASE_URL.replace(/\/+$/, ''),
+  };
+}
+
+function jamfConfig(p: Parsed, where: (n: string) => string, userFile: string, problems: string[]): JamfConfig | undefined {
+  if (!p.JAMF_URL && !p.JAMF_CLIENT_ID && !p.JAMF_CLIENT_SECRET) return undefined;
+  const missing = [
+    !p.JAMF_URL && `JAMF_URL is required with the other JAMF_* settings: set it in ${where('JAMF_URL')}`,
+    !p.JAMF_CLIENT_ID && `JAMF_CLIENT_ID is required for Jamf Pro: set it in ${where('JAMF_CLIENT_ID')}`,
+    !p.JAMF_CLIENT_SECRET && `JAMF_CLIENT_SECRET is required for Jamf Pro: put it in ${userFile}`,
+  ].filter((m): m is string => !!m);
+  if (missing.length > 0) {
+    problems.push(...missing);
+    return undefined;
+  }
+  return { url: p.JAMF_URL!.replace(/\/+$/, ''), clientId: p.JAMF_CLIENT_ID!, clientSecret: p.JAMF_CLIENT_SECRET! };
+}
+
+/** "off", "every 90m" / "every 6h", or a 5- or 6-field cron expression (checked by croner at start). */
+export function parseSchedule(text: string): SyncSchedule | null {
+  const t = text.trim().toLowerCase();
+  if (t === 'off' || t === 'none') return { kind: 'off' };
+  const every = /^every\s+(\d+)\s*(m|min|minutes?|h|hours?)$/.exec(t);
+  if (every) {
+    const n = Number(every[1]);
+    if (n <= 0) return null;
+    return { kind: 'interval', ms: n * (every[2].startsWith('h') ? 3600_000 : 60_000) };
+  }
+  if (/^(\S+\s+){4,5}\S+$/.test(t) || /^@(hourly|daily|weekly|monthly)$/.test(t)) return { kind: 'cron', expression: text.trim() };
+  return null;
 }

@@ -20,7 +20,11 @@ export interface RawEnvironment {
  * `env/.env.<name>.user` (git-ignored, the only file allowed to hold `SECRET_*` values).
  * The process environment wins over both, as it does under the toolkit and in containers.
  */
-export function readEnvironment(envDir: string, processEnv: NodeJS.ProcessEnv): RawEnvironment {
+export function readEnvironment(
+  envDir: string,
+  processEnv: NodeJS.ProcessEnv,
+  secretNames: ReadonlySet<string> = new Set(),
+): RawEnvironment {
   const envName = processEnv.DAICHO_ENV || processEnv.TEAMSFX_ENV || 'local';
   const values = new Map<string, ValueSource>();
   const problems: RawEnvironment['problems'] = [];
@@ -32,7 +36,7 @@ export function readEnvironment(envDir: string, processEnv: NodeJS.ProcessEnv): 
     const shown = path.join('env', path.basename(file));
     const parsed = parse(readFileSync(file));
     for (const [name, value] of Object.entries(parsed)) {
-      if (name.startsWith('SECRET_') && file === committed) {
+      if ((name.startsWith('SECRET_') || secretNames.has(name)) && file === committed) {
         problems.push({
           variable: name,
           from: shown,
@@ -40,12 +44,15 @@ export function readEnvironment(envDir: string, processEnv: NodeJS.ProcessEnv): 
         });
         continue;
       }
-      if (value !== '') values.set(name, { value, from: shown });
+      // SECRET_X in a .user file is the toolkit's spelling of X.
+      const key = name.startsWith('SECRET_') && secretNames.has(name.slice(7)) ? name.slice(7) : name;
+      if (value !== '') values.set(key, { value, from: shown });
     }
   }
   for (const [name, value] of Object.entries(processEnv)) {
     if (value !== undefined && value !== '') {
-      values.set(name, { value, from: 'the process environment' });
+      const key = name.startsWith('SECRET_') && secretNames.has(name.slice(7)) ? name.slice(7) : name;
+      values.set(key, { value, from: 'the process environment' });
     }
   }
   return { envName, values, problems };
