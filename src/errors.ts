@@ -11,7 +11,13 @@ export type ErrorCode =
   | 'DUPLICATE_ASSET_NUMBER'
   | 'DELETE_SYNCED_DEVICE'
   | 'INVALID_INPUT'
-  | 'IMPORT_INVALID';
+  | 'IMPORT_INVALID'
+  | 'NOT_LINKED'
+  | 'INTEGRATION_ACTIVE'
+  | 'NO_CREDENTIALS'
+  | 'SYNC_BUSY'
+  | 'MDM_READ_FAILED'
+  | 'RUN_NOT_FOUND';
 
 export type MessageParams = Record<string, string | number>;
 

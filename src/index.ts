@@ -5,6 +5,12 @@ import { healthzRoute } from './http/healthz';
 import { createHttpServer, listen } from './http/server';
 import { t } from './i18n/messages';
 import { createLogger } from './log';
+import { collections } from './db/collections';
+import { LedgerService } from './ledger/ledger-service';
+import { serialMatcher } from './ledger/serial';
+import { startScheduler } from './sync/scheduler';
+import { sourceFactory } from './sync/sources';
+import { SyncService } from './sync/sync-service';
 
 /**
  * The composition root: config → database → services → HTTP. Everything is wired here and only
@@ -33,6 +39,26 @@ async function start(): Promise<void> {
   }
   if (db.info.kind === 'emulator') log.warn(t('en', 'db.emulatorWarning'));
 
+  const ledger = new LedgerService(collections(db.db), serialMatcher(config.serialPlaceholders));
+  const sync = new SyncService(
+    ledger,
+    sourceFactory(config, log),
+    config.syncSafetyLimitPercent,
+    log,
+  );
+  const scheduler = startScheduler(
+    config.syncSchedule,
+    async () => {
+      if (!(await sync.master())) return; // nothing linked: nothing to sync
+      await sync.sync({ trigger: 'schedule', actor: { by: 'scheduler' } }).catch((e: unknown) => {
+        if (isDaichoError(e, 'SYNC_BUSY'))
+          log.info('another process is syncing; this scheduled run is skipped');
+        else throw e;
+      });
+    },
+    log,
+  );
+
   const server = createHttpServer({ '/healthz': healthzRoute(db, startedAt) }, log);
   const port = await listen(server, config.port);
   log.info(
@@ -42,6 +68,7 @@ async function start(): Promise<void> {
 
   const stop = (signal: string) => {
     log.info({ signal }, 'stopping');
+    scheduler.stop();
     server.close();
     void db.close().finally(() => process.exit(0));
   };

@@ -6,6 +6,10 @@ import { t, type Locale } from '../i18n/messages';
 import type { Actor } from '../ledger/actor';
 import { LedgerService } from '../ledger/ledger-service';
 import { serialMatcher } from '../ledger/serial';
+import { createLogger } from '../log';
+import { LinkService } from '../sync/link-service';
+import { sourceFactory } from '../sync/sources';
+import { SyncService } from '../sync/sync-service';
 
 /** What every CLI command works with; opened lazily so `--help` needs no database. */
 export interface CliContext {
@@ -13,6 +17,8 @@ export interface CliContext {
   locale: Locale;
   db: Database;
   ledger: LedgerService;
+  sync: SyncService;
+  links: LinkService;
   actor: Actor;
   say(key: string, params?: Record<string, string | number>): string;
 }
@@ -37,11 +43,23 @@ export async function openContext(): Promise<CliContext> {
   const db = await openDatabase(config);
   if (db.info.kind === 'emulator') process.stderr.write(`${t(locale, 'db.emulatorWarning')}\n`);
   const ledger = new LedgerService(collections(db.db), serialMatcher(config.serialPlaceholders));
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'stderr');
+  const sync = new SyncService(
+    ledger,
+    sourceFactory(config, log),
+    config.syncSafetyLimitPercent,
+    log,
+  );
+  const links = new LinkService(ledger, sync, (p) =>
+    p === 'intune' ? !!config.intune : !!config.jamf,
+  );
   opened = {
     config,
     locale,
     db,
     ledger,
+    sync,
+    links,
     actor: { by: `cli:${os.userInfo().username}` },
     say: (key, params) => t(locale, key, params),
   };

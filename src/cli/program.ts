@@ -8,6 +8,8 @@ import { registerDevicesHistory } from './commands/devices-history';
 import { registerDevicesImport } from './commands/devices-import';
 import { registerDevicesShow } from './commands/devices-show';
 import { registerUsage } from './commands/usage';
+import { registerLink, registerUnlink } from './commands/link';
+import { registerSync } from './commands/sync';
 
 /** The `daicho` command: every sub-command is registered here, each defined in its own file. */
 export function buildProgram(): Command {
@@ -23,6 +25,9 @@ export function buildProgram(): Command {
   registerDevicesEdit(devices);
   registerDevicesDelete(devices);
   registerDevicesHistory(devices);
+  registerLink(program);
+  registerUnlink(program);
+  registerSync(program);
   registerUsage(program);
   registerDb(program);
   program.commands.forEach(function exitOverrideAll(cmd: Command) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DaichoError } from '../errors';
 import { localeFrom, type Locale } from '../i18n/messages';
 import { projectRoot } from '../paths';
+import { validCron } from '../sync/scheduler';
 import { readEnvironment } from './env-files';
 import { VARIABLES } from './variables';
 
@@ -48,7 +49,8 @@ export interface JamfConfig {
   clientSecret: string;
 }
 
-export type SyncSchedule = { kind: 'off' } | { kind: 'interval'; ms: number } | { kind: 'cron'; expression: string };
+export type SyncSchedule =
+  { kind: 'off' } | { kind: 'interval'; ms: number } | { kind: 'cron'; expression: string };
 
 export class ConfigError extends DaichoError {
   constructor(readonly problems: string[]) {
@@ -65,7 +67,9 @@ export function loadConfig(
   processEnv: NodeJS.ProcessEnv = process.env,
   root: string = projectRoot(),
 ): Config {
-  const secretNames = new Set<string>(VARIABLES.filter((v) => 'secret' in v && v.secret).map((v) => v.name));
+  const secretNames = new Set<string>(
+    VARIABLES.filter((v) => 'secret' in v && v.secret).map((v) => v.name),
+  );
   const raw = readEnvironment(path.join(root, 'env'), processEnv, secretNames);
   const problems = raw.problems.map((p) => `${p.variable} in ${p.from}: ${p.problem}`);
   const parsed: Record<string, unknown> = {};
@@ -89,7 +93,9 @@ export function loadConfig(
   const jamf = problems.length === 0 ? jamfConfig(p, where, userFile, problems) : undefined;
   const syncSchedule = parseSchedule(p.SYNC_SCHEDULE ?? 'every 60m');
   if (!syncSchedule) {
-    problems.push(`SYNC_SCHEDULE must be a cron expression, "every 60m" / "every 6h", or "off" (got "${p.SYNC_SCHEDULE}"): fix it in ${where('SYNC_SCHEDULE')}`);
+    problems.push(
+      `SYNC_SCHEDULE must be a cron expression, "every 60m" / "every 6h", or "off" (got "${p.SYNC_SCHEDULE}"): fix it in ${where('SYNC_SCHEDULE')}`,
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -114,19 +120,34 @@ export function loadConfig(
   };
 }
 
-function intuneConfig(p: Parsed, where: (n: string) => string, userFile: string, problems: string[]): IntuneConfig | undefined {
-  const any = p.AZURE_TENANT_ID || p.AZURE_CLIENT_ID || p.AZURE_CLIENT_SECRET || p.AZURE_CLIENT_CERTIFICATE_PATH || p.AZURE_USE_MANAGED_IDENTITY;
+function intuneConfig(
+  p: Parsed,
+  where: (n: string) => string,
+  userFile: string,
+  problems: string[],
+): IntuneConfig | undefined {
+  const any =
+    p.AZURE_TENANT_ID ||
+    p.AZURE_CLIENT_ID ||
+    p.AZURE_CLIENT_SECRET ||
+    p.AZURE_CLIENT_CERTIFICATE_PATH ||
+    p.AZURE_USE_MANAGED_IDENTITY;
   if (!any) return undefined;
   if (!p.AZURE_TENANT_ID) {
-    problems.push(`AZURE_TENANT_ID is required with the other AZURE_* settings: set it in ${where('AZURE_TENANT_ID')}`);
+    problems.push(
+      `AZURE_TENANT_ID is required with the other AZURE_* settings: set it in ${where('AZURE_TENANT_ID')}`,
+    );
     return undefined;
   }
   let auth: IntuneAuth;
   if (p.AZURE_USE_MANAGED_IDENTITY) auth = { kind: 'managedIdentity' };
-  else if (p.AZURE_CLIENT_CERTIFICATE_PATH) auth = { kind: 'certificate', certificatePath: p.AZURE_CLIENT_CERTIFICATE_PATH };
+  else if (p.AZURE_CLIENT_CERTIFICATE_PATH)
+    auth = { kind: 'certificate', certificatePath: p.AZURE_CLIENT_CERTIFICATE_PATH };
   else if (p.AZURE_CLIENT_SECRET) auth = { kind: 'secret', secret: p.AZURE_CLIENT_SECRET };
   else {
-    problems.push(`AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_USE_MANAGED_IDENTITY=true) is required for Intune: put the secret in ${userFile}`);
+    problems.push(
+      `AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_USE_MANAGED_IDENTITY=true) is required for Intune: put the secret in ${userFile}`,
+    );
     return undefined;
   }
   if (auth.kind !== 'managedIdentity' && !p.AZURE_CLIENT_ID) {
@@ -142,18 +163,29 @@ function intuneConfig(p: Parsed, where: (n: string) => string, userFile: string,
   };
 }
 
-function jamfConfig(p: Parsed, where: (n: string) => string, userFile: string, problems: string[]): JamfConfig | undefined {
+function jamfConfig(
+  p: Parsed,
+  where: (n: string) => string,
+  userFile: string,
+  problems: string[],
+): JamfConfig | undefined {
   if (!p.JAMF_URL && !p.JAMF_CLIENT_ID && !p.JAMF_CLIENT_SECRET) return undefined;
   const missing = [
-    !p.JAMF_URL && `JAMF_URL is required with the other JAMF_* settings: set it in ${where('JAMF_URL')}`,
-    !p.JAMF_CLIENT_ID && `JAMF_CLIENT_ID is required for Jamf Pro: set it in ${where('JAMF_CLIENT_ID')}`,
+    !p.JAMF_URL &&
+      `JAMF_URL is required with the other JAMF_* settings: set it in ${where('JAMF_URL')}`,
+    !p.JAMF_CLIENT_ID &&
+      `JAMF_CLIENT_ID is required for Jamf Pro: set it in ${where('JAMF_CLIENT_ID')}`,
     !p.JAMF_CLIENT_SECRET && `JAMF_CLIENT_SECRET is required for Jamf Pro: put it in ${userFile}`,
   ].filter((m): m is string => !!m);
   if (missing.length > 0) {
     problems.push(...missing);
     return undefined;
   }
-  return { url: p.JAMF_URL!.replace(/\/+$/, ''), clientId: p.JAMF_CLIENT_ID!, clientSecret: p.JAMF_CLIENT_SECRET! };
+  return {
+    url: p.JAMF_URL!.replace(/\/+$/, ''),
+    clientId: p.JAMF_CLIENT_ID!,
+    clientSecret: p.JAMF_CLIENT_SECRET!,
+  };
 }
 
 /** "off", "every 90m" / "every 6h", or a 5- or 6-field cron expression (checked by croner at start). */
@@ -166,6 +198,5 @@ export function parseSchedule(text: string): SyncSchedule | null {
     if (n <= 0) return null;
     return { kind: 'interval', ms: n * (every[2].startsWith('h') ? 3600_000 : 60_000) };
   }
-  if (/^(\S+\s+){4,5}\S+$/.test(t) || /^@(hourly|daily|weekly|monthly)$/.test(t)) return { kind: 'cron', expression: text.trim() };
-  return null;
+  return validCron(text.trim()) ? { kind: 'cron', expression: text.trim() } : null;
 }

@@ -45,13 +45,15 @@ export function readEnvironment(
         continue;
       }
       // SECRET_X in a .user file is the toolkit's spelling of X.
-      const key = name.startsWith('SECRET_') && secretNames.has(name.slice(7)) ? name.slice(7) : name;
+      const key =
+        name.startsWith('SECRET_') && secretNames.has(name.slice(7)) ? name.slice(7) : name;
       if (value !== '') values.set(key, { value, from: shown });
     }
   }
   for (const [name, value] of Object.entries(processEnv)) {
     if (value !== undefined && value !== '') {
-      const key = name.startsWith('SECRET_') && secretNames.has(name.slice(7)) ? name.slice(7) : name;
+      const key =
+        name.startsWith('SECRET_') && secretNames.has(name.slice(7)) ? name.slice(7) : name;
       values.set(key, { value, from: 'the process environment' });
     }
   }

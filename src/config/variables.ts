@@ -88,7 +88,8 @@ export const VARIABLES = [
   },
   {
     name: 'AZURE_TENANT_ID',
-    description: 'Intune: the Entra tenant (directory) id of the app registration that reads managedDevices.',
+    description:
+      'Intune: the Entra tenant (directory) id of the app registration that reads managedDevices.',
     schema: z.string().min(1).optional(),
   },
   {
@@ -105,14 +106,19 @@ export const VARIABLES = [
   },
   {
     name: 'AZURE_CLIENT_CERTIFICATE_PATH',
-    description: 'Intune: a PEM file (certificate + private key) to authenticate with instead of a secret.',
+    description:
+      'Intune: a PEM file (certificate + private key) to authenticate with instead of a secret.',
     schema: z.string().min(1).optional(),
   },
   {
     name: 'AZURE_USE_MANAGED_IDENTITY',
-    description: 'Intune: true to authenticate with the Azure managed identity (AZURE_CLIENT_ID then names a user-assigned one).',
+    description:
+      'Intune: true to authenticate with the Azure managed identity (AZURE_CLIENT_ID then names a user-assigned one).',
     defaultText: 'false',
-    schema: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    schema: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
   },
   {
     name: 'AZURE_AUTHORITY_HOST',
@@ -133,7 +139,8 @@ export const VARIABLES = [
   },
   {
     name: 'JAMF_CLIENT_ID',
-    description: 'Jamf Pro: API client id (API Roles and Clients; read computers and mobile devices).',
+    description:
+      'Jamf Pro: API client id (API Roles and Clients; read computers and mobile devices).',
     schema: z.string().min(1).optional(),
   },
   {

@@ -30,11 +30,79 @@ export interface UsageDoc {
   updatedAt: Date;
 }
 
+/** The master integration (`_id: 'master'`) and the MDM connections (`_id: 'connection:intune'`). */
+export interface IntegrationDoc {
+  _id: string;
+  provider: 'intune' | 'jamf';
+  matchKey?: 'serial' | 'uuid';
+  assetNumberRule?: 'uuid' | 'deviceName' | 'serial';
+  at: Date;
+  by: string;
+}
+
+export interface SyncRunDoc {
+  _id: ObjectId;
+  provider: 'intune' | 'jamf';
+  trigger: 'manual' | 'schedule' | 'link' | 'approval';
+  status:
+    'running' | 'success' | 'partial' | 'failed' | 'held' | 'approved' | 'rejected' | 'superseded';
+  startedAt: Date;
+  endedAt: Date | null;
+  by: string;
+  holder: string;
+  counts: Record<string, number>;
+  errors: string[];
+  held: { reason: string; changes: number; syncedBefore: number; percent: number } | null;
+  decidedBy?: string;
+  followUpRunId?: ObjectId;
+  requests?: Record<string, number>;
+}
+
+/** One lease per job kind; whoever holds an unexpired lease runs that job. */
+export interface LeaseDoc {
+  _id: string;
+  holder: string;
+  host: string;
+  pid: number;
+  acquiredAt: Date;
+  expiresAt: Date;
+}
+
+/** The alerts outbox. `_id` is the finding's key, so the same finding is never raised twice. */
+export interface AlertDoc {
+  _id: string;
+  type:
+    | 'duplicate'
+    | 'asset-number-conflict'
+    | 'missing-from-mdm'
+    | 'sync-failed'
+    | 'sync-partial'
+    | 'run-held';
+  provider: 'intune' | 'jamf';
+  runId: ObjectId | null;
+  createdAt: Date;
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'resolved';
+  attempts: number;
+  payload: Record<string, unknown>;
+}
+
+/** SYS numbers promised to MDM devices, so a run killed mid-way and run again gives the same. */
+export interface ReservationDoc {
+  _id: string; // provider:deviceId
+  assetNumber: string;
+  at: Date;
+}
+
 export interface Collections {
   devices: Collection<StoredDevice>;
   counters: Collection<CounterDoc>;
   fieldHistory: Collection<FieldHistoryDoc>;
   usageHistory: Collection<UsageDoc>;
+  integrations: Collection<IntegrationDoc>;
+  syncRuns: Collection<SyncRunDoc>;
+  leases: Collection<LeaseDoc>;
+  alerts: Collection<AlertDoc>;
+  reservations: Collection<ReservationDoc>;
 }
 
 export function collections(db: Db): Collections {
@@ -43,6 +111,11 @@ export function collections(db: Db): Collections {
     counters: db.collection<CounterDoc>('counters'),
     fieldHistory: db.collection<FieldHistoryDoc>('fieldHistory'),
     usageHistory: db.collection<UsageDoc>('usageHistory'),
+    integrations: db.collection<IntegrationDoc>('integrations'),
+    syncRuns: db.collection<SyncRunDoc>('syncRuns'),
+    leases: db.collection<LeaseDoc>('leases'),
+    alerts: db.collection<AlertDoc>('alerts'),
+    reservations: db.collection<ReservationDoc>('assetNumberReservations'),
   };
 }
 
@@ -73,6 +146,11 @@ const INDEXES: Record<keyof Collections, IndexDescription[]> = {
     { key: { deviceId: 1, user: 1, from: 1 }, name: 'device_user_from_unique', unique: true },
     { key: { assetNumber: 1 }, name: 'assetNumber' },
   ],
+  integrations: [],
+  syncRuns: [{ key: { startedAt: -1 }, name: 'startedAt' }],
+  leases: [],
+  alerts: [{ key: { status: 1, createdAt: 1 }, name: 'status_createdAt' }],
+  reservations: [],
 };
 
 export async function ensureIndexes(db: Db): Promise<void> {

@@ -46,6 +46,27 @@ const ja: Catalog = {
   'usage.toBeforeFrom': '利用終了日が利用開始日より前です',
   'usage.done':
     '利用履歴の取り込み完了: 追加 {created} 件、更新 {updated} 件、スキップ {skipped} 件。',
+  'sync.notLinked':
+    'マスタ連携が設定されていません。先に daicho link intune (または jamf) で連携してください。',
+  'sync.leaseHeld':
+    '別の同期が実行中です ({holder}, ホスト {host}, pid {pid}, 期限 {until})。終わってから再実行してください。',
+  'sync.readFailed':
+    '{provider} からデバイスを読み取れませんでした ({reason}; HTTP {status}; request-id {requestId})。台帳は何も変更していません。',
+  'sync.noHeldRun': '承認待ちの同期「{runId}」はありません。',
+  'sync.summary':
+    '同期 {status}: 紐づけ {linked}、新規 {created}、更新 {updated}、変更なし {unchanged}、重複 {duplicates}、資産番号の競合 {conflicts}、MDMに無い {missing} (MDMのデバイス {mdmDevices} 台)',
+  'sync.held':
+    '安全上限を超えたため承認待ちです: 同期済み {syncedBefore} 台のうち {changes} 台 ({percent}%) で利用者の変更またはMDMからの消失があります。daicho sync approve {runId} で実行、daicho sync reject {runId} で取り消します。',
+  'link.otherActive':
+    '既に {active} とマスタ連携しています。マスタ連携は1つだけです。{requested} と連携するには、先に daicho unlink で {active} との連携を解除してください。',
+  'link.noCredentials': '{provider} の接続情報がありません。{variables} を設定してください。',
+  'unlink.done':
+    '{provider} とのマスタ連携を解除しました。{devices} 台のデバイスは台帳に残り、ソースは「台帳」になり、MDMの項目は削除されました。',
+  'unlink.dryRun':
+    '解除すると: {devices} 台のデバイスは台帳に残り、ソースは「台帳」になり、MDMの項目 (デバイス名、UUID、登録日時、最終チェックイン、プライマリユーザー、ディスク容量、登録ステータス) が削除されます。',
+  'disconnect.done': '{provider} の接続を削除しました。',
+  'sync.approved': '承認しました。',
+  'sync.rejected': '同期「{runId}」を取り消しました。',
   'cli.failed': 'エラー: {message}',
   'cli.badFormat': '形式「{format}」には対応していません (json または csv)。',
   'cli.unexpectedWord':
@@ -54,6 +75,7 @@ const ja: Catalog = {
   'cli.missingValue': '--{field} の値がありません。',
   'cli.invalidValues': '値が正しくありません: {reasons}。何も変更していません。',
   'cli.usage': '{message} (daicho --help で使い方を確認できます)',
+  'cli.badChoice': '{option} に「{value}」は指定できません ({choices} のどれか)。',
   'db.stopped': '組み込みデータベース ({kind}, pid {pid}) を停止しました。',
   'db.notRunning': '組み込みデータベースは動いていません。',
   'cli.unexpected':
@@ -98,6 +120,27 @@ const en: Catalog = {
   'usage.badTo': '"to" is not a valid date',
   'usage.toBeforeFrom': '"to" is before "from"',
   'usage.done': 'Usage history imported: {created} added, {updated} updated, {skipped} skipped.',
+  'sync.notLinked':
+    'No master integration is set up; link one first with daicho link intune (or jamf).',
+  'sync.leaseHeld':
+    'Another sync is running ({holder}, host {host}, pid {pid}, until {until}); run again when it ends.',
+  'sync.readFailed':
+    'Could not read the devices from {provider} ({reason}; HTTP {status}; request-id {requestId}). Nothing in the ledger was changed.',
+  'sync.noHeldRun': 'No run "{runId}" is waiting for approval.',
+  'sync.summary':
+    'Sync {status}: {linked} linked, {created} created, {updated} updated, {unchanged} unchanged, {duplicates} duplicates, {conflicts} conflicts, {missing} missing ({mdmDevices} devices in the MDM)',
+  'sync.held':
+    'Held for approval by the safety limit: {changes} of {syncedBefore} synced devices ({percent}%) would change user or be missing. Run it with daicho sync approve {runId}, or drop it with daicho sync reject {runId}.',
+  'link.otherActive':
+    'The master integration is already {active}; only one is allowed. To link {requested}, unlink {active} first (daicho unlink).',
+  'link.noCredentials': 'No connection settings for {provider}: set {variables}.',
+  'unlink.done':
+    'Unlinked {provider}: {devices} devices stay in the ledger with source "ledger"; their MDM fields were removed.',
+  'unlink.dryRun':
+    'Unlinking would keep {devices} devices in the ledger, set their source to "ledger" and remove their MDM fields (device name, UUID, enrolled, last check-in, primary user, disk size, registration state).',
+  'disconnect.done': 'Removed the {provider} connection.',
+  'sync.approved': 'Approved.',
+  'sync.rejected': 'Rejected run "{runId}".',
   'cli.failed': 'Error: {message}',
   'cli.badFormat': 'Format "{format}" is not supported (json or csv).',
   'cli.unexpectedWord': 'Did not understand "{word}"; give fields as --name value.',
@@ -105,6 +148,7 @@ const en: Catalog = {
   'cli.missingValue': '--{field} needs a value.',
   'cli.invalidValues': 'Invalid values: {reasons}. Nothing was changed.',
   'cli.usage': '{message} (see daicho --help)',
+  'cli.badChoice': '{option} cannot be "{value}" (one of {choices}).',
   'db.stopped': 'Stopped the embedded database ({kind}, pid {pid}).',
   'db.notRunning': 'The embedded database is not running.',
   'cli.unexpected': 'Unexpected error (correlation id: {correlationId}); see the log.',

@@ -131,7 +131,8 @@ export class LedgerService {
   /** Seed 000: a device synced with an MDM cannot be deleted; the refusal says what to do. */
   async delete(id: string, actor: Actor): Promise<Device> {
     const device = await this.find(id);
-    if (device.source !== 'ledger' || device.mdm) {
+    // Seed 000's delete lock, lifted once the MDM no longer has the device.
+    if ((device.source !== 'ledger' || device.mdm) && !device.mdm?.missingFromMdm) {
       const provider = device.mdm?.provider ?? (device.source as 'intune' | 'jamf');
       throw new DaichoError('DELETE_SYNCED_DEVICE', 'device.deleteSynced', {
         assetNumber: device.assetNumber,
@@ -141,8 +142,7 @@ export class LedgerService {
     // The filter repeats the check so a sync that linked the device a moment ago wins.
     const { deletedCount } = await this.c.devices.deleteOne({
       _id: device._id,
-      source: 'ledger',
-      mdm: null,
+      $or: [{ source: 'ledger', mdm: null }, { 'mdm.missingFromMdm': true }],
     });
     if (deletedCount !== 1) return this.delete(id, actor);
     // Usage history stays (it can still be exported by asset number); the whole record is kept

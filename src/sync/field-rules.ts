@@ -15,7 +15,11 @@ export const FIELD_RULES = [
   { field: 'model', from: 'model', rule: 'ledger-wins-empty' },
   { field: 'user', from: 'user', rule: 'mdm-wins' },
   { field: 'uuid', from: 'uuid', rule: 'ledger-wins-empty' },
-] as const satisfies readonly { field: keyof Device; from: keyof MdmDevice; rule: 'mdm-wins' | 'ledger-wins-empty' }[];
+] as const satisfies readonly {
+  field: keyof Device;
+  from: keyof MdmDevice;
+  rule: 'mdm-wins' | 'ledger-wins-empty';
+}[];
 
 /** The MDM-only fields (shown only for synced devices; always the latest MDM value). */
 export const MDM_ONLY_FIELDS = [
@@ -65,7 +69,10 @@ export function fieldChanges(
       if (current !== incoming) changes.push({ field, old: current, new: incoming, rule });
       continue;
     }
-    const empty = field === 'serialNumber' ? (v: string | null) => serialKey(v) === null : (v: string | null) => v === null;
+    const empty =
+      field === 'serialNumber'
+        ? (v: string | null) => serialKey(v) === null
+        : (v: string | null) => v === null;
     if (empty(current) && !empty(incoming) && current !== incoming) {
       changes.push({ field, old: current, new: incoming, rule });
     }
@@ -74,15 +81,20 @@ export function fieldChanges(
 }
 
 /** Changes to the mdm block (null → block on a first link), field by field. */
-export function mdmBlockChanges(current: MdmBlock | null, next: MdmBlock): { changed: boolean; history: RuleChange[] } {
+export function mdmBlockChanges(
+  current: MdmBlock | null,
+  next: MdmBlock,
+): { changed: boolean; history: RuleChange[] } {
   const history: RuleChange[] = [];
-  let changed = current === null || current.provider !== next.provider || current.deviceId !== next.deviceId;
+  let changed =
+    current === null || current.provider !== next.provider || current.deviceId !== next.deviceId;
   for (const f of MDM_ONLY_FIELDS) {
     const old = current ? (current[f] ?? null) : null;
     const value = next[f] ?? null;
     if (old === value) continue;
     changed = true;
-    if (!NOT_IN_HISTORY.has(f)) history.push({ field: `mdm.${f}`, old, new: value, rule: 'mdm-only' });
+    if (!NOT_IN_HISTORY.has(f))
+      history.push({ field: `mdm.${f}`, old, new: value, rule: 'mdm-only' });
   }
   if (current?.missingFromMdm) {
     changed = true;

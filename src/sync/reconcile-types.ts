@@ -1,4 +1,4 @@
-import type { Device, MdmBlock } from '../ledger/device';
+import type { Device, MdmBlock, MdmProvider } from '../ledger/device';
 import type { MdmDevice } from './mdm-device';
 
 /** A ledger device as the reconcile core sees it: the stored record plus its id and age. */
@@ -9,12 +9,7 @@ export interface LedgerDeviceView extends Device {
 
 /** Why a field changes: the seed-000 precedence rule (or the lifecycle event) that applied. */
 export type SyncRule =
-  | 'mdm-wins'
-  | 'ledger-wins-empty'
-  | 'mdm-only'
-  | 'link'
-  | 'missing-from-mdm'
-  | 'back-in-mdm';
+  'mdm-wins' | 'ledger-wins-empty' | 'mdm-only' | 'link' | 'missing-from-mdm' | 'back-in-mdm';
 
 export interface RuleChange {
   field: string;
@@ -48,7 +43,13 @@ export interface DuplicateFinding {
   side: 'mdm' | 'ledger';
   matchKey: string;
   keyValue: string;
-  mdmDevices: { deviceId: string; deviceName: string | null; enrolledAt: string | null; lastCheckInAt: string | null; user: string | null }[];
+  mdmDevices: {
+    deviceId: string;
+    deviceName: string | null;
+    enrolledAt: string | null;
+    lastCheckInAt: string | null;
+    user: string | null;
+  }[];
   /** Asset numbers of the ledger devices involved (the linked one first). */
   assetNumbers: string[];
 }
@@ -61,6 +62,7 @@ export interface MissingFinding {
 }
 
 export interface SyncPlan {
+  provider: MdmProvider;
   updates: DeviceUpdate[];
   creates: DeviceCreate[];
   unchanged: number;

@@ -47,7 +47,8 @@ export function reconcile(input: ReconcileInput): SyncPlan {
       if (key) candidatesByKey.set(key, [...(candidatesByKey.get(key) ?? []), d]);
     }
   }
-  for (const list of candidatesByKey.values()) list.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  for (const list of candidatesByKey.values())
+    list.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 
   // Key values that an MDM device already pinned in the ledger carries: a new MDM device with
   // the same value is a later duplicate, imported new, never linked to a flagged ledger twin.
@@ -93,10 +94,16 @@ export function reconcile(input: ReconcileInput): SyncPlan {
   const missing: MissingFinding[] = [];
   for (const [deviceId, d] of pinned) {
     if (seen.has(deviceId) || d.mdm?.missingFromMdm) continue;
-    missing.push({ ledgerId: d.id, assetNumber: d.assetNumber, mdmDeviceId: deviceId, deviceName: d.mdm?.deviceName ?? null });
+    missing.push({
+      ledgerId: d.id,
+      assetNumber: d.assetNumber,
+      mdmDeviceId: deviceId,
+      deviceName: d.mdm?.deviceName ?? null,
+    });
   }
 
   return {
+    provider: settings.provider,
     updates,
     creates,
     unchanged,
@@ -124,7 +131,14 @@ function planUpdate(
   const blockDiff = mdmBlockChanges(ledger.mdm, block);
   if (blockDiff.changed) set.mdm = block;
   changes.push(...blockDiff.history);
-  return { ledgerId: ledger.id, assetNumber: ledger.assetNumber, mdmDeviceId: device.deviceId, firstLink, set, changes };
+  return {
+    ledgerId: ledger.id,
+    assetNumber: ledger.assetNumber,
+    mdmDeviceId: device.deviceId,
+    firstLink,
+    set,
+    changes,
+  };
 }
 
 function planCreate(
@@ -207,7 +221,13 @@ function findDuplicates(
 }
 
 function summary(d: MdmDevice): DuplicateFinding['mdmDevices'][number] {
-  return { deviceId: d.deviceId, deviceName: d.deviceName, enrolledAt: d.enrolledAt, lastCheckInAt: d.lastCheckInAt, user: d.user };
+  return {
+    deviceId: d.deviceId,
+    deviceName: d.deviceName,
+    enrolledAt: d.enrolledAt,
+    lastCheckInAt: d.lastCheckInAt,
+    user: d.user,
+  };
 }
 
 function normalizeUuid(v: string | null | undefined): string | null {

@@ -11,7 +11,10 @@ export interface SyncSettings {
   assetNumberRule: AssetNumberRule;
 }
 
-export const PROVIDER_NAMES: Record<MdmProvider, string> = { intune: 'Microsoft Intune', jamf: 'Jamf Pro' };
+export const PROVIDER_NAMES: Record<MdmProvider, string> = {
+  intune: 'Microsoft Intune',
+  jamf: 'Jamf Pro',
+};
 
 /**
  * The words of the CLI and cards for each provider (seed 000 names Intune's; Jamf says UDID and

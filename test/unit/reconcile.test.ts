@@ -6,7 +6,11 @@ import type { LedgerDeviceView } from '../../src/sync/reconcile-types';
 import type { SyncSettings } from '../../src/sync/settings';
 
 const serialKey = serialMatcher();
-const intuneSerial: SyncSettings = { provider: 'intune', matchKey: 'serial', assetNumberRule: 'uuid' };
+const intuneSerial: SyncSettings = {
+  provider: 'intune',
+  matchKey: 'serial',
+  assetNumberRule: 'uuid',
+};
 
 let seq = 0;
 function mdmDevice(over: Partial<MdmDevice>): MdmDevice {
@@ -52,14 +56,41 @@ function ledgerDevice(over: Partial<LedgerDeviceView>): LedgerDeviceView {
 }
 
 function pinnedTo(d: MdmDevice): MdmBlock {
-  return { provider: d.provider, deviceId: d.deviceId, deviceName: d.deviceName, uuid: d.uuid, enrolledAt: d.enrolledAt, lastCheckInAt: d.lastCheckInAt, primaryUser: d.primaryUser, diskCapacityGb: d.diskCapacityGb, registrationState: d.registrationState };
+  return {
+    provider: d.provider,
+    deviceId: d.deviceId,
+    deviceName: d.deviceName,
+    uuid: d.uuid,
+    enrolledAt: d.enrolledAt,
+    lastCheckInAt: d.lastCheckInAt,
+    primaryUser: d.primaryUser,
+    diskCapacityGb: d.diskCapacityGb,
+    registrationState: d.registrationState,
+  };
 }
 
 describe('reconcile: field rules', () => {
   it('applies ledger-wins, MDM-wins and never-touched fields as seed 000 says', () => {
-    const l = ledgerDevice({ serialNumber: '0', os: 'Windows (old)', manufacturer: 'Ledger Make', model: null, user: 'old@example.com', uuid: null });
-    const m = mdmDevice({ serialNumber: 'SN-1', user: null, model: 'X1 Carbon', manufacturer: 'Lenovo' });
-    const plan = reconcile({ settings: { ...intuneSerial, matchKey: 'uuid' }, ledger: [{ ...l, uuid: m.uuid }], mdm: [m], serialKey });
+    const l = ledgerDevice({
+      serialNumber: '0',
+      os: 'Windows (old)',
+      manufacturer: 'Ledger Make',
+      model: null,
+      user: 'old@example.com',
+      uuid: null,
+    });
+    const m = mdmDevice({
+      serialNumber: 'SN-1',
+      user: null,
+      model: 'X1 Carbon',
+      manufacturer: 'Lenovo',
+    });
+    const plan = reconcile({
+      settings: { ...intuneSerial, matchKey: 'uuid' },
+      ledger: [{ ...l, uuid: m.uuid }],
+      mdm: [m],
+      serialKey,
+    });
     const [u] = plan.updates;
     const byField = Object.fromEntries(u.changes.map((c) => [c.field, [c.old, c.new, c.rule]]));
     expect(byField.serialNumber).toEqual(['0', 'SN-1', 'ledger-wins-empty']); // "0" counts as empty
@@ -68,20 +99,50 @@ describe('reconcile: field rules', () => {
     expect(byField.model).toEqual([null, 'X1 Carbon', 'ledger-wins-empty']);
     expect(byField.user).toEqual(['old@example.com', null, 'mdm-wins']); // mirrors, including clearing
     expect(byField.source).toEqual(['ledger', 'intune', 'link']);
-    for (const never of ['deviceType', 'status', 'procurementDate', 'disposalDate', 'assetNumber']) expect(u.set).not.toHaveProperty(never);
-    expect(u.set.mdm).toMatchObject({ provider: 'intune', deviceId: m.deviceId, diskCapacityGb: 238.47, registrationState: 'registered' });
+    for (const never of ['deviceType', 'status', 'procurementDate', 'disposalDate', 'assetNumber'])
+      expect(u.set).not.toHaveProperty(never);
+    expect(u.set.mdm).toMatchObject({
+      provider: 'intune',
+      deviceId: m.deviceId,
+      diskCapacityGb: 238.47,
+      registrationState: 'registered',
+    });
   });
 
   it('writes nothing for a device already in step (a no-op re-sync)', () => {
     const m = mdmDevice({ serialNumber: 'SN-2' });
-    const l = ledgerDevice({ serialNumber: 'SN-2', os: m.os, manufacturer: m.manufacturer, model: m.model, user: m.user, uuid: m.uuid, source: 'intune', mdm: pinnedTo(m) });
+    const l = ledgerDevice({
+      serialNumber: 'SN-2',
+      os: m.os,
+      manufacturer: m.manufacturer,
+      model: m.model,
+      user: m.user,
+      uuid: m.uuid,
+      source: 'intune',
+      mdm: pinnedTo(m),
+    });
     const plan = reconcile({ settings: intuneSerial, ledger: [l], mdm: [m], serialKey });
-    expect(plan).toMatchObject({ updates: [], creates: [], unchanged: 1, missing: [], duplicates: [] });
+    expect(plan).toMatchObject({
+      updates: [],
+      creates: [],
+      unchanged: 1,
+      missing: [],
+      duplicates: [],
+    });
   });
 
   it('keeps the last check-in current without writing it to the field history', () => {
     const m = mdmDevice({ serialNumber: 'SN-3' });
-    const l = ledgerDevice({ serialNumber: 'SN-3', os: m.os, manufacturer: m.manufacturer, model: m.model, user: m.user, uuid: m.uuid, source: 'intune', mdm: { ...pinnedTo(m), lastCheckInAt: '2020-01-01T00:00:00Z' } });
+    const l = ledgerDevice({
+      serialNumber: 'SN-3',
+      os: m.os,
+      manufacturer: m.manufacturer,
+      model: m.model,
+      user: m.user,
+      uuid: m.uuid,
+      source: 'intune',
+      mdm: { ...pinnedTo(m), lastCheckInAt: '2020-01-01T00:00:00Z' },
+    });
     const [u] = reconcile({ settings: intuneSerial, ledger: [l], mdm: [m], serialKey }).updates;
     expect(u.set.mdm).toMatchObject({ lastCheckInAt: m.lastCheckInAt });
     expect(u.changes).toEqual([]);
@@ -95,7 +156,11 @@ describe('reconcile: matching', () => {
     const plan = reconcile({
       settings: intuneSerial,
       ledger: [l, zero],
-      mdm: [mdmDevice({ serialNumber: 'ABC-1' }), mdmDevice({ serialNumber: '0' }), mdmDevice({ serialNumber: 'To be filled by O.E.M.' })],
+      mdm: [
+        mdmDevice({ serialNumber: 'ABC-1' }),
+        mdmDevice({ serialNumber: '0' }),
+        mdmDevice({ serialNumber: 'To be filled by O.E.M.' }),
+      ],
       serialKey,
     });
     expect(plan.updates.map((u) => u.assetNumber)).toEqual([l.assetNumber]);
@@ -115,35 +180,73 @@ describe('reconcile: matching', () => {
   it('matches by UUID when the key is uuid', () => {
     const m = mdmDevice({ serialNumber: 'X' });
     const l = ledgerDevice({ uuid: m.uuid!.toUpperCase() });
-    const plan = reconcile({ settings: { ...intuneSerial, matchKey: 'uuid' }, ledger: [l], mdm: [m], serialKey });
+    const plan = reconcile({
+      settings: { ...intuneSerial, matchKey: 'uuid' },
+      ledger: [l],
+      mdm: [m],
+      serialKey,
+    });
     expect(plan.updates[0]).toMatchObject({ assetNumber: l.assetNumber, firstLink: true });
   });
 
   it('MDM duplicates: the first returned links, later ones are imported new, one finding names all', () => {
     const l = ledgerDevice({ serialNumber: 'DUP' });
-    const [a, b, c] = [mdmDevice({ serialNumber: 'DUP', deviceName: 'A' }), mdmDevice({ serialNumber: 'dup', deviceName: 'B' }), mdmDevice({ serialNumber: 'DUP ', deviceName: 'C' })];
+    const [a, b, c] = [
+      mdmDevice({ serialNumber: 'DUP', deviceName: 'A' }),
+      mdmDevice({ serialNumber: 'dup', deviceName: 'B' }),
+      mdmDevice({ serialNumber: 'DUP ', deviceName: 'C' }),
+    ];
     const plan = reconcile({ settings: intuneSerial, ledger: [l], mdm: [a, b, c], serialKey });
     expect(plan.updates.map((u) => u.mdmDeviceId)).toEqual([a.deviceId]);
     expect(plan.creates.map((cr) => cr.mdm.deviceId)).toEqual([b.deviceId, c.deviceId]);
     expect(plan.duplicates).toEqual([
-      expect.objectContaining({ side: 'mdm', keyValue: 'dup', assetNumbers: [l.assetNumber], mdmDevices: [expect.objectContaining({ deviceName: 'A' }), expect.objectContaining({ deviceName: 'B' }), expect.objectContaining({ deviceName: 'C' })] }),
+      expect.objectContaining({
+        side: 'mdm',
+        keyValue: 'dup',
+        assetNumbers: [l.assetNumber],
+        mdmDevices: [
+          expect.objectContaining({ deviceName: 'A' }),
+          expect.objectContaining({ deviceName: 'B' }),
+          expect.objectContaining({ deviceName: 'C' }),
+        ],
+      }),
     ]);
   });
 
   it('ledger duplicates: the oldest links, the others are named', () => {
     const newer = ledgerDevice({ serialNumber: 'S', createdAt: new Date(2025, 0, 1) });
     const older = ledgerDevice({ serialNumber: 's', createdAt: new Date(2023, 0, 1) });
-    const plan = reconcile({ settings: intuneSerial, ledger: [newer, older], mdm: [mdmDevice({ serialNumber: 'S' })], serialKey });
+    const plan = reconcile({
+      settings: intuneSerial,
+      ledger: [newer, older],
+      mdm: [mdmDevice({ serialNumber: 'S' })],
+      serialKey,
+    });
     expect(plan.updates.map((u) => u.assetNumber)).toEqual([older.assetNumber]);
-    expect(plan.duplicates).toEqual([expect.objectContaining({ side: 'ledger', assetNumbers: [older.assetNumber, newer.assetNumber] })]);
+    expect(plan.duplicates).toEqual([
+      expect.objectContaining({
+        side: 'ledger',
+        assetNumbers: [older.assetNumber, newer.assetNumber],
+      }),
+    ]);
   });
 
   it('a new MDM device with the key of an already linked one is imported new, not linked to a flagged twin', () => {
     const m1 = mdmDevice({ serialNumber: 'K' });
-    const linked = ledgerDevice({ serialNumber: 'K', source: 'intune', mdm: pinnedTo(m1), createdAt: new Date(2020, 0, 1) });
+    const linked = ledgerDevice({
+      serialNumber: 'K',
+      source: 'intune',
+      mdm: pinnedTo(m1),
+      createdAt: new Date(2020, 0, 1),
+    });
     const twin = ledgerDevice({ serialNumber: 'K' });
     const m3 = mdmDevice({ serialNumber: 'K' });
-    const plan = reconcile({ settings: intuneSerial, ledger: [linked, twin], mdm: [m3, m1], serialKey });
+    const plan = reconcile({
+      settings: intuneSerial,
+      ledger: [linked, twin],
+      mdm: [m3, m1],
+      serialKey,
+    });
     expect(plan.creates.map((c) => c.mdm.deviceId)).toEqual([m3.deviceId]);
     expect(plan.updates.filter((u) => u.firstLink)).toEqual([]);
   });
@@ -158,10 +261,23 @@ describe('reconcile: new devices and asset numbers', () => {
     ['serial', { deviceName: 'x', serialNumber: '0' }, null],
   ] as const)('rule %s gives %j the asset number %p (null → SYS)', (rule, fields, expected) => {
     const m = mdmDevice({ deviceId: 'dev-uuid-1', ...fields });
-    const [c] = reconcile({ settings: { ...intuneSerial, assetNumberRule: rule }, ledger: [], mdm: [m], serialKey }).creates;
+    const [c] = reconcile({
+      settings: { ...intuneSerial, assetNumberRule: rule },
+      ledger: [],
+      mdm: [m],
+      serialKey,
+    }).creates;
     expect(c.assetNumber).toBe(expected);
     expect(c.conflictWith).toBeNull();
-    expect(c.device).toMatchObject({ source: 'intune', deviceType: null, status: null, procurementDate: null, disposalDate: null, user: m.user, os: m.os });
+    expect(c.device).toMatchObject({
+      source: 'intune',
+      deviceType: null,
+      status: null,
+      procurementDate: null,
+      disposalDate: null,
+      user: m.user,
+      os: m.os,
+    });
   });
 
   it('a taken asset number gives SYS and a conflict naming the holder, also within one run', () => {
@@ -169,7 +285,11 @@ describe('reconcile: new devices and asset numbers', () => {
     const plan = reconcile({
       settings: { ...intuneSerial, assetNumberRule: 'deviceName' },
       ledger: [holder],
-      mdm: [mdmDevice({ deviceName: 'LAPTOP-1', serialNumber: 'A' }), mdmDevice({ deviceName: 'LAPTOP-2', serialNumber: 'B' }), mdmDevice({ deviceName: 'LAPTOP-2', serialNumber: 'C' })],
+      mdm: [
+        mdmDevice({ deviceName: 'LAPTOP-1', serialNumber: 'A' }),
+        mdmDevice({ deviceName: 'LAPTOP-2', serialNumber: 'B' }),
+        mdmDevice({ deviceName: 'LAPTOP-2', serialNumber: 'C' }),
+      ],
       serialKey,
     });
     expect(plan.creates.map((c) => [c.assetNumber, c.conflictWith])).toEqual([
@@ -185,23 +305,55 @@ describe('reconcile: devices gone from the MDM', () => {
     const gone = mdmDevice({ serialNumber: 'G', deviceName: 'OLD-PC' });
     const l = ledgerDevice({ serialNumber: 'G', source: 'intune', mdm: pinnedTo(gone) });
     const plan = reconcile({ settings: intuneSerial, ledger: [l], mdm: [], serialKey });
-    expect(plan.missing).toEqual([{ ledgerId: l.id, assetNumber: l.assetNumber, mdmDeviceId: gone.deviceId, deviceName: 'OLD-PC' }]);
+    expect(plan.missing).toEqual([
+      {
+        ledgerId: l.id,
+        assetNumber: l.assetNumber,
+        mdmDeviceId: gone.deviceId,
+        deviceName: 'OLD-PC',
+      },
+    ]);
     expect(plan.syncedBefore).toBe(1);
-    const again = reconcile({ settings: intuneSerial, ledger: [{ ...l, mdm: { ...l.mdm!, missingFromMdm: true } }], mdm: [], serialKey });
+    const again = reconcile({
+      settings: intuneSerial,
+      ledger: [{ ...l, mdm: { ...l.mdm!, missingFromMdm: true } }],
+      mdm: [],
+      serialKey,
+    });
     expect(again.missing).toEqual([]);
   });
 
   it('clears the flag when the device comes back', () => {
     const m = mdmDevice({ serialNumber: 'B' });
-    const l = ledgerDevice({ serialNumber: 'B', os: m.os, manufacturer: m.manufacturer, model: m.model, user: m.user, uuid: m.uuid, source: 'intune', mdm: { ...pinnedTo(m), missingFromMdm: true, missingSince: '2025-01-01T00:00:00Z' } });
+    const l = ledgerDevice({
+      serialNumber: 'B',
+      os: m.os,
+      manufacturer: m.manufacturer,
+      model: m.model,
+      user: m.user,
+      uuid: m.uuid,
+      source: 'intune',
+      mdm: { ...pinnedTo(m), missingFromMdm: true, missingSince: '2025-01-01T00:00:00Z' },
+    });
     const [u] = reconcile({ settings: intuneSerial, ledger: [l], mdm: [m], serialKey }).updates;
-    expect(u.changes).toEqual([{ field: 'mdm.missingFromMdm', old: true, new: null, rule: 'back-in-mdm' }]);
+    expect(u.changes).toEqual([
+      { field: 'mdm.missingFromMdm', old: true, new: null, rule: 'back-in-mdm' },
+    ]);
     expect(u.set.mdm).not.toHaveProperty('missingFromMdm');
   });
 
   it('counts user changes of synced devices for the safety limit', () => {
-    const ms = [1, 2, 3].map((i) => mdmDevice({ serialNumber: `U${i}`, user: `new${i}@example.com` }));
-    const ledger = ms.map((m) => ledgerDevice({ serialNumber: m.serialNumber, user: 'old@example.com', source: 'intune', mdm: pinnedTo(m) }));
+    const ms = [1, 2, 3].map((i) =>
+      mdmDevice({ serialNumber: `U${i}`, user: `new${i}@example.com` }),
+    );
+    const ledger = ms.map((m) =>
+      ledgerDevice({
+        serialNumber: m.serialNumber,
+        user: 'old@example.com',
+        source: 'intune',
+        mdm: pinnedTo(m),
+      }),
+    );
     const plan = reconcile({ settings: intuneSerial, ledger, mdm: ms.slice(0, 2), serialKey });
     expect(plan).toMatchObject({ syncedBefore: 3, userChanges: 2, missing: [expect.anything()] });
   });

@@ -1,0 +1,350 @@
+import { createHash } from 'node:crypto';
+import {
+  createRandom,
+  macAddress,
+  pickUser,
+  PLACEHOLDER_SERIALS,
+  toFullWidth,
+  type FixtureUser,
+  type Random,
+} from './fixtures-random';
+
+/** A managedDevice as Graph returns it (raw JSON, before any mapping). */
+export type RawManagedDevice = { id: string } & Record<string, unknown>;
+
+/** Every property of microsoft.graph.managedDevice in v1.0 (what $select accepts). */
+export const MANAGED_DEVICE_PROPERTIES = [
+  'id',
+  'activationLockBypassCode',
+  'androidSecurityPatchLevel',
+  'azureADDeviceId',
+  'azureADRegistered',
+  'complianceGracePeriodExpirationDateTime',
+  'complianceState',
+  'configurationManagerClientEnabledFeatures',
+  'deviceActionResults',
+  'deviceCategoryDisplayName',
+  'deviceEnrollmentType',
+  'deviceHealthAttestationState',
+  'deviceName',
+  'deviceRegistrationState',
+  'easActivated',
+  'easActivationDateTime',
+  'easDeviceId',
+  'emailAddress',
+  'enrolledDateTime',
+  'enrollmentProfileName',
+  'ethernetMacAddress',
+  'exchangeAccessState',
+  'exchangeAccessStateReason',
+  'exchangeLastSuccessfulSyncDateTime',
+  'freeStorageSpaceInBytes',
+  'iccid',
+  'imei',
+  'isEncrypted',
+  'isSupervised',
+  'jailBroken',
+  'lastSyncDateTime',
+  'managedDeviceName',
+  'managedDeviceOwnerType',
+  'managementAgent',
+  'managementCertificateExpirationDate',
+  'managementState',
+  'manufacturer',
+  'meid',
+  'model',
+  'notes',
+  'operatingSystem',
+  'osVersion',
+  'partnerReportedThreatState',
+  'phoneNumber',
+  'physicalMemoryInBytes',
+  'remoteAssistanceSessionErrorDetails',
+  'remoteAssistanceSessionUrl',
+  'requireUserEnrollmentApproval',
+  'serialNumber',
+  'subscriberCarrier',
+  'totalStorageSpaceInBytes',
+  'udid',
+  'userDisplayName',
+  'userId',
+  'userPrincipalName',
+  'wiFiMacAddress',
+] as const;
+
+/** Intune's "no date" value. */
+export const INTUNE_EMPTY_DATE = '0001-01-01T00:00:00Z';
+
+export interface IntuneFixtureOptions {
+  /** Mail domain of the users. */
+  domain?: string;
+  /**
+   * 0 for the first snapshot; each later generation moves check-ins on by a day and hands
+   * some devices to another user, so a second sync has something to reconcile.
+   */
+  generation?: number;
+  /** Earliest enrolment date. */
+  since?: string;
+  /** The date of generation 0's check-ins. */
+  asOf?: string;
+}
+
+interface Platform {
+  operatingSystem: string;
+  weight: number;
+  makes: { manufacturer: string; models: string[]; serial: (r: Random) => string }[];
+  versions: string[];
+  storageGb: number[];
+  name: (r: Random, familyName: string) => string;
+}
+
+const appleSerial = (r: Random) => r.alnum(r.chance(0.5) ? 10 : 12);
+const PLATFORMS: Platform[] = [
+  {
+    operatingSystem: 'Windows',
+    weight: 0.55,
+    makes: [
+      {
+        manufacturer: 'Dell Inc.',
+        models: ['Latitude 5440', 'OptiPlex 7010'],
+        serial: (r) => r.alnum(7),
+      },
+      {
+        manufacturer: 'HP',
+        models: ['HP EliteBook 840 G10', 'HP ProBook 450 G9'],
+        serial: (r) => `5CG${r.alnum(7)}`,
+      },
+      {
+        manufacturer: 'LENOVO',
+        models: ['21HM0034JP', '21CBCTO1WW'],
+        serial: (r) => `PF${r.alnum(6)}`,
+      },
+      {
+        manufacturer: 'Microsoft Corporation',
+        models: ['Surface Laptop 5', 'Surface Pro 9'],
+        serial: (r) => r.alnum(12, '0123456789'),
+      },
+      {
+        manufacturer: 'Panasonic Corporation',
+        models: ['CF-SV2RDGCR'],
+        serial: (r) => `3${r.alnum(2, '0123456789')}KA${r.alnum(5, '0123456789')}`,
+      },
+    ],
+    versions: ['10.0.22631.4460', '10.0.19045.5131', '10.0.26100.2314'],
+    storageGb: [256, 512],
+    name: (r) =>
+      r.chance(0.5) ? `DESKTOP-${r.alnum(7)}` : `CT-PC-${String(r.int(1, 9999)).padStart(4, '0')}`,
+  },
+  {
+    operatingSystem: 'macOS',
+    weight: 0.1,
+    makes: [
+      {
+        manufacturer: 'Apple',
+        models: ['MacBook Pro (14-inch, 2023)', 'MacBook Air (M2, 2022)'],
+        serial: appleSerial,
+      },
+    ],
+    versions: ['14.6.1', '15.1', '13.6.9'],
+    storageGb: [512, 1000],
+    name: (_r, family) => `${family}のMacBook Pro`,
+  },
+  {
+    operatingSystem: 'iOS',
+    weight: 0.2,
+    makes: [
+      {
+        manufacturer: 'Apple',
+        models: ['iPhone 15', 'iPhone 14', 'iPhone SE (3rd generation)'],
+        serial: appleSerial,
+      },
+    ],
+    versions: ['17.5.1', '18.1', '16.7.10'],
+    storageGb: [128, 256],
+    name: (r, family) => (r.chance(0.6) ? 'iPhone' : `${family}のiPhone`),
+  },
+  {
+    operatingSystem: 'Android',
+    weight: 0.15,
+    makes: [
+      {
+        manufacturer: 'samsung',
+        models: ['SM-S918B', 'SM-A546E'],
+        serial: (r) => `R5C${r.alnum(8)}`,
+      },
+      {
+        manufacturer: 'Google',
+        models: ['Pixel 8', 'Pixel 7a'],
+        serial: (r) => r.alnum(12, '0123456789ABCDEF'),
+      },
+    ],
+    versions: ['14', '13', '15'],
+    storageGb: [128],
+    name: (r) =>
+      `Android_${r.int(1, 12)}/${r.int(1, 28)}/2024_${r.int(1, 12)}:${String(r.int(0, 59)).padStart(2, '0')} AM`,
+  },
+];
+
+/**
+ * `n` managedDevices with the mess real tenants have: placeholder and repeated serials, blank
+ * names, devices without a user, empty e-mail, Intune's 0001-01-01 date, 0-byte disks, stray
+ * spaces and the odd full-width name. Deterministic for a given seed and generation.
+ */
+export function generateIntuneDevices(
+  n: number,
+  seed: number,
+  options: IntuneFixtureOptions = {},
+): RawManagedDevice[] {
+  const random = createRandom(seed);
+  const domain = options.domain ?? 'contoso.co.jp';
+  const generation = options.generation ?? 0;
+  const since = options.since ?? '2021-04-01T00:00:00Z';
+  const asOf = new Date(
+    Date.parse(options.asOf ?? '2024-11-01T00:00:00Z') + generation * 86400_000,
+  ).toISOString();
+  const changes = createRandom(seed * 7919 + generation);
+  const devices: RawManagedDevice[] = [];
+  for (let i = 0; i < n; i++) {
+    const device = oneDevice(random, domain, since, asOf, devices);
+    // Later generations hand ~5% of devices to someone else (or to nobody).
+    if (generation > 0 && changes.chance(0.05))
+      assignUser(device, changes.chance(0.2) ? undefined : pickUser(changes), changes, domain);
+    devices.push(device);
+  }
+  return devices;
+}
+
+function oneDevice(
+  r: Random,
+  domain: string,
+  since: string,
+  asOf: string,
+  earlier: RawManagedDevice[],
+): RawManagedDevice {
+  const platform = pickPlatform(r);
+  const make = r.pick(platform.makes);
+  const user = pickUser(r);
+  const isApple = make.manufacturer === 'Apple';
+  const isMobile = platform.operatingSystem === 'iOS' || platform.operatingSystem === 'Android';
+  const storageBytes = Math.round((r.pick(platform.storageGb) * 1e9 * 0.995) / 1048576) * 1048576;
+  const enrolled = r.dateBetween(since, asOf);
+  let serial = make.serial(r);
+  if (r.chance(0.03)) serial = r.pick(PLACEHOLDER_SERIALS);
+  else if (earlier.length > 0 && r.chance(0.02))
+    serial = String(earlier[r.int(0, earlier.length - 1)].serialNumber);
+  else if (r.chance(0.01)) serial = ` ${serial} `;
+  let deviceName = platform.name(r, user.displayName.split(' ')[0]);
+  if (r.chance(0.03)) deviceName = '';
+  else if (r.chance(0.02)) deviceName = toFullWidth(deviceName);
+  const device: RawManagedDevice = {
+    '@odata.type': '#microsoft.graph.managedDevice',
+    id: r.uuid(),
+    userId: '',
+    deviceName,
+    managedDeviceOwnerType: r.chance(0.9) ? 'company' : 'personal',
+    enrolledDateTime: r.chance(0.02) ? INTUNE_EMPTY_DATE : enrolled,
+    lastSyncDateTime: r.dateBetween(
+      new Date(Date.parse(asOf) - 14 * 86400_000).toISOString(),
+      asOf,
+    ),
+    operatingSystem: platform.operatingSystem,
+    complianceState: r.pick([
+      'compliant',
+      'compliant',
+      'compliant',
+      'noncompliant',
+      'inGracePeriod',
+      'unknown',
+    ]),
+    jailBroken: isMobile ? 'False' : 'Unknown',
+    managementAgent: 'mdm',
+    osVersion: r.pick(platform.versions),
+    easActivated: false,
+    easDeviceId: '',
+    easActivationDateTime: INTUNE_EMPTY_DATE,
+    azureADRegistered: true,
+    deviceEnrollmentType: pickEnrollmentType(r, platform.operatingSystem),
+    activationLockBypassCode: null,
+    emailAddress: '',
+    azureADDeviceId: r.uuid(),
+    deviceRegistrationState: r.chance(0.95)
+      ? 'registered'
+      : r.pick(['notRegistered', 'approvalPending', 'unknown']),
+    deviceCategoryDisplayName: 'Unknown',
+    isSupervised: isApple && isMobile,
+    exchangeLastSuccessfulSyncDateTime: INTUNE_EMPTY_DATE,
+    exchangeAccessState: 'none',
+    exchangeAccessStateReason: 'none',
+    remoteAssistanceSessionUrl: null,
+    remoteAssistanceSessionErrorDetails: null,
+    isEncrypted: r.chance(0.9),
+    userPrincipalName: '',
+    model: r.pick(make.models),
+    manufacturer: make.manufacturer,
+    imei: isMobile ? r.alnum(15, '0123456789') : '',
+    complianceGracePeriodExpirationDateTime: '9999-12-31T23:59:59Z',
+    serialNumber: serial,
+    phoneNumber: '',
+    androidSecurityPatchLevel: platform.operatingSystem === 'Android' ? '2024-10-01' : '',
+    userDisplayName: '',
+    configurationManagerClientEnabledFeatures: null,
+    wiFiMacAddress: macAddress(r).replace(/:/g, ''),
+    deviceHealthAttestationState: null,
+    subscriberCarrier: isMobile ? r.pick(['NTT DOCOMO', 'au', 'SoftBank', '']) : '',
+    meid: '',
+    totalStorageSpaceInBytes: r.chance(0.03) ? 0 : storageBytes,
+    freeStorageSpaceInBytes: r.chance(0.03) ? 0 : Math.round(storageBytes * r.next() * 0.6),
+    managedDeviceName: '',
+    partnerReportedThreatState: 'unknown',
+    requireUserEnrollmentApproval: null,
+    managementCertificateExpirationDate: new Date(
+      Date.parse(enrolled) + 365 * 86400_000,
+    ).toISOString(),
+    iccid: null,
+    udid: null,
+    notes: null,
+    ethernetMacAddress: null,
+    physicalMemoryInBytes: 0,
+    enrollmentProfileName: isApple ? r.pick(['', 'ADE 標準']) : '',
+    deviceActionResults: [],
+  };
+  device.managedDeviceName = `${user.login}_${platform.operatingSystem}_${enrolled.slice(0, 10)}`;
+  // Shared and kiosk devices have nobody; otherwise an occasional empty e-mail.
+  assignUser(device, r.chance(0.08) ? undefined : user, r, domain);
+  return device;
+}
+
+function assignUser(
+  device: RawManagedDevice,
+  user: FixtureUser | undefined,
+  r: Random,
+  domain: string,
+): void {
+  const upn = user ? `${user.login}@${domain}` : '';
+  device.userPrincipalName = upn;
+  device.emailAddress = user && r.chance(0.9) ? upn : '';
+  device.userDisplayName = user?.displayName ?? '';
+  device.userId = user ? stableUuid(upn) : '';
+}
+
+/** The same user keeps the same Entra object id across devices and generations. */
+function stableUuid(text: string): string {
+  const h = createHash('sha1').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+function pickPlatform(r: Random): Platform {
+  let roll = r.next();
+  for (const platform of PLATFORMS) {
+    roll -= platform.weight;
+    if (roll < 0) return platform;
+  }
+  return PLATFORMS[0];
+}
+
+function pickEnrollmentType(r: Random, os: string): string {
+  if (os === 'Windows')
+    return r.pick(['windowsAzureADJoin', 'windowsAutoEnrollment', 'windowsCoManagement']);
+  if (os === 'iOS' || os === 'macOS') return r.pick(['appleBulkWithUser', 'userEnrollment']);
+  return 'userEnrollment';
+}

@@ -1,0 +1,82 @@
+import type { ObjectId } from 'mongodb';
+import type { AlertDoc, Collections } from '../db/collections';
+import type { MdmProvider } from '../ledger/device';
+import type { DuplicateFinding, MissingFinding } from './reconcile-types';
+
+export interface ConflictFinding {
+  mdmDeviceId: string;
+  deviceName: string | null;
+  wanted: string;
+  takenBy: string;
+  assignedAssetNumber: string;
+}
+
+/**
+ * Findings become alerts in the outbox that the bot's notifier reads. The alert's `_id` is the
+ * finding's key, so the same finding is never raised twice, run after run.
+ */
+export function alertDocs(
+  provider: MdmProvider,
+  runId: ObjectId,
+  findings: {
+    duplicates: DuplicateFinding[];
+    conflicts: ConflictFinding[];
+    missing: MissingFinding[];
+  },
+  now: Date,
+): AlertDoc[] {
+  const base = { provider, runId, createdAt: now, status: 'pending' as const, attempts: 0 };
+  return [
+    ...findings.duplicates.map((d) => ({
+      ...base,
+      _id: duplicateKey(provider, d),
+      type: 'duplicate' as const,
+      payload: { ...d },
+    })),
+    ...findings.conflicts.map((c) => ({
+      ...base,
+      _id: `asset-number-conflict:${provider}:${c.mdmDeviceId}`,
+      type: 'asset-number-conflict' as const,
+      payload: { ...c },
+    })),
+    ...findings.missing.map((m) => ({
+      ...base,
+      _id: `missing-from-mdm:${provider}:${m.mdmDeviceId}:${now.toISOString().slice(0, 10)}`,
+      type: 'missing-from-mdm' as const,
+      payload: { ...m },
+    })),
+  ];
+}
+
+/**
+ * The same duplicate is the same set of MDM devices (MDM side) or of ledger devices (ledger
+ * side) sharing a key value; which of them got linked or created does not make it a new finding.
+ */
+function duplicateKey(provider: MdmProvider, d: DuplicateFinding): string {
+  const members = d.side === 'mdm' ? d.mdmDevices.map((m) => m.deviceId) : [...d.assetNumbers];
+  return `duplicate:${provider}:${d.side}:${d.matchKey}:${d.keyValue}:${members.sort().join(',')}`;
+}
+
+export async function raiseAlerts(c: Collections, docs: AlertDoc[]): Promise<number> {
+  if (docs.length === 0) return 0;
+  try {
+    const r = await c.alerts.insertMany(docs, { ordered: false });
+    return r.insertedCount;
+  } catch (e) {
+    // Duplicate keys are findings already raised: expected, not an error.
+    const err = e as {
+      code?: number;
+      insertedCount?: number;
+      writeErrors?: { code: number }[] | { code: number };
+    };
+    const errors = Array.isArray(err.writeErrors)
+      ? err.writeErrors
+      : err.writeErrors
+        ? [err.writeErrors]
+        : [];
+    if (errors.length > 0 && errors.every((w) => w.code === 11000))
+      return err.insertedCount ?? docs.length - errors.length;
+    if (err.code === 11000 && errors.length === 0) return 0;
+    throw e;
+  }
+}

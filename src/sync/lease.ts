@@ -1,0 +1,73 @@
+import os from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Collection } from 'mongodb';
+import type { LeaseDoc } from '../db/collections';
+import { isDuplicateKeyError } from '../errors';
+
+export interface LeaseHolder {
+  holder: string;
+  host: string;
+  pid: number;
+  expiresAt: Date;
+}
+
+/**
+ * A lease document with an expiry: whoever holds an unexpired lease runs the job. Taken with one
+ * conditional upsert (a competing upsert fails on the `_id` unique key), renewed while the job
+ * runs, and released at the end; a holder that dies simply lets it expire.
+ */
+export class Lease {
+  readonly id = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly leases: Collection<LeaseDoc>,
+    private readonly name: string,
+    private readonly ttlMs = 120_000,
+  ) {}
+
+  /** Takes the lease, or returns who holds it. */
+  async acquire(): Promise<{ ok: true } | { ok: false; heldBy: LeaseHolder }> {
+    const now = new Date();
+    try {
+      await this.leases.findOneAndUpdate(
+        { _id: this.name, $or: [{ expiresAt: { $lt: now } }, { holder: this.id }] },
+        {
+          $set: {
+            holder: this.id,
+            host: os.hostname(),
+            pid: process.pid,
+            acquiredAt: now,
+            expiresAt: new Date(now.getTime() + this.ttlMs),
+          },
+        },
+        { upsert: true },
+      );
+    } catch (e) {
+      if (!isDuplicateKeyError(e)) throw e;
+      const doc = await this.leases.findOne({ _id: this.name });
+      if (!doc) return this.acquire();
+      return {
+        ok: false,
+        heldBy: { holder: doc.holder, host: doc.host, pid: doc.pid, expiresAt: doc.expiresAt },
+      };
+    }
+    this.timer = setInterval(() => void this.renew(), this.ttlMs / 3);
+    this.timer.unref();
+    return { ok: true };
+  }
+
+  private async renew(): Promise<void> {
+    await this.leases
+      .updateOne(
+        { _id: this.name, holder: this.id },
+        { $set: { expiresAt: new Date(Date.now() + this.ttlMs) } },
+      )
+      .catch(() => undefined); // a missed renewal only shortens the lease
+  }
+
+  async release(): Promise<void> {
+    clearInterval(this.timer);
+    await this.leases.deleteOne({ _id: this.name, holder: this.id });
+  }
+}

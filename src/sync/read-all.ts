@@ -1,0 +1,28 @@
+import { DaichoError } from '../errors';
+import { MdmReadError, type MdmDevice, type MdmSource } from './mdm-device';
+
+/**
+ * Reads every page before anything is written: a read that fails part way returns nothing, so
+ * a run never applies half of an MDM.
+ */
+export async function readAllDevices(source: MdmSource): Promise<MdmDevice[]> {
+  const all: MdmDevice[] = [];
+  try {
+    for await (const page of source.devices()) all.push(...page);
+  } catch (e) {
+    const status = e instanceof MdmReadError ? e.status : undefined;
+    const requestId = e instanceof MdmReadError ? e.requestId : undefined;
+    throw new DaichoError(
+      'MDM_READ_FAILED',
+      'sync.readFailed',
+      {
+        provider: source.provider,
+        reason: (e as Error).message,
+        status: status ?? '-',
+        requestId: requestId ?? '-',
+      },
+      { cause: e },
+    );
+  }
+  return all;
+}

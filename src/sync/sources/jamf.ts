@@ -1,0 +1,203 @@
+import type { JamfConfig } from '../../config/config';
+import type { Logger } from '../../log';
+import { MdmReadError, type MdmDevice, type MdmSource } from '../mdm-device';
+import { createJamfSend, jamfFailure } from './jamf-http';
+import {
+  JAMF_COMPUTER_SECTIONS,
+  JAMF_MOBILE_SECTIONS,
+  mapJamfComputer,
+  mapJamfMobileDevice,
+} from './jamf-mapping';
+import { JamfTokens } from './jamf-token';
+import { ConcurrencyLimit } from './limits';
+import {
+  DEFAULT_RETRY_POLICY,
+  RequestFailure,
+  RetriesExhausted,
+  withRetries,
+  type RetryPolicy,
+} from './retry';
+
+export interface JamfSourceOptions {
+  retry?: Partial<RetryPolicy>;
+  /** Records per page (Jamf's default is 100). */
+  pageSize?: number;
+  /** Requests in flight at once, token calls included; Jamf Pro copes with about five. */
+  maxConcurrency?: number;
+}
+
+interface Listing {
+  name: 'computers' | 'mobile devices';
+  path: string;
+  sections: string[];
+  /** A unique sort key, so records cannot move between pages while we read them. */
+  sort: string;
+  map(raw: Record<string, unknown>): MdmDevice;
+}
+
+const LISTINGS: Listing[] = [
+  {
+    name: 'computers',
+    path: '/api/v1/computers-inventory',
+    sections: JAMF_COMPUTER_SECTIONS,
+    sort: 'id:asc',
+    map: mapJamfComputer,
+  },
+  {
+    name: 'mobile devices',
+    path: '/api/v2/mobile-devices/detail',
+    sections: JAMF_MOBILE_SECTIONS,
+    sort: 'mobileDeviceId:asc',
+    map: mapJamfMobileDevice,
+  },
+];
+
+interface InventoryPage {
+  totalCount: number;
+  results: Record<string, unknown>[];
+}
+
+/** Reads every computer, then every mobile device, from the Jamf Pro API. */
+export function createJamfSource(
+  config: JamfConfig,
+  timeoutMs: number,
+  log: Logger,
+  options: JamfSourceOptions = {},
+): MdmSource {
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const pageSize = options.pageSize ?? 200;
+  const maxConcurrency = options.maxConcurrency ?? 5;
+  const send = createJamfSend(timeoutMs, new ConcurrencyLimit(maxConcurrency));
+  const tokens = new JamfTokens(config, send);
+  const counts = { pageRequests: 0, retries: 0 };
+
+  async function fetchPage(listing: Listing, page: number): Promise<InventoryPage> {
+    const query = new URLSearchParams(
+      listing.sections.map((s): [string, string] => ['section', s]),
+    );
+    query.set('page', String(page));
+    query.set('page-size', String(pageSize));
+    query.set('sort', listing.sort);
+    const url = `${config.url}${listing.path}?${query.toString()}`;
+    const what = `Jamf Pro ${listing.name} page ${page}`;
+    const get = async (token: string) => {
+      counts.pageRequests++;
+      return send(
+        url,
+        { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } },
+        what,
+      );
+    };
+    return withRetries(
+      async () => {
+        const token = await tokens.get();
+        let answer = await get(token);
+        if (answer.status === 401) {
+          // Expired early or revoked: one fresh token, once. A second 401 is not a token problem.
+          tokens.invalidate(token);
+          answer = await get(await tokens.get());
+        }
+        if (answer.status !== 200) {
+          const hint =
+            answer.status === 403
+              ? ' (give the API role "Read Computers" and "Read Mobile Devices")'
+              : '';
+          throw jamfFailure(answer, what, hint);
+        }
+        return parsePage(answer.body, what);
+      },
+      policy,
+      {
+        onRetry: (failure, failedTries, delayMs) => {
+          counts.retries++;
+          log.warn(
+            {
+              provider: 'jamf',
+              listing: listing.name,
+              page,
+              status: failure.status,
+              failedTries,
+              delayMs,
+            },
+            `Jamf Pro request failed, retrying: ${failure.message}`,
+          );
+        },
+      },
+    );
+  }
+
+  /** Page 0 tells the total; the rest are fetched a few at a time and yielded in order. */
+  async function* read(listing: Listing): AsyncGenerator<MdmDevice[]> {
+    const first = await fetchPage(listing, 0);
+    yield first.results.map(listing.map);
+    const pages = Math.ceil(first.totalCount / pageSize);
+    const ahead: Promise<InventoryPage>[] = [];
+    let next = 1;
+    const fetchAhead = () => {
+      const promise = fetchPage(listing, next++);
+      // Awaited in order below; this only stops a later page's failure counting as unhandled.
+      promise.catch(() => undefined);
+      ahead.push(promise);
+    };
+    while (next < pages && ahead.length < maxConcurrency) fetchAhead();
+    while (ahead.length > 0) {
+      const page = await ahead.shift()!;
+      if (next < pages) fetchAhead();
+      yield page.results.map(listing.map);
+    }
+  }
+
+  return {
+    provider: 'jamf',
+    get stats() {
+      return { tokenRequests: tokens.requests, ...counts };
+    },
+    async *devices(): AsyncIterable<MdmDevice[]> {
+      for (const listing of LISTINGS) {
+        const started = Date.now();
+        let total = 0;
+        try {
+          for await (const page of read(listing)) {
+            total += page.length;
+            yield page;
+          }
+        } catch (e) {
+          throw readError(e, listing);
+        }
+        log.debug(
+          { provider: 'jamf', listing: listing.name, devices: total, ms: Date.now() - started },
+          'Jamf Pro listing read',
+        );
+      }
+    },
+  };
+}
+
+function parsePage(body: string, what: string): InventoryPage {
+  try {
+    const json = JSON.parse(body) as Partial<InventoryPage>;
+    if (typeof json.totalCount === 'number' && Array.isArray(json.results))
+      return json as InventoryPage;
+  } catch {
+    // reported below
+  }
+  throw new RequestFailure(`${what}: the answer is not {totalCount, results}`, {
+    status: 200,
+    retryable: false,
+  });
+}
+
+function readError(e: unknown, listing: Listing): MdmReadError {
+  if (e instanceof MdmReadError) return e;
+  const exhausted = e instanceof RetriesExhausted ? e : undefined;
+  const failure = exhausted?.failure;
+  const tries = exhausted && exhausted.attempts > 1 ? ` after ${exhausted.attempts} tries` : '';
+  const why = failure?.message ?? (e instanceof Error ? e.message : String(e));
+  return new MdmReadError(
+    `Jamf Pro: reading ${listing.name} failed${tries}: ${why}`,
+    'jamf',
+    failure?.status,
+    failure?.requestId,
+    { cause: e },
+  );
+}

@@ -1,0 +1,93 @@
+import { formatSysNumber } from '../ledger/asset-numbers';
+import type { ApplyResult } from './apply-plan';
+import type { SyncPlan } from './reconcile-types';
+
+/** What a run did (or, in a dry run, would do): the counts of `daicho sync` and the cards. */
+export interface SyncCounts {
+  mdmDevices: number;
+  linked: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  duplicates: number;
+  conflicts: number;
+  missing: number;
+}
+
+export interface SyncPreview {
+  links: { assetNumber: string; mdmDeviceId: string }[];
+  creates: {
+    mdmDeviceId: string;
+    deviceName: string | null;
+    serialNumber: string | null;
+    assetNumber: string;
+    sysNumber: boolean;
+  }[];
+  conflicts: { mdmDeviceId: string; deviceName: string | null; wanted: string; takenBy: string }[];
+  duplicates: SyncPlan['duplicates'];
+  missing: SyncPlan['missing'];
+  changes: { assetNumber: string; field: string; old: unknown; new: unknown; rule: string }[];
+}
+
+export function plannedCounts(plan: SyncPlan, mdmDevices: number): SyncCounts {
+  return {
+    mdmDevices,
+    linked: plan.updates.filter((u) => u.firstLink).length,
+    created: plan.creates.length,
+    updated: plan.updates.filter((u) => !u.firstLink).length,
+    unchanged: plan.unchanged,
+    duplicates: plan.duplicates.length,
+    conflicts: plan.creates.filter((c) => c.conflictWith).length,
+    missing: plan.missing.length,
+  };
+}
+
+export function appliedCounts(
+  plan: SyncPlan,
+  applied: ApplyResult,
+  mdmDevices: number,
+): SyncCounts {
+  return {
+    mdmDevices,
+    linked: applied.linked,
+    created: applied.created,
+    updated: applied.updated,
+    unchanged: plan.unchanged,
+    duplicates: plan.duplicates.length,
+    conflicts: applied.conflicts.length,
+    missing: applied.missing,
+  };
+}
+
+/**
+ * The dry-run report that replaces seed 000's "export both CSVs and compare by hand": every link,
+ * every new device with its asset number (SYS numbers as they would be given next), duplicates,
+ * conflicts and every field change.
+ */
+export function preview(plan: SyncPlan, nextSysSeq: number): SyncPreview {
+  let sys = nextSysSeq;
+  return {
+    links: plan.updates
+      .filter((u) => u.firstLink)
+      .map((u) => ({ assetNumber: u.assetNumber, mdmDeviceId: u.mdmDeviceId })),
+    creates: plan.creates.map((c) => ({
+      mdmDeviceId: c.mdm.deviceId,
+      deviceName: c.mdm.deviceName,
+      serialNumber: c.mdm.serialNumber,
+      assetNumber: c.assetNumber ?? formatSysNumber(sys++),
+      sysNumber: !c.assetNumber,
+    })),
+    conflicts: plan.creates
+      .filter((c) => c.conflictWith)
+      .map((c) => ({
+        mdmDeviceId: c.mdm.deviceId,
+        deviceName: c.mdm.deviceName,
+        ...c.conflictWith!,
+      })),
+    duplicates: plan.duplicates,
+    missing: plan.missing,
+    changes: plan.updates.flatMap((u) =>
+      u.changes.map((ch) => ({ assetNumber: u.assetNumber, ...ch })),
+    ),
+  };
+}

@@ -1,0 +1,346 @@
+import { ObjectId } from 'mongodb';
+import type { IntegrationDoc, SyncRunDoc } from '../db/collections';
+import { DaichoError, isDaichoError } from '../errors';
+import type { Actor } from '../ledger/actor';
+import type { MdmProvider } from '../ledger/device';
+import type { LedgerService } from '../ledger/ledger-service';
+import type { Logger } from '../log';
+import { alertDocs, raiseAlerts } from './alerts';
+import { applyPlan } from './apply-plan';
+import { Lease } from './lease';
+import { readAllDevices } from './read-all';
+import { reconcile } from './reconcile';
+import type { LedgerDeviceView } from './reconcile-types';
+import { PROVIDER_NAMES, type SyncSettings } from './settings';
+import type { SourceFactory } from './sources';
+import {
+  appliedCounts,
+  plannedCounts,
+  preview,
+  type SyncCounts,
+  type SyncPreview,
+} from './summary';
+
+export interface SyncOptions {
+  dryRun?: boolean;
+  trigger?: SyncRunDoc['trigger'];
+  actor: Actor;
+  /** For a link's dry run: the settings being considered, not the saved ones. */
+  settings?: SyncSettings;
+}
+
+export interface SyncResult {
+  runId: string | null;
+  provider: MdmProvider;
+  dryRun: boolean;
+  status: SyncRunDoc['status'] | 'dry-run' | 'skipped';
+  counts: SyncCounts;
+  preview?: SyncPreview;
+  held?: SyncRunDoc['held'];
+  errors: string[];
+  documentsWritten: number;
+  requests: Record<string, number>;
+}
+
+/**
+ * Runs seed 000's master integration: read the MDM → reconcile (pure) → apply. Only one run at a
+ * time across processes (a lease); each run is recorded; a run that would change the user of, or
+ * lose, too many synced devices waits for an admin's approval.
+ */
+export class SyncService {
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly sources: SourceFactory,
+    private readonly safetyLimitPercent: number,
+    private readonly log: Logger,
+  ) {}
+
+  private get c() {
+    return this.ledger.c;
+  }
+
+  async master(): Promise<IntegrationDoc | null> {
+    return this.c.integrations.findOne({ _id: 'master' });
+  }
+
+  async sync(options: SyncOptions): Promise<SyncResult> {
+    const master = await this.master();
+    const settings: SyncSettings | undefined =
+      options.settings ??
+      (master
+        ? {
+            provider: master.provider,
+            matchKey: master.matchKey!,
+            assetNumberRule: master.assetNumberRule!,
+          }
+        : undefined);
+    if (!settings) throw new DaichoError('NOT_LINKED', 'sync.notLinked');
+    if (options.dryRun) return this.dryRun(settings);
+
+    const trigger = options.trigger ?? 'manual';
+    if (trigger === 'schedule' && (await this.c.syncRuns.findOne({ status: 'held' }))) {
+      this.log.info('a run is waiting for approval; the scheduled run is skipped');
+      return {
+        runId: null,
+        provider: settings.provider,
+        dryRun: false,
+        status: 'skipped',
+        counts: emptyCounts(),
+        errors: [],
+        documentsWritten: 0,
+        requests: {},
+      };
+    }
+    const lease = new Lease(this.c.leases, 'sync');
+    const taken = await lease.acquire();
+    if (!taken.ok) {
+      const h = taken.heldBy;
+      throw new DaichoError('SYNC_BUSY', 'sync.leaseHeld', {
+        holder: h.holder,
+        host: h.host,
+        pid: h.pid,
+        until: h.expiresAt.toISOString(),
+      });
+    }
+    try {
+      return await this.run(settings, trigger, options.actor, lease.id);
+    } finally {
+      await lease.release();
+    }
+  }
+
+  private async dryRun(settings: SyncSettings): Promise<SyncResult> {
+    const source = this.sources(settings.provider);
+    const mdm = await readAllDevices(source);
+    const plan = reconcile({
+      settings,
+      ledger: await this.snapshot(),
+      mdm,
+      serialKey: this.ledger.serialKey,
+    });
+    const counter = await this.c.counters.findOne({ _id: 'assetNumber.SYS' });
+    return {
+      runId: null,
+      provider: settings.provider,
+      dryRun: true,
+      status: 'dry-run',
+      counts: plannedCounts(plan, mdm.length),
+      preview: preview(plan, (counter?.seq ?? 0) + 1),
+      errors: [],
+      documentsWritten: 0,
+      requests: { ...source.stats },
+    };
+  }
+
+  private async run(
+    settings: SyncSettings,
+    trigger: SyncRunDoc['trigger'],
+    actor: Actor,
+    holder: string,
+  ): Promise<SyncResult> {
+    const startedAt = new Date();
+    const runId = new ObjectId();
+    const base = { runId: runId.toHexString(), provider: settings.provider, dryRun: false };
+    await this.c.syncRuns.insertOne({
+      _id: runId,
+      provider: settings.provider,
+      trigger,
+      status: 'running',
+      startedAt,
+      endedAt: null,
+      by: actor.by,
+      holder,
+      counts: {},
+      errors: [],
+      held: null,
+    });
+    const source = this.sources(settings.provider);
+    const syncActor = { by: `sync:${settings.provider}` };
+    try {
+      const mdm = await readAllDevices(source);
+      const plan = reconcile({
+        settings,
+        ledger: await this.snapshot(),
+        mdm,
+        serialKey: this.ledger.serialKey,
+      });
+      const risky = plan.userChanges + plan.missing.length;
+      const percent = plan.syncedBefore > 0 ? (risky / plan.syncedBefore) * 100 : 0;
+      if (trigger !== 'approval' && percent > this.safetyLimitPercent) {
+        const held = {
+          reason: 'safety-limit',
+          changes: risky,
+          syncedBefore: plan.syncedBefore,
+          percent: Math.round(percent * 10) / 10,
+        };
+        const counts = plannedCounts(plan, mdm.length);
+        await this.c.syncRuns.updateMany(
+          { status: 'held', _id: { $ne: runId } },
+          { $set: { status: 'superseded' } },
+        );
+        await this.finish(runId, 'held', counts, [], source.stats, held);
+        await raiseAlerts(this.c, [
+          {
+            _id: `run-held:${runId.toHexString()}`,
+            type: 'run-held',
+            provider: settings.provider,
+            runId,
+            createdAt: new Date(),
+            status: 'pending',
+            attempts: 0,
+            payload: { ...held, counts },
+          },
+        ]);
+        return {
+          ...base,
+          status: 'held',
+          counts,
+          held,
+          errors: [],
+          documentsWritten: 0,
+          requests: { ...source.stats },
+        };
+      }
+      const now = new Date();
+      const applied = await applyPlan(this.ledger, plan, syncActor, now);
+      await raiseAlerts(
+        this.c,
+        alertDocs(
+          settings.provider,
+          runId,
+          { duplicates: plan.duplicates, conflicts: applied.conflicts, missing: plan.missing },
+          now,
+        ),
+      );
+      const status = applied.errors.length > 0 ? 'partial' : 'success';
+      const counts = appliedCounts(plan, applied, mdm.length);
+      if (status === 'partial')
+        await this.raiseRunAlert('sync-partial', settings.provider, runId, applied.errors);
+      await this.finish(runId, status, counts, applied.errors, source.stats, null);
+      this.log.info(
+        {
+          runId: base.runId,
+          provider: settings.provider,
+          counts,
+          ms: Date.now() - startedAt.getTime(),
+          requests: source.stats,
+        },
+        'sync run finished',
+      );
+      return {
+        ...base,
+        status,
+        counts,
+        errors: applied.errors,
+        documentsWritten: applied.documentsWritten,
+        requests: { ...source.stats },
+      };
+    } catch (e) {
+      const message = isDaichoError(e)
+        ? `${e.code}: ${JSON.stringify(e.params)}`
+        : (e as Error).message;
+      await this.finish(runId, 'failed', {}, [message], source.stats, null).catch(() => undefined);
+      await this.raiseRunAlert('sync-failed', settings.provider, runId, [message]).catch(
+        () => undefined,
+      );
+      this.log.error({ err: e, runId: base.runId }, 'sync run failed');
+      throw e;
+    }
+  }
+
+  /** The whole ledger, as the reconcile core sees it (one read; fast even on the emulator). */
+  private async snapshot(): Promise<LedgerDeviceView[]> {
+    const docs = await this.c.devices
+      .find({}, { projection: { serialKey: 0, updatedAt: 0 } })
+      .toArray();
+    return docs.map(({ _id, ...d }) => ({ ...d, id: _id.toHexString() }) as LedgerDeviceView);
+  }
+
+  private async finish(
+    runId: ObjectId,
+    status: SyncRunDoc['status'],
+    counts: Partial<SyncCounts>,
+    errors: string[],
+    requests: Record<string, number>,
+    held: SyncRunDoc['held'],
+  ): Promise<void> {
+    await this.c.syncRuns.updateOne(
+      { _id: runId },
+      { $set: { status, endedAt: new Date(), counts, errors, requests: { ...requests }, held } },
+    );
+  }
+
+  private async raiseRunAlert(
+    type: 'sync-failed' | 'sync-partial',
+    provider: MdmProvider,
+    runId: ObjectId,
+    errors: string[],
+  ): Promise<void> {
+    await raiseAlerts(this.c, [
+      {
+        _id: `${type}:${runId.toHexString()}`,
+        type,
+        provider,
+        runId,
+        createdAt: new Date(),
+        status: 'pending',
+        attempts: 0,
+        payload: { errors },
+      },
+    ]);
+  }
+
+  /** Approves a held run: a new run applies it, the safety limit waived for that one run. */
+  async approve(runId: string, actor: Actor): Promise<SyncResult> {
+    await this.decide(runId, 'approved', actor);
+    const result = await this.sync({ trigger: 'approval', actor });
+    if (result.runId)
+      await this.c.syncRuns.updateOne(
+        { _id: new ObjectId(runId) },
+        { $set: { followUpRunId: new ObjectId(result.runId) } },
+      );
+    return result;
+  }
+
+  async reject(runId: string, actor: Actor): Promise<void> {
+    await this.decide(runId, 'rejected', actor);
+  }
+
+  private async decide(
+    runId: string,
+    status: 'approved' | 'rejected',
+    actor: Actor,
+  ): Promise<void> {
+    const id = ObjectId.isValid(runId) ? new ObjectId(runId) : null;
+    const r =
+      id &&
+      (await this.c.syncRuns.updateOne(
+        { _id: id, status: 'held' },
+        { $set: { status, decidedBy: actor.by } },
+      ));
+    if (!r || r.modifiedCount !== 1)
+      throw new DaichoError('RUN_NOT_FOUND', 'sync.noHeldRun', { runId });
+    await this.c.alerts.updateMany({ _id: `run-held:${runId}` }, { $set: { status: 'resolved' } });
+  }
+
+  async recentRuns(limit = 10): Promise<SyncRunDoc[]> {
+    return this.c.syncRuns.find({}).sort({ startedAt: -1 }).limit(limit).toArray();
+  }
+
+  static providerName(p: MdmProvider): string {
+    return PROVIDER_NAMES[p];
+  }
+}
+
+function emptyCounts(): SyncCounts {
+  return {
+    mdmDevices: 0,
+    linked: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicates: 0,
+    conflicts: 0,
+    missing: 0,
+  };
+}

@@ -1,0 +1,64 @@
+import pino, { type Logger } from 'pino';
+import type { IntuneConfig, JamfConfig } from '../../src/config/config';
+import { startSimulators, type Simulators, type SimulatorsOptions } from '../../src/sim/sim-server';
+import type { MdmDevice, MdmSource } from '../../src/sync/mdm-device';
+import { SIM_TEST_DATA_DIR, trustSimCertificateInThisProcess } from './sim-certs';
+
+/** Starts the simulators with the test certificate (made by global-setup). */
+export async function startTestSimulators(
+  options: Omit<SimulatorsOptions, 'dataDir'> = {},
+): Promise<Simulators> {
+  trustSimCertificateInThisProcess();
+  return startSimulators({ dataDir: SIM_TEST_DATA_DIR, ...options });
+}
+
+/** What config.ts would build from the simulators' env settings. */
+export function intuneConfigFor(sims: Simulators, secret?: string): IntuneConfig {
+  const env = sims.env;
+  return {
+    tenantId: env.AZURE_TENANT_ID,
+    clientId: env.AZURE_CLIENT_ID,
+    auth: { kind: 'secret', secret: secret ?? env.AZURE_CLIENT_SECRET },
+    authorityHost: env.AZURE_AUTHORITY_HOST,
+    graphBaseUrl: env.GRAPH_BASE_URL,
+  };
+}
+
+export function jamfConfigFor(sims: Simulators, secret?: string): JamfConfig {
+  const env = sims.env;
+  return {
+    url: env.JAMF_URL,
+    clientId: env.JAMF_CLIENT_ID,
+    clientSecret: secret ?? env.JAMF_CLIENT_SECRET,
+  };
+}
+
+/** Back-off small enough for tests; the retry rules themselves are the production ones. */
+export const FAST_RETRY = { baseDelayMs: 20, maxDelayMs: 100 };
+
+/** A pino logger whose records a test can read. */
+export function recordingLogger(): { log: Logger; records: Record<string, unknown>[] } {
+  const records: Record<string, unknown>[] = [];
+  const log = pino(
+    { level: 'debug' },
+    { write: (line: string) => void records.push(JSON.parse(line)) },
+  );
+  return { log, records };
+}
+
+/** Reads a source to the end, as the sync runner does. */
+export async function readAll(source: MdmSource): Promise<MdmDevice[][]> {
+  const pages: MdmDevice[][] = [];
+  for await (const page of source.devices()) pages.push(page);
+  return pages;
+}
+
+/** The rejection of `promise`, failing the test if it resolves. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected a rejection, but it resolved');
+}
