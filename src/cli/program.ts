@@ -10,12 +10,15 @@ import { registerDevicesShow } from './commands/devices-show';
 import { registerUsage } from './commands/usage';
 import { registerLink, registerUnlink } from './commands/link';
 import { registerSync } from './commands/sync';
+import { registerSim } from './commands/sim';
 
 /** The `daicho` command: every sub-command is registered here, each defined in its own file. */
 export function buildProgram(): Command {
   const program = new Command('daicho')
     .description('Daicho (台帳): the IT device ledger, synced with Intune / Jamf Pro')
     .showHelpAfterError(false)
+    // `daicho sync status --json` is status's --json, not sync's.
+    .enablePositionalOptions()
     .exitOverride();
   const devices = program.command('devices').description('the device ledger');
   registerDevicesImport(devices);
@@ -28,6 +31,7 @@ export function buildProgram(): Command {
   registerLink(program);
   registerUnlink(program);
   registerSync(program);
+  registerSim(program);
   registerUsage(program);
   registerDb(program);
   program.commands.forEach(function exitOverrideAll(cmd: Command) {

@@ -205,7 +205,12 @@ export function generateIntuneDevices(
   const changes = createRandom(seed * 7919 + generation);
   const devices: RawManagedDevice[] = [];
   for (let i = 0; i < n; i++) {
-    const device = oneDevice(random, domain, since, asOf, devices);
+    // ~2% are a stale second record of a device enrolled again (same serial, new id), the
+    // usual source of repeated serials in Intune.
+    const twinOf = devices.length > 0 && random.chance(0.02) ? random.pick(devices) : undefined;
+    const device = twinOf
+      ? staleTwin(twinOf, random, asOf)
+      : oneDevice(random, domain, since, asOf);
     // Later generations hand ~5% of devices to someone else (or to nobody).
     if (generation > 0 && changes.chance(0.05))
       assignUser(device, changes.chance(0.2) ? undefined : pickUser(changes), changes, domain);
@@ -214,13 +219,19 @@ export function generateIntuneDevices(
   return devices;
 }
 
-function oneDevice(
-  r: Random,
-  domain: string,
-  since: string,
-  asOf: string,
-  earlier: RawManagedDevice[],
-): RawManagedDevice {
+function staleTwin(twin: RawManagedDevice, r: Random, asOf: string): RawManagedDevice {
+  const day = 86400_000;
+  const lastSync = new Date(Date.parse(asOf) - r.int(30, 120) * day);
+  return {
+    ...twin,
+    id: r.uuid(),
+    azureADDeviceId: r.uuid(),
+    lastSyncDateTime: lastSync.toISOString(),
+    enrolledDateTime: new Date(lastSync.getTime() - r.int(60, 700) * day).toISOString(),
+  };
+}
+
+function oneDevice(r: Random, domain: string, since: string, asOf: string): RawManagedDevice {
   const platform = pickPlatform(r);
   const make = r.pick(platform.makes);
   const user = pickUser(r);
@@ -229,9 +240,10 @@ function oneDevice(
   const storageBytes = Math.round((r.pick(platform.storageGb) * 1e9 * 0.995) / 1048576) * 1048576;
   const enrolled = r.dateBetween(since, asOf);
   let serial = make.serial(r);
-  if (r.chance(0.03)) serial = r.pick(PLACEHOLDER_SERIALS);
-  else if (earlier.length > 0 && r.chance(0.02))
-    serial = String(earlier[r.int(0, earlier.length - 1)].serialNumber);
+  // BIOS placeholders come from PCs; personally owned Android work profiles report no serial.
+  if (platform.operatingSystem === 'Windows' && r.chance(0.05))
+    serial = r.pick(PLACEHOLDER_SERIALS);
+  else if (platform.operatingSystem === 'Android' && r.chance(0.05)) serial = '';
   else if (r.chance(0.01)) serial = ` ${serial} `;
   let deviceName = platform.name(r, user.displayName.split(' ')[0]);
   if (r.chance(0.03)) deviceName = '';

@@ -26,26 +26,41 @@ export async function prepareSimCertificate(): Promise<void> {
   process.env.TEST_SIM_DATA_DIR = SIM_TEST_DATA_DIR;
 }
 
-let trustedHere = false;
+let patched = false;
 
 /**
  * Makes this process trust the simulators' certificate when NODE_EXTRA_CA_CERTS could not:
  * jest runs a lone test file (or --runInBand) in its own process, which started before
- * global-setup set the variable. Every TLS client (fetch, MSAL's https) builds its context
- * through tls.createSecureContext, so the certificate is added there. Jest's workers are
- * forked with an IPC channel and started after global-setup: nothing is patched in them.
+ * global-setup set the variable. A bare TLS handshake with a running simulator (no HTTP
+ * request, so nothing in its log) tells which case this is. Only then is the certificate
+ * added where every TLS client (fetch, MSAL's https) builds its context: in
+ * tls.createSecureContext. In jest's workers the handshake succeeds and nothing is patched.
  */
-export function trustSimCertificateInThisProcess(): void {
-  if (trustedHere || typeof process.send === 'function') return;
+export async function ensureSimCertificateTrusted(port: number): Promise<'trusted' | 'patched'> {
+  if (patched) return 'patched';
+  const problem = await handshake(port);
+  if (!problem) return 'trusted';
+  if (!/self[- ]signed|unable to verify/i.test(problem))
+    throw new Error(`TLS handshake with the simulator failed: ${problem}`);
   const pem = readFileSync(path.join(SIM_TEST_DATA_DIR, 'sim', 'sim-cert.pem'), 'utf8');
   const original = tls.createSecureContext;
-  const patched: typeof tls.createSecureContext = (options) => {
+  tls.createSecureContext = (options) => {
     const context = original(options);
     // `context.context` is Node's native SecureContext; addCACert adds to its trust store.
     if (!options?.ca)
       (context as unknown as { context: { addCACert(pem: string): void } }).context.addCACert(pem);
     return context;
   };
-  tls.createSecureContext = patched;
-  trustedHere = true;
+  patched = true;
+  return 'patched';
+}
+
+function handshake(port: number): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const socket = tls.connect({ host: '127.0.0.1', port }, () => {
+      socket.end();
+      resolve(undefined);
+    });
+    socket.on('error', (e) => resolve(e.message));
+  });
 }

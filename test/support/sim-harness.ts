@@ -2,14 +2,16 @@ import pino, { type Logger } from 'pino';
 import type { IntuneConfig, JamfConfig } from '../../src/config/config';
 import { startSimulators, type Simulators, type SimulatorsOptions } from '../../src/sim/sim-server';
 import type { MdmDevice, MdmSource } from '../../src/sync/mdm-device';
-import { SIM_TEST_DATA_DIR, trustSimCertificateInThisProcess } from './sim-certs';
+import { ensureSimCertificateTrusted, SIM_TEST_DATA_DIR } from './sim-certs';
 
 /** Starts the simulators with the test certificate (made by global-setup). */
 export async function startTestSimulators(
   options: Omit<SimulatorsOptions, 'dataDir'> = {},
 ): Promise<Simulators> {
-  trustSimCertificateInThisProcess();
-  return startSimulators({ dataDir: SIM_TEST_DATA_DIR, ...options });
+  const sims = await startSimulators({ dataDir: SIM_TEST_DATA_DIR, ...options });
+  const port = sims.graph?.port ?? sims.jamf?.port;
+  if (port !== undefined) await ensureSimCertificateTrusted(port);
+  return sims;
 }
 
 /** What config.ts would build from the simulators' env settings. */

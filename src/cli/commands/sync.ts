@@ -7,6 +7,7 @@ export function registerSync(program: Command): void {
   const sync = program
     .command('sync')
     .description('sync the ledger with the linked MDM now (status | approve RUN | reject RUN)')
+    .enablePositionalOptions()
     .option('--dry-run', 'report what a sync would do, without writing')
     .option('--json', 'print JSON')
     .action(async (opts: { dryRun?: boolean; json?: boolean }) => {
