@@ -5,7 +5,8 @@ import {
   TokenSigner,
   type GraphTenantSettings,
 } from './graph-auth';
-import { MANAGED_DEVICE_PROPERTIES, type RawManagedDevice } from './fixtures-intune';
+import type { RawManagedDevice } from './fixtures-intune';
+import { MANAGED_DEVICE_PROPERTIES } from './managed-device-properties';
 import {
   bearerToken,
   newTraffic,
@@ -115,10 +116,12 @@ function resolveRoute(
   }
   if (request.method === 'GET' && pathname === LIST_PATH) {
     const query = parseListQuery(request.url.searchParams, state.maxPageSize);
+    // The token is checked on arrival, as Graph does, not after an injected delay.
+    const denied = checkAccess(request, state, signer);
     return {
       route: 'managedDevices',
       page: 'error' in query ? undefined : Math.floor(query.offset / query.top),
-      handle: () => listManagedDevices(request, state, signer, base, query),
+      handle: () => denied ?? listManagedDevices(request, state, base, query),
     };
   }
   return {
@@ -169,12 +172,9 @@ function parseListQuery(
 function listManagedDevices(
   request: SimRequest,
   state: GraphSimState,
-  signer: TokenSigner,
   base: string,
   query: ListQuery | { error: string },
 ): SimResponse {
-  const denied = checkAccess(request, state, signer);
-  if (denied) return denied;
   if ('error' in query) return odataError(400, 'BadRequest', query.error, request);
 
   const { select, top, offset } = query;

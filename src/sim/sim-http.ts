@@ -25,6 +25,10 @@ export interface FaultRule {
 }
 
 export interface RequestLogEntry {
+  /** When the request arrived (ms since the epoch). */
+  at: number;
+  /** The request-id the simulator gave it (Graph sends it back as a header). */
+  requestId: string;
   method: string;
   path: string;
   query: string;
@@ -131,7 +135,10 @@ async function serve(
   traffic.inFlight++;
   traffic.maxInFlight = Math.max(traffic.maxInFlight, traffic.inFlight);
   const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+  const requestId = randomUUID();
   const entry: RequestLogEntry = {
+    at: started,
+    requestId,
     method: req.method ?? 'GET',
     path: url.pathname,
     query: url.search,
@@ -154,7 +161,7 @@ async function serve(
     url,
     headers: req.headers,
     body: await readBody(req),
-    requestId: randomUUID(),
+    requestId,
   };
   const resolved = spec.resolve(request);
   entry.route = resolved.route;

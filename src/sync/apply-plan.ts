@@ -5,6 +5,7 @@ import type { MdmProvider, StoredDevice } from '../ledger/device';
 import type { LedgerService } from '../ledger/ledger-service';
 import { historyDocs } from '../ledger/ledger-service';
 import type { ConflictFinding } from './alerts';
+import { reserveSysNumbers } from './sys-reservations';
 import type { DeviceCreate, RuleChange, SyncPlan } from './reconcile-types';
 
 const BATCH = 500;
@@ -121,11 +122,7 @@ async function writeCreates(
 ): Promise<void> {
   if (creates.length === 0) return;
   const c = ledger.c;
-  const sys = await reserveSysNumbers(
-    ledger,
-    creates.filter((cr) => !cr.assetNumber),
-    now,
-  );
+  const sys = await reserveSysNumbers(c, creates.filter((cr) => !cr.assetNumber).map(key), now);
   for (let i = 0; i < creates.length; i += BATCH) {
     const batch = creates.slice(i, i + BATCH);
     const numbers = batch.map((cr) => cr.assetNumber ?? sys.get(key(cr))!);
@@ -148,9 +145,13 @@ async function writeCreates(
     // gets a SYS number instead, like any conflict.
     for (const j of failed) {
       const cr = batch[j];
-      const [fallback] = await reserveSysNumbers(ledger, [cr], now, true).then((m) => [
-        m.get(key(cr))!,
-      ]);
+      // A fresh number (the atomic counter), remembered as this device's reservation.
+      const fallback = await ledger.assetNumbers.next();
+      await c.reservations.updateOne(
+        { _id: key(cr) },
+        { $set: { assetNumber: fallback, at: now } },
+        { upsert: true },
+      );
       try {
         await c.devices.updateOne(
           { 'mdm.provider': cr.mdm.provider, 'mdm.deviceId': cr.mdm.deviceId },
@@ -204,37 +205,6 @@ async function writeCreates(
       if (cr.device.user) userChanges.push({ device: ref, oldUser: null, newUser: cr.device.user });
     });
   }
-}
-
-/** One SYS number per MDM device, kept across runs so a re-run gives the device the same one. */
-async function reserveSysNumbers(
-  ledger: LedgerService,
-  creates: DeviceCreate[],
-  now: Date,
-  fresh = false,
-): Promise<Map<string, string>> {
-  const c = ledger.c;
-  const ids = creates.map(key);
-  const found = new Map<string, string>();
-  if (!fresh && ids.length > 0) {
-    for (const r of await c.reservations.find({ _id: { $in: ids } }).toArray())
-      found.set(r._id, r.assetNumber);
-  }
-  const needed = ids.filter((id) => !found.has(id));
-  const numbers = await ledger.assetNumbers.allocate(needed.length);
-  needed.forEach((id, i) => found.set(id, numbers[i]));
-  if (needed.length > 0) {
-    const ops = needed.map((id) => ({
-      updateOne: {
-        filter: { _id: id },
-        update: { $set: { assetNumber: found.get(id)!, at: now } },
-        upsert: true,
-      },
-    }));
-    for (let i = 0; i < ops.length; i += BATCH)
-      await c.reservations.bulkWrite(ops.slice(i, i + BATCH), { ordered: false });
-  }
-  return found;
 }
 
 function newDoc(

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Collection } from 'mongodb';
 import type { LeaseDoc } from '../db/collections';
+import { processAlive } from '../db/embedded/registry';
 import { isDuplicateKeyError } from '../errors';
 
 export interface LeaseHolder {
@@ -47,6 +48,15 @@ export class Lease {
       if (!isDuplicateKeyError(e)) throw e;
       const doc = await this.leases.findOne({ _id: this.name });
       if (!doc) return this.acquire();
+      // A holder on this machine that no longer exists (killed) cannot renew: take over now
+      // rather than make the admin wait out its expiry.
+      if (doc.host === os.hostname() && doc.pid !== process.pid && !processAlive(doc.pid)) {
+        const expired = await this.leases.updateOne(
+          { _id: this.name, holder: doc.holder },
+          { $set: { expiresAt: new Date(0) } },
+        );
+        if (expired.modifiedCount === 1) return this.acquire();
+      }
       return {
         ok: false,
         heldBy: { holder: doc.holder, host: doc.host, pid: doc.pid, expiresAt: doc.expiresAt },

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmulator } from '../../src/db/embedded/emulator';
@@ -27,5 +27,7 @@ export default async function globalSetup(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'daicho-test-db-'));
   const record = await startEmulator(dir);
   process.env.TEST_MONGODB_URI = `mongodb://127.0.0.1:${record.port}/?directConnection=true`;
-  writeFileSync(path.join(os.tmpdir(), 'daicho-test-emulator.pid'), String(record.pid));
+  // Teardown runs in this same process: the pid travels in the environment, so two jest runs
+  // at once never stop each other's server.
+  process.env.TEST_EMULATOR_PID = String(record.pid);
 }

@@ -1,13 +1,10 @@
-import { readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-
+/** Stops the emulator that global-setup started for this run (none when a URI was given). */
 export default async function globalTeardown(): Promise<void> {
-  const pidFile = path.join(os.tmpdir(), 'daicho-test-emulator.pid');
+  const pid = Number(process.env.TEST_EMULATOR_PID);
+  if (!pid) return;
   try {
-    process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGTERM');
+    process.kill(pid, 'SIGTERM');
   } catch {
-    // not started by us, or already gone
+    // already gone
   }
-  rmSync(pidFile, { force: true });
 }

@@ -116,3 +116,37 @@ export function expectValid(validate: ValidateFunction, data: unknown, what: str
       `${what} does not match the contract:\n  ${describeErrors(validate.errors).slice(0, 20).join('\n  ')}`,
     );
 }
+
+/**
+ * Not in the contract files: the OAuth token answers (RFC 6749 §5.1 / §5.2; Jamf's documented
+ * example in contracts/jamf/README.md). Kept small and strict here instead.
+ */
+const oauth = new Ajv({ allErrors: true });
+export const tokenAnswer = oauth.compile({
+  type: 'object',
+  required: ['access_token', 'token_type', 'expires_in'],
+  properties: {
+    access_token: { type: 'string', minLength: 20 },
+    token_type: { const: 'Bearer' },
+    expires_in: { type: 'integer', minimum: 1 },
+    scope: { type: 'string' },
+  },
+});
+export const oauthError = oauth.compile({
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: { type: 'string' },
+    error_description: { type: 'string' },
+    error_codes: { type: 'array', items: { type: 'integer' } },
+  },
+});
+
+/** A JSON answer with its status and headers. */
+export async function getJson(
+  url: string,
+  init: RequestInit = {},
+): Promise<{ status: number; headers: Headers; body: unknown }> {
+  const response = await fetch(url, init);
+  return { status: response.status, headers: response.headers, body: await response.json() };
+}

@@ -64,3 +64,17 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
   }
   throw new Error('expected a rejection, but it resolved');
 }
+
+/** Waits (up to `ms`) for `check` to pass: a simulator logs an aborted request when its socket closes, a moment after the client gave up. */
+export async function eventually(check: () => void, ms = 1000): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (e) {
+      if (Date.now() > until) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}

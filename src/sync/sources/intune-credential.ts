@@ -7,17 +7,10 @@ import {
   type TokenCredentialOptions,
 } from '@azure/identity';
 import type { IntuneConfig } from '../../config/config';
-import { RequestFailure, withTimeout } from './retry';
+import { readSignInProblem, signInFailure, type SignInProblem } from './intune-sign-in-failure';
+import { parseRetryAfter, RequestFailure, withTimeout } from './retry';
 
 type PipelinePolicy = NonNullable<TokenCredentialOptions['additionalPolicies']>[number]['policy'];
-
-/** The last answer from Entra ID that was not a success: its body explains more than MSAL does. */
-interface SignInAnswer {
-  status: number;
-  error?: string;
-  description?: string;
-  requestId?: string;
-}
 
 /** The credential plus what the Entra ID traffic under it showed. */
 export interface IntuneSignIn {
@@ -34,7 +27,7 @@ export interface IntuneSignIn {
  */
 export function createIntuneSignIn(config: IntuneConfig): IntuneSignIn {
   let tokenRequests = 0;
-  let lastProblem: SignInAnswer | undefined;
+  let lastProblem: SignInProblem | undefined;
   const watch: PipelinePolicy = {
     name: 'daichoSignInWatch',
     async sendRequest(request, next) {
@@ -43,8 +36,12 @@ export function createIntuneSignIn(config: IntuneConfig): IntuneSignIn {
       if (isToken) tokenRequests++;
       const response = await next(request);
       if (response.status >= 400) {
-        const requestId = response.headers.get('x-ms-request-id') ?? undefined;
-        lastProblem = readProblem(response.status, response.bodyAsText ?? undefined, requestId);
+        lastProblem = readSignInProblem(
+          response.status,
+          response.bodyAsText ?? undefined,
+          response.headers.get('x-ms-request-id') ?? undefined,
+          parseRetryAfter(response.headers.get('retry-after')),
+        );
       }
       return response;
     },
@@ -56,8 +53,12 @@ export function createIntuneSignIn(config: IntuneConfig): IntuneSignIn {
     authorityHost: config.authorityHost,
     disableInstanceDiscovery: !knownCloud,
     additionalPolicies: [{ policy: watch, position: 'perCall' as const }],
+    // One retry loop, the source's: the pipeline's own would stack its waits under ours.
+    retryOptions: { maxRetries: 0 },
   };
-  const credential = buildCredential(config, options);
+  let current = buildCredential(config, options);
+  // The Graph client keeps this one; it always asks the current credential.
+  const credential: TokenCredential = { getToken: (scopes, o) => current.getToken(scopes, o) };
 
   return {
     credential,
@@ -68,13 +69,17 @@ export function createIntuneSignIn(config: IntuneConfig): IntuneSignIn {
       lastProblem = undefined;
       try {
         const token = await withTimeout(timeoutMs, 'Intune sign-in', (abortSignal) =>
-          abortable(credential.getToken(scope, { abortSignal }), abortSignal),
+          abortable(current.getToken(scope, { abortSignal }), abortSignal),
         );
         if (!token) throw new Error('the credential returned no token');
         return token.token;
       } catch (e) {
-        if (e instanceof RequestFailure) throw e;
-        throw signInFailure(e, lastProblem, config);
+        const failure = e instanceof RequestFailure ? e : signInFailure(e, lastProblem, config);
+        // MSAL (msal-node 5.6) then refuses the same call for 60 s whatever Retry-After said,
+        // since it reads the header case-sensitively from lower-cased headers. A new
+        // credential (no token lost: there was none) lets our own wait decide instead.
+        if (failure.retryable) current = buildCredential(config, options);
+        throw failure;
       }
     },
   };
@@ -101,57 +106,6 @@ function buildCredential(
     );
   }
   return new ClientSecretCredential(tenantId, id, auth.secret, options);
-}
-
-function readProblem(
-  status: number,
-  body: string | undefined,
-  requestId: string | undefined,
-): SignInAnswer {
-  try {
-    const json = JSON.parse(body ?? '') as {
-      error?: string;
-      error_description?: string;
-      trace_id?: string;
-    };
-    return {
-      status,
-      error: json.error,
-      description: json.error_description,
-      requestId: requestId ?? json.trace_id,
-    };
-  } catch {
-    return { status, requestId };
-  }
-}
-
-/** Hints for the Entra ID errors an admin setting Daicho up actually meets. */
-const HINTS: Record<string, string> = {
-  '7000215': 'check AZURE_CLIENT_SECRET: use the secret Value, not the Secret ID',
-  '7000222': 'the client secret has expired: create a new one in the app registration',
-  '700016': 'check AZURE_CLIENT_ID and that the app is registered in tenant AZURE_TENANT_ID',
-  '90002': 'check AZURE_TENANT_ID',
-  '700027':
-    'the certificate does not match one uploaded to the app registration (AZURE_CLIENT_CERTIFICATE_PATH)',
-};
-
-/** Sign-in failures are not retried: a wrong secret stays wrong, and retries may lock the app out. */
-function signInFailure(
-  e: unknown,
-  answer: SignInAnswer | undefined,
-  config: IntuneConfig,
-): RequestFailure {
-  const detail = answer?.description ?? (e instanceof Error ? e.message : String(e));
-  const code = /AADSTS(\d+)/.exec(detail)?.[1];
-  const hint = code && HINTS[code] ? ` (${HINTS[code]})` : '';
-  const firstLine = detail.split(/ Trace ID:|\r?\n/)[0];
-  const message = `Intune sign-in failed for app ${config.clientId ?? '(managed identity)'} in tenant ${config.tenantId}: ${answer?.error ? `${answer.error}: ` : ''}${firstLine}${hint}`;
-  const transient = answer !== undefined && (answer.status === 429 || answer.status >= 500);
-  return new RequestFailure(
-    message,
-    { status: answer?.status, requestId: answer?.requestId, retryable: transient },
-    { cause: e },
-  );
 }
 
 /** Rejects as soon as `signal` fires, even if the credential ignores it. */

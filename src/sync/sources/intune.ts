@@ -14,6 +14,7 @@ import { INTUNE_SELECT, mapManagedDevice } from './intune-mapping';
 import { SlidingWindowLimiter } from './limits';
 import {
   DEFAULT_RETRY_POLICY,
+  describeError,
   isRetryableStatus,
   parseRetryAfter,
   RequestFailure,
@@ -144,16 +145,15 @@ export function createIntuneSource(
 /** What a Graph error means for the retry loop, with the request-id support will ask for. */
 function graphFailure(e: unknown): RequestFailure {
   if (!(e instanceof GraphError))
-    return new RequestFailure(String(e), { retryable: false }, { cause: e });
+    return new RequestFailure(describeError(e), { retryable: false }, { cause: e });
   const requestId = e.requestId ?? e.headers?.get('request-id') ?? undefined;
   if (e.statusCode <= 0) {
     // No HTTP answer: a dropped connection or a refused one (the sign-in already worked).
+    // Under a test runner the Graph client may not see fetch's error as an Error (it comes
+    // from another realm) and leaves it in `body`.
+    const reason = e.message || describeError(e.body);
     const signInProblem = /Authentication|Credential/.test(e.code ?? '');
-    return new RequestFailure(
-      `${e.code ?? 'network error'}: ${e.message}`,
-      { retryable: !signInProblem },
-      { cause: e },
-    );
+    return new RequestFailure(`no answer: ${reason}`, { retryable: !signInProblem }, { cause: e });
   }
   const status = e.statusCode;
   const hint =

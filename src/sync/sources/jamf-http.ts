@@ -1,5 +1,10 @@
-import { ConcurrencyLimit } from './limits';
-import { isRetryableStatus, parseRetryAfter, RequestFailure, withTimeout } from './retry';
+import {
+  describeError,
+  isRetryableStatus,
+  parseRetryAfter,
+  RequestFailure,
+  withTimeout,
+} from './retry';
 
 export interface JamfAnswer {
   status: number;
@@ -7,37 +12,26 @@ export interface JamfAnswer {
   body: string;
 }
 
-/** One HTTP exchange with Jamf Pro, body included, under the time limit and the connection cap. */
+/**
+ * One HTTP exchange with Jamf Pro, body included, under the time limit. The connection cap is
+ * the caller's: a page request holds its slot while it also fetches a token, if one is due.
+ */
 export type JamfSend = (url: string, init: RequestInit, what: string) => Promise<JamfAnswer>;
 
-export function createJamfSend(timeoutMs: number, connections: ConcurrencyLimit): JamfSend {
+export function createJamfSend(timeoutMs: number): JamfSend {
   return (url, init, what) =>
-    connections.run(() =>
-      withTimeout(timeoutMs, what, async (signal) => {
-        let response: Response;
-        try {
-          response = await fetch(url, { ...init, signal });
-        } catch (e) {
-          if (signal.aborted) throw e;
-          throw new RequestFailure(
-            `${what}: ${networkReason(e)}`,
-            { retryable: true },
-            { cause: e },
-          );
-        }
-        // The body is read inside the same time limit: a server can stall mid-body too.
-        const body = await response.text();
-        return { status: response.status, headers: response.headers, body };
-      }),
-    );
-}
-
-/** undici says "fetch failed" and hides the reason (ECONNRESET, ECONNREFUSED …) in `cause`. */
-function networkReason(e: unknown): string {
-  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-  return [e instanceof Error ? e.message : String(e), cause?.code ?? cause?.message]
-    .filter(Boolean)
-    .join(': ');
+    withTimeout(timeoutMs, what, async (signal) => {
+      let response: Response;
+      try {
+        response = await fetch(url, { ...init, signal });
+      } catch (e) {
+        if (signal.aborted) throw e;
+        throw new RequestFailure(`${what}: ${describeError(e)}`, { retryable: true }, { cause: e });
+      }
+      // The body is read inside the same time limit: a server can stall mid-body too.
+      const body = await response.text();
+      return { status: response.status, headers: response.headers, body };
+    });
 }
 
 /** A non-2xx answer from Jamf Pro as a RequestFailure, with Jamf's own error text if it sent one. */

@@ -10,6 +10,7 @@ interface CachedToken {
 /**
  * A Jamf Pro OAuth token (client credentials), cached and renewed before it expires. Callers
  * share one request while a token is on its way, so five parallel pages cost one token call.
+ * `send` is not rate-capped here: the caller holds a connection slot while it waits.
  */
 export class JamfTokens {
   private current: CachedToken | undefined;

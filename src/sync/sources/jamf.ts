@@ -67,7 +67,8 @@ export function createJamfSource(
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const pageSize = options.pageSize ?? 200;
   const maxConcurrency = options.maxConcurrency ?? 5;
-  const send = createJamfSend(timeoutMs, new ConcurrencyLimit(maxConcurrency));
+  const send = createJamfSend(timeoutMs);
+  const connections = new ConcurrencyLimit(maxConcurrency);
   const tokens = new JamfTokens(config, send);
   const counts = { pageRequests: 0, retries: 0 };
 
@@ -88,8 +89,11 @@ export function createJamfSource(
         what,
       );
     };
-    return withRetries(
-      async () => {
+    // The token is taken inside the connection slot, right before the request: a token taken
+    // before queueing for a slot could expire in the queue. A token call that is due runs on
+    // the slot of the page that needs it, so calls in flight never exceed the cap.
+    const exchange = () =>
+      connections.run(async () => {
         const token = await tokens.get();
         let answer = await get(token);
         if (answer.status === 401) {
@@ -97,6 +101,11 @@ export function createJamfSource(
           tokens.invalidate(token);
           answer = await get(await tokens.get());
         }
+        return answer;
+      });
+    return withRetries(
+      async () => {
+        const answer = await exchange();
         if (answer.status !== 200) {
           const hint =
             answer.status === 403

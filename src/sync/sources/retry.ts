@@ -113,8 +113,22 @@ export class RetriesExhausted extends Error {
 
 /** A bug or an unforeseen library error: fail at once rather than hammer the service. */
 function unexpected(e: unknown): RequestFailure {
-  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return new RequestFailure(message, { retryable: false }, { cause: e });
+  return new RequestFailure(describeError(e), { retryable: false }, { cause: e });
+}
+
+/**
+ * "TypeError: fetch failed (other side closed)". Duck-typed, not `instanceof Error`: fetch's
+ * errors come from Node's own realm, which differs from the caller's under test runners.
+ */
+export function describeError(e: unknown): string {
+  if (typeof e !== 'object' || e === null) return String(e);
+  const { name, message, cause } = e as {
+    name?: string;
+    message?: string;
+    cause?: { message?: string; code?: string };
+  };
+  const why = cause?.message ?? cause?.code;
+  return `${name ? `${name}: ` : ''}${message ?? String(e)}${why ? ` (${why})` : ''}`;
 }
 
 /**
