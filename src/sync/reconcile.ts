@@ -44,7 +44,7 @@ export function reconcile(input: ReconcileInput): SyncPlan {
     if (d.mdm && d.mdm.provider === settings.provider) pinned.set(d.mdm.deviceId, d);
     else if (!d.mdm) {
       const key = keyOf(d);
-      if (key) candidatesByKey.set(key, [...(candidatesByKey.get(key) ?? []), d]);
+      if (key) push(candidatesByKey, key, d);
     }
   }
   for (const list of candidatesByKey.values())
@@ -56,7 +56,7 @@ export function reconcile(input: ReconcileInput): SyncPlan {
   for (const device of mdm) {
     const holder = pinned.get(device.deviceId);
     const key = holder ? keyOf(device) : null;
-    if (holder && key) keysInUse.set(key, [...(keysInUse.get(key) ?? []), holder.assetNumber]);
+    if (holder && key) push(keysInUse, key, holder.assetNumber);
   }
 
   const updates: DeviceUpdate[] = [];
@@ -70,7 +70,7 @@ export function reconcile(input: ReconcileInput): SyncPlan {
     if (seen.has(device.deviceId)) continue; // an MDM that repeats a record across pages
     seen.add(device.deviceId);
     const key = keyOf(device);
-    if (key) mdmByKey.set(key, [...(mdmByKey.get(key) ?? []), device]);
+    if (key) push(mdmByKey, key, device);
 
     let target = pinned.get(device.deviceId);
     const firstLink = !target;
@@ -233,4 +233,10 @@ function summary(d: MdmDevice): DuplicateFinding['mdmDevices'][number] {
 function normalizeUuid(v: string | null | undefined): string | null {
   const t = v?.trim().toLowerCase();
   return t ? t : null;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

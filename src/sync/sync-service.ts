@@ -11,6 +11,7 @@ import { Lease } from './lease';
 import { readAllDevices } from './read-all';
 import { reconcile } from './reconcile';
 import type { LedgerDeviceView } from './reconcile-types';
+import type { MdmSource } from './mdm-device';
 import { PROVIDER_NAMES, type SyncSettings } from './settings';
 import type { SourceFactory } from './sources';
 import {
@@ -111,13 +112,7 @@ export class SyncService {
 
   private async dryRun(settings: SyncSettings): Promise<SyncResult> {
     const source = this.sources(settings.provider);
-    const mdm = await readAllDevices(source);
-    const plan = reconcile({
-      settings,
-      ledger: await this.snapshot(),
-      mdm,
-      serialKey: this.ledger.serialKey,
-    });
+    const { mdm, plan } = await this.readAndReconcile(settings, source);
     const counter = await this.c.counters.findOne({ _id: 'assetNumber.SYS' });
     return {
       runId: null,
@@ -157,13 +152,7 @@ export class SyncService {
     const source = this.sources(settings.provider);
     const syncActor = { by: `sync:${settings.provider}` };
     try {
-      const mdm = await readAllDevices(source);
-      const plan = reconcile({
-        settings,
-        ledger: await this.snapshot(),
-        mdm,
-        serialKey: this.ledger.serialKey,
-      });
+      const { mdm, plan } = await this.readAndReconcile(settings, source);
       const risky = plan.userChanges + plan.missing.length;
       const percent = plan.syncedBefore > 0 ? (risky / plan.syncedBefore) * 100 : 0;
       if (trigger !== 'approval' && percent > this.safetyLimitPercent) {
@@ -246,6 +235,18 @@ export class SyncService {
       this.log.error({ err: e, runId: base.runId }, 'sync run failed');
       throw e;
     }
+  }
+
+  /** Read → reconcile: the MDM first (all of it), then the ledger, then the pure plan. */
+  private async readAndReconcile(settings: SyncSettings, source: MdmSource) {
+    const mdm = await readAllDevices(source);
+    const plan = reconcile({
+      settings,
+      ledger: await this.snapshot(),
+      mdm,
+      serialKey: this.ledger.serialKey,
+    });
+    return { mdm, plan };
   }
 
   /** The whole ledger, as the reconcile core sees it (one read; fast even on the emulator). */

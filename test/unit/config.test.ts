@@ -70,4 +70,45 @@ describe('configuration', () => {
       loadConfig({ DAICHO_SERIAL_PLACEHOLDERS: ' ABC , ,XYZ' }, root).serialPlaceholders,
     ).toEqual(['ABC', 'XYZ']);
   });
+
+  it('keeps MDM secrets out of committed files and accepts the SECRET_ spelling in .user files', () => {
+    const committed = project({
+      '.env.local': 'AZURE_TENANT_ID=t\nAZURE_CLIENT_ID=c\nAZURE_CLIENT_SECRET=leak\n',
+    });
+    expect(problemsOf(() => loadConfig({}, committed))).toEqual([
+      expect.stringMatching(/^AZURE_CLIENT_SECRET in env\/\.env\.local: .*env\/\.env\.local\.user/),
+    ]);
+    const user = project({
+      '.env.local': 'AZURE_TENANT_ID=t\nAZURE_CLIENT_ID=c\n',
+      '.env.local.user': 'SECRET_AZURE_CLIENT_SECRET=s3cret\n',
+    });
+    expect(loadConfig({}, user).intune).toMatchObject({
+      tenantId: 't',
+      clientId: 'c',
+      auth: { kind: 'secret', secret: 's3cret' },
+    });
+  });
+
+  it('requires the whole Jamf connection once any part is set, naming what is missing', () => {
+    const root = project({ '.env.local': 'JAMF_URL=https://acme.jamfcloud.com\n' });
+    expect(problemsOf(() => loadConfig({}, root))).toEqual([
+      expect.stringMatching(/^JAMF_CLIENT_ID is required/),
+      expect.stringMatching(/^JAMF_CLIENT_SECRET is required .*env\/\.env\.local\.user/),
+    ]);
+  });
+
+  it.each([
+    ['every 90m', { kind: 'interval', ms: 90 * 60_000 }],
+    ['every 6h', { kind: 'interval', ms: 6 * 3600_000 }],
+    ['0 */6 * * *', { kind: 'cron', expression: '0 */6 * * *' }],
+    ['off', { kind: 'off' }],
+  ])('reads SYNC_SCHEDULE=%p', (value, expected) => {
+    expect(loadConfig({ SYNC_SCHEDULE: value }, project({})).syncSchedule).toEqual(expected);
+  });
+
+  it('refuses a schedule it cannot read, naming the variable', () => {
+    expect(problemsOf(() => loadConfig({ SYNC_SCHEDULE: 'twice a day' }, project({})))).toEqual([
+      expect.stringMatching(/^SYNC_SCHEDULE must be a cron expression.*"twice a day"/),
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { MdmBlock } from '../../src/ledger/device';
 import { serialMatcher } from '../../src/ledger/serial';
 import type { MdmDevice } from '../../src/sync/mdm-device';
+import { mdmBlockOf } from '../../src/sync/field-rules';
 import { reconcile } from '../../src/sync/reconcile';
 import type { LedgerDeviceView } from '../../src/sync/reconcile-types';
 import type { SyncSettings } from '../../src/sync/settings';
@@ -55,19 +56,8 @@ function ledgerDevice(over: Partial<LedgerDeviceView>): LedgerDeviceView {
   };
 }
 
-function pinnedTo(d: MdmDevice): MdmBlock {
-  return {
-    provider: d.provider,
-    deviceId: d.deviceId,
-    deviceName: d.deviceName,
-    uuid: d.uuid,
-    enrolledAt: d.enrolledAt,
-    lastCheckInAt: d.lastCheckInAt,
-    primaryUser: d.primaryUser,
-    diskCapacityGb: d.diskCapacityGb,
-    registrationState: d.registrationState,
-  };
-}
+/** The mdm block a device pinned to `d` carries after an in-step sync. */
+const pinnedTo = (d: MdmDevice): MdmBlock => mdmBlockOf(d);
 
 describe('reconcile: field rules', () => {
   it('applies ledger-wins, MDM-wins and never-touched fields as seed 000 says', () => {
