@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { toCsv } from '../../src/csv/table-file';
 import { EDITABLE_FIELDS } from '../../src/ledger/device';
-import { runCli } from '../support/cli';
+import { CLI, runCli } from '../support/cli';
 import { openTestDb, type TestDb } from '../support/test-db';
 
 const FIELDS = EDITABLE_FIELDS;
@@ -41,6 +41,8 @@ describe('the daicho CLI against the real wire-protocol server', () => {
   });
 
   it('prints help and exits 0', async () => {
+    // npx daicho runs the bin file itself: it must stay executable after every build.
+    expect(() => accessSync(CLI, constants.X_OK)).not.toThrow();
     const r = await runCli(['--help'], env);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('devices');
