@@ -11,6 +11,11 @@ import { serialMatcher } from './ledger/serial';
 import { startScheduler } from './sync/scheduler';
 import { sourceFactory } from './sync/sources';
 import { SyncService } from './sync/sync-service';
+import { LinkService } from './sync/link-service';
+import { createAdapter } from './bot/adapter';
+import { createBot } from './bot/create-bot';
+import { rolePolicy } from './bot/roles';
+import { botRoute } from './http/bot-route';
 
 /**
  * The composition root: config → database → services → HTTP. Everything is wired here and only
@@ -59,7 +64,23 @@ async function start(): Promise<void> {
     log,
   );
 
-  const server = createHttpServer({ '/healthz': healthzRoute(db, startedAt) }, log);
+  const c = collections(db.db);
+  const links = new LinkService(ledger, sync, (p) =>
+    p === 'intune' ? !!config.intune : !!config.jamf,
+  );
+  const roles = rolePolicy(config.admins, !config.bot, log);
+  const adapter = createAdapter(config.bot);
+  const bot = createBot({ config, c, ledger, sync, links, roles, log }, adapter);
+  if (!config.bot) log.warn(t('en', 'bot.localTesting'));
+  log.info({ roles: roles.describe() }, 'bot roles');
+
+  const server = createHttpServer(
+    {
+      '/healthz': healthzRoute(db, startedAt),
+      '/api/messages': botRoute(adapter, async (context) => void (await bot.run(context)), log),
+    },
+    log,
+  );
   const port = await listen(server, config.port);
   log.info(
     { port, database: db.info },

@@ -6,6 +6,7 @@ import { registerDevicesEdit } from './commands/devices-edit';
 import { registerDevicesExport } from './commands/devices-export';
 import { registerDevicesHistory } from './commands/devices-history';
 import { registerDevicesImport } from './commands/devices-import';
+import { registerDevicesList } from './commands/devices-list';
 import { registerDevicesShow } from './commands/devices-show';
 import { registerUsage } from './commands/usage';
 import { registerLink, registerUnlink } from './commands/link';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   const devices = program.command('devices').description('the device ledger');
   registerDevicesImport(devices);
   registerDevicesExport(devices);
+  registerDevicesList(devices);
   registerDevicesShow(devices);
   registerDevicesAdd(devices);
   registerDevicesEdit(devices);

@@ -28,6 +28,16 @@ export interface Config {
   mdmRequestTimeoutMs: number;
   syncSchedule: SyncSchedule;
   syncSafetyLimitPercent: number;
+  /** Bot Framework credentials; undefined = local testing only (no inbound authentication). */
+  bot: BotConfig | undefined;
+  admins: { userIds: string[]; teamIds: string[] };
+}
+
+export interface BotConfig {
+  appId: string;
+  password: string | undefined;
+  type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId: string | undefined;
 }
 
 export type IntuneAuth =
@@ -97,6 +107,7 @@ export function loadConfig(
       `SYNC_SCHEDULE must be a cron expression, "every 60m" / "every 6h", or "off" (got "${p.SYNC_SCHEDULE}"): fix it in ${where('SYNC_SCHEDULE')}`,
     );
   }
+  const bot = problems.length === 0 ? botConfig(p, where, userFile, problems) : undefined;
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -117,7 +128,35 @@ export function loadConfig(
     mdmRequestTimeoutMs: p.MDM_REQUEST_TIMEOUT_MS,
     syncSchedule: syncSchedule!,
     syncSafetyLimitPercent: p.SYNC_SAFETY_LIMIT_PERCENT,
+    bot,
+    admins: { userIds: p.ADMIN_USER_IDS ?? [], teamIds: p.ADMIN_TEAM_IDS ?? [] },
   };
+}
+
+function botConfig(
+  p: Parsed,
+  where: (n: string) => string,
+  userFile: string,
+  problems: string[],
+): BotConfig | undefined {
+  if (!p.BOT_ID) {
+    if (p.BOT_PASSWORD)
+      problems.push(`BOT_ID is required with BOT_PASSWORD: set it in ${where('BOT_ID')}`);
+    return undefined;
+  }
+  if (p.BOT_TYPE !== 'UserAssignedMSI' && !p.BOT_PASSWORD) {
+    problems.push(
+      `BOT_PASSWORD is required with BOT_ID (BOT_TYPE=${p.BOT_TYPE}): put it in ${userFile}`,
+    );
+    return undefined;
+  }
+  if (p.BOT_TYPE !== 'MultiTenant' && !p.BOT_TENANT_ID) {
+    problems.push(
+      `BOT_TENANT_ID is required with BOT_TYPE=${p.BOT_TYPE}: set it in ${where('BOT_TENANT_ID')}`,
+    );
+    return undefined;
+  }
+  return { appId: p.BOT_ID, password: p.BOT_PASSWORD, type: p.BOT_TYPE, tenantId: p.BOT_TENANT_ID };
 }
 
 function intuneConfig(

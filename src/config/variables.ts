@@ -171,6 +171,58 @@ export const VARIABLES = [
     schema: z.coerce.number().min(0).max(100, 'must be between 0 and 100').default(20),
   },
   {
+    name: 'BOT_ID',
+    description:
+      "The bot's Microsoft App ID (Azure Bot registration). Set: every request to /api/messages must carry a valid Bot Framework token (else 401). Unset: local testing only (Agents Playground), said at start.",
+    schema: z.string().min(1).optional(),
+  },
+  {
+    name: 'BOT_PASSWORD',
+    description:
+      "The bot's client secret (secret: only in env/.env.<env>.user as BOT_PASSWORD or SECRET_BOT_PASSWORD, or the process environment). Not needed with BOT_TYPE=UserAssignedMSI.",
+    secret: true,
+    schema: z.string().min(1).optional(),
+  },
+  {
+    name: 'BOT_TYPE',
+    description: 'MultiTenant, SingleTenant or UserAssignedMSI (managed identity).',
+    defaultText: 'MultiTenant',
+    schema: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  },
+  {
+    name: 'BOT_TENANT_ID',
+    description: "The bot's Entra tenant id (required for SingleTenant and UserAssignedMSI).",
+    schema: z.string().min(1).optional(),
+  },
+  {
+    name: 'ADMIN_USER_IDS',
+    description:
+      'Entra object ids (aadObjectId) of the admins, comma-separated. Only admins can link, unlink, sync, approve, merge, rename or delete; everyone may look up.',
+    schema: z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+      )
+      .optional(),
+  },
+  {
+    name: 'ADMIN_TEAM_IDS',
+    description:
+      'Teams team ids (or Entra group ids of those teams) whose members are admins, comma-separated; membership is read from Teams when an admin action is asked for.',
+    schema: z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+      )
+      .optional(),
+  },
+  {
     name: 'LOG_LEVEL',
     description: 'Structured log level: fatal, error, warn, info, debug, trace or silent.',
     defaultText: 'info',

@@ -1,5 +1,6 @@
 import type { Collection, Db, IndexDescription, ObjectId } from 'mongodb';
 import type { StoredDevice } from '../ledger/device';
+import type { BotStateDoc } from '../bot/mongo-storage';
 
 export interface CounterDoc {
   _id: string;
@@ -103,6 +104,20 @@ export interface Collections {
   leases: Collection<LeaseDoc>;
   alerts: Collection<AlertDoc>;
   reservations: Collection<ReservationDoc>;
+  botState: Collection<BotStateDoc>;
+  conversations: Collection<ConversationDoc>;
+}
+
+/** Where the bot is installed: kept so alerts can be sent proactively. */
+export interface ConversationDoc {
+  _id: string; // conversation id
+  reference: Record<string, unknown>;
+  kind: 'personal' | 'channel' | 'groupChat';
+  tenantId: string | null;
+  name: string | null;
+  alertChannel: boolean;
+  installedAt: Date;
+  updatedAt: Date;
 }
 
 export function collections(db: Db): Collections {
@@ -116,6 +131,8 @@ export function collections(db: Db): Collections {
     leases: db.collection<LeaseDoc>('leases'),
     alerts: db.collection<AlertDoc>('alerts'),
     reservations: db.collection<ReservationDoc>('assetNumberReservations'),
+    botState: db.collection<BotStateDoc>('botState'),
+    conversations: db.collection<ConversationDoc>('conversations'),
   };
 }
 
@@ -151,6 +168,8 @@ const INDEXES: Record<keyof Collections, IndexDescription[]> = {
   leases: [],
   alerts: [{ key: { status: 1, createdAt: 1 }, name: 'status_createdAt' }],
   reservations: [],
+  botState: [],
+  conversations: [{ key: { alertChannel: 1 }, name: 'alertChannel' }],
 };
 
 export async function ensureIndexes(db: Db): Promise<void> {

@@ -6,6 +6,7 @@ import { AssetNumberAllocator } from './asset-numbers';
 import { changesFrom, creationChanges, newLedgerDevice, type FieldChange } from './changes';
 import { toExported, type Device, type StoredDevice } from './device';
 import type { DeviceInput } from './device-input';
+import { toMongoFilter, type DeviceQuery } from './device-query';
 import { UsageService } from './usage-service';
 
 export type DeviceDoc = WithId<StoredDevice>;
@@ -47,9 +48,33 @@ export class LedgerService {
     });
   }
 
-  async list(): Promise<Device[]> {
-    const docs = await this.c.devices.find({}).sort({ assetNumber: 1 }).toArray();
-    return docs.map(toExported);
+  async list(query: DeviceQuery = {}, page?: { skip: number; limit: number }): Promise<Device[]> {
+    const filter = toMongoFilter(
+      query,
+      new Date(),
+      query.duplicates ? await this.duplicateSerialKeys() : [],
+    );
+    let cursor = this.c.devices.find(filter).sort({ assetNumber: 1 });
+    if (page) cursor = cursor.skip(page.skip).limit(page.limit);
+    return (await cursor.toArray()).map(toExported);
+  }
+
+  async count(query: DeviceQuery = {}): Promise<number> {
+    return this.c.devices.countDocuments(
+      toMongoFilter(query, new Date(), query.duplicates ? await this.duplicateSerialKeys() : []),
+    );
+  }
+
+  /** Serial numbers (matching keys) that more than one device carries. */
+  async duplicateSerialKeys(): Promise<string[]> {
+    const groups = await this.c.devices
+      .aggregate<{ _id: string }>([
+        { $match: { serialKey: { $ne: null } } },
+        { $group: { _id: '$serialKey', n: { $sum: 1 } } },
+        { $match: { n: { $gt: 1 } } },
+      ])
+      .toArray();
+    return groups.map((g) => g._id);
   }
 
   /** Creates a ledger device; a missing asset number gets the next SYS number. */
