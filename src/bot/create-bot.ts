@@ -2,12 +2,20 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { createBotApp } from './app';
 import type { BotDeps } from './bot-deps';
 import { registerDevice } from './handlers/device';
+import { registerDevices } from './handlers/devices';
 import { registerHelp, sendHelp } from './handlers/help';
+import { registerLink } from './handlers/link';
+import { registerSync } from './handlers/sync';
+import { registerUnlink } from './handlers/unlink';
 
 /** The bot with every handler, in the order they are tried. */
 export function createBot(deps: BotDeps, adapter: TeamsAdapter) {
   return createBotApp(deps, adapter, (context) => sendHelp(context, deps), [
     (app) => registerHelp(app, deps),
+    (app) => registerDevices(app, deps),
     (app) => registerDevice(app, deps),
+    (app) => registerLink(app, deps),
+    (app) => registerUnlink(app, deps),
+    (app) => registerSync(app, deps, adapter),
   ]);
 }

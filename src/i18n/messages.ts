@@ -78,6 +78,13 @@ const ja: Catalog = {
   'bot.devicesFound': '「{id}」に一致するデバイスが {count} 台あります: {list}',
   'query.bad': '{option} の値「{value}」が正しくありません。',
   'query.badChoice': '{option} に「{value}」は指定できません ({choices} のどれか)。',
+  'bot.badPayload':
+    'このボタンの内容が正しくないか、古くなっています。もう一度最初からやり直してください。何も変更していません。',
+  'bot.linkCancelled': 'マスタ連携を中止しました。何も変更していません。',
+  'bot.unlinkCancelled': 'マスタ連携の解除を中止しました。',
+  'bot.unlinkStale': '連携先が変わっているため解除しませんでした (現在: {current})。',
+  'bot.alertChannelSet': 'この会話をアラートの通知先にしました。',
+  'bot.syncStarted': '同期を開始しました。',
   'cli.failed': 'エラー: {message}',
   'cli.badFormat': '形式「{format}」には対応していません (json または csv)。',
   'cli.unexpectedWord':
@@ -348,6 +355,13 @@ const en: Catalog = {
   'bot.devicesFound': '{count} devices match "{id}": {list}',
   'query.bad': '{option} cannot be "{value}".',
   'query.badChoice': '{option} cannot be "{value}" (one of {choices}).',
+  'bot.badPayload':
+    "This button's data is invalid or out of date; please start again. Nothing was changed.",
+  'bot.linkCancelled': 'Linking cancelled. Nothing was changed.',
+  'bot.unlinkCancelled': 'Unlink cancelled.',
+  'bot.unlinkStale': 'Not unlinked: the master integration has changed (now: {current}).',
+  'bot.alertChannelSet': 'Alerts will be sent to this conversation.',
+  'bot.syncStarted': 'Sync started.',
   'cli.failed': 'Error: {message}',
   'cli.badFormat': 'Format "{format}" is not supported (json or csv).',
   'cli.unexpectedWord': 'Did not understand "{word}"; give fields as --name value.',

@@ -1,0 +1,77 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { BotDeps } from '../bot-deps';
+import { linkPreviewCardData } from '../cards/link-preview';
+import { linkWizardCardData } from '../cards/link-wizard';
+import { renderCard } from '../cards/render';
+import { syncSummaryCardData } from '../cards/sync-summary';
+import { command, COMMANDS } from '../commands';
+import { adminPayload } from '../guard';
+import { sayer } from '../locale';
+import { sendCard } from '../reply';
+import { VERBS } from '../verbs';
+
+const provider = z.enum(['intune', 'jamf']);
+const settings = z.object({
+  provider,
+  matchKey: z.enum(['serial', 'uuid']),
+  assetNumberRule: z.enum(['uuid', 'deviceName', 'serial']),
+});
+
+/** The link wizard: choose the MDM → its settings → the dry-run preview → confirm or cancel. */
+export function registerLink(app: Application<TurnState>, deps: BotDeps): void {
+  const start = async (context: TurnContext) => {
+    const ok = await adminPayload(context, deps, z.object({}).passthrough(), {});
+    if (!ok.ok) return ok.reply;
+    return renderCard('link-wizard', linkWizardCardData(sayer(context).locale)) as never;
+  };
+  app.message(command(COMMANDS.link), async (context) => {
+    const ok = await adminPayload(context, deps, z.object({}).passthrough(), {});
+    if (!ok.ok) return void (await context.sendActivity(ok.reply));
+    await sendCard(context, 'link-wizard', linkWizardCardData(sayer(context).locale));
+  });
+  app.adaptiveCards.actionExecute(VERBS.linkStart, start);
+  app.adaptiveCards.actionExecute(VERBS.linkChooseProvider, async (context, _s, data) => {
+    const ok = await adminPayload(context, deps, z.object({ provider }).passthrough(), data);
+    if (!ok.ok) return ok.reply;
+    return renderCard(
+      'link-wizard',
+      linkWizardCardData(sayer(context).locale, { provider: ok.value.provider }),
+    ) as never;
+  });
+  app.adaptiveCards.actionExecute(VERBS.linkPreview, async (context, _s, data) => {
+    const ok = await adminPayload(context, deps, settings.passthrough(), data);
+    if (!ok.ok) return ok.reply;
+    const chosen = {
+      provider: ok.value.provider,
+      matchKey: ok.value.matchKey,
+      assetNumberRule: ok.value.assetNumberRule,
+    };
+    const result = await deps.links.link(chosen, { dryRun: true, actor: actor(context) });
+    return renderCard(
+      'link-preview',
+      linkPreviewCardData(chosen, result, sayer(context).locale),
+    ) as never;
+  });
+  app.adaptiveCards.actionExecute(VERBS.linkConfirm, async (context, _s, data) => {
+    const ok = await adminPayload(context, deps, settings.passthrough(), data);
+    if (!ok.ok) return ok.reply;
+    const chosen = {
+      provider: ok.value.provider,
+      matchKey: ok.value.matchKey,
+      assetNumberRule: ok.value.assetNumberRule,
+    };
+    const result = await deps.links.link(chosen, { dryRun: false, actor: actor(context) });
+    return renderCard('sync-summary', syncSummaryCardData(result, sayer(context).locale)) as never;
+  });
+  app.adaptiveCards.actionExecute(VERBS.linkCancel, async (context) =>
+    sayer(context).say('bot.linkCancelled'),
+  );
+}
+
+/** Who acted, as the field history records it. */
+export function actor(context: TurnContext): { by: string } {
+  const from = context.activity.from;
+  return { by: `teams:${from?.aadObjectId ?? from?.id ?? 'unknown'}` };
+}

@@ -1,0 +1,142 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { TurnContext, type BotAdapter } from 'botbuilder';
+import { z } from 'zod';
+import { isDaichoError } from '../../errors';
+import type { BotDeps } from '../bot-deps';
+import { cardAttachment, renderCard } from '../cards/render';
+import { statusCardData } from '../cards/status';
+import { syncProgressCardData } from '../cards/sync-progress';
+import { syncSummaryCardData } from '../cards/sync-summary';
+import { command, COMMANDS } from '../commands';
+import { adminPayload } from '../guard';
+import { sayer } from '../locale';
+import { sendCard } from '../reply';
+import { VERBS } from '../verbs';
+import { remember } from './installation';
+import { actor } from './link';
+
+const anything = z.object({}).passthrough();
+const runId = z.object({ runId: z.string().regex(/^[0-9a-f]{24}$/) }).passthrough();
+
+/**
+ * `sync` / `同期` and the sync buttons: a progress card at once, the run in the background (a
+ * Teams turn must answer within seconds; a sync can take minutes), then the same card updated in
+ * place with the summary. `status` shows the integration, last runs and open alerts.
+ */
+export function registerSync(
+  app: Application<TurnState>,
+  deps: BotDeps,
+  adapter: BotAdapter,
+): void {
+  const startSync = async (context: TurnContext, approveRunId?: string) => {
+    const { locale, say } = sayer(context);
+    const master = await deps.sync.master();
+    if (!master) return say('sync.notLinked');
+    const progress = renderCard(
+      'sync-progress',
+      syncProgressCardData(
+        { provider: master.provider, phase: 'reading', read: 0, startedAt: new Date() },
+        locale,
+      ),
+    );
+    const sent = await context.sendActivity({ attachments: [cardAttachment(progress)] });
+    const reference = TurnContext.getConversationReference(context.activity);
+    const who = actor(context);
+    void (async () => {
+      let update: Record<string, unknown>;
+      try {
+        const result = approveRunId
+          ? await deps.sync.approve(approveRunId, who)
+          : await deps.sync.sync({ actor: who, trigger: 'manual' });
+        update = {
+          attachments: [
+            cardAttachment(renderCard('sync-summary', syncSummaryCardData(result, locale))),
+          ],
+        };
+      } catch (e) {
+        update = {
+          text: isDaichoError(e)
+            ? say(e.messageKey, e.params)
+            : say('bot.error', { correlationId: 'sync' }),
+        };
+        deps.log.error({ err: e }, 'sync from Teams failed');
+      }
+      await adapter.continueConversationAsync(
+        deps.config.bot?.appId ?? '',
+        reference,
+        async (ctx) => {
+          await ctx.updateActivity({
+            ...update,
+            id: sent?.id,
+            type: 'message',
+            conversation: reference.conversation,
+          } as never);
+        },
+      );
+    })();
+    return undefined;
+  };
+
+  app.message(command(COMMANDS.sync), async (context) => {
+    const ok = await adminPayload(context, deps, anything, {});
+    const refusal = ok.ok ? await startSync(context) : ok.reply;
+    if (refusal) await context.sendActivity(refusal);
+  });
+  app.adaptiveCards.actionExecute(VERBS.syncNow, async (context, _s, data) => {
+    const ok = await adminPayload(context, deps, anything, data);
+    return ok.ok ? ((await startSync(context)) ?? sayer(context).say('bot.syncStarted')) : ok.reply;
+  });
+  app.adaptiveCards.actionExecute(VERBS.syncApprove, async (context, _s, data) => {
+    const ok = await adminPayload(context, deps, runId, data);
+    return ok.ok
+      ? ((await startSync(context, ok.value.runId)) ?? sayer(context).say('sync.approved'))
+      : ok.reply;
+  });
+  app.adaptiveCards.actionExecute(VERBS.syncReject, async (context, _s, data) => {
+    const ok = await adminPayload(context, deps, runId, data);
+    if (!ok.ok) return ok.reply;
+    await deps.sync.reject(ok.value.runId, actor(context));
+    return sayer(context).say('sync.rejected', { runId: ok.value.runId });
+  });
+
+  const status = async (context: TurnContext) => {
+    const open = await deps.c.alerts
+      .aggregate<{ _id: string; n: number }>([
+        { $match: { status: { $in: ['pending', 'sending', 'sent'] } } },
+        { $group: { _id: '$type', n: { $sum: 1 } } },
+      ])
+      .toArray();
+    return statusCardData(
+      {
+        master: await deps.sync.master(),
+        runs: await deps.sync.recentRuns(5),
+        openAlerts: Object.fromEntries(open.map((o) => [o._id, o.n])),
+      },
+      sayer(context).locale,
+      { isAdmin: await deps.roles.isAdmin(context) },
+    );
+  };
+  app.message(command(COMMANDS.status), async (context) =>
+    sendCard(context, 'status', await status(context)),
+  );
+  app.adaptiveCards.actionExecute(
+    VERBS.status,
+    async (context) => renderCard('status', await status(context)) as never,
+  );
+
+  const setAlertChannel = async (context: TurnContext) => {
+    const ok = await adminPayload(context, deps, anything, {});
+    if (!ok.ok) return ok.reply;
+    await remember(context, deps);
+    await deps.c.conversations.updateOne(
+      { _id: context.activity.conversation.id },
+      { $set: { alertChannel: true } },
+    );
+    return sayer(context).say('bot.alertChannelSet');
+  };
+  app.message(
+    command(COMMANDS.alertChannel),
+    async (context) => void (await context.sendActivity(await setAlertChannel(context))),
+  );
+  app.adaptiveCards.actionExecute(VERBS.setAlertChannel, setAlertChannel);
+}

@@ -1,0 +1,157 @@
+import { TestAdapter, type Activity } from 'botbuilder';
+import { createAdapter } from '../../src/bot/adapter';
+import { createBot } from '../../src/bot/create-bot';
+import { rolePolicy } from '../../src/bot/roles';
+import { VERBS } from '../../src/bot/verbs';
+import { loadConfig } from '../../src/config/config';
+import { createLogger } from '../../src/log';
+import { ROOT } from '../support/cli';
+import { rawIntuneDevice, syncHarness, type SyncHarness } from '../support/sync-harness';
+import { openTestDb, type TestDb } from '../support/test-db';
+
+const ADMIN = { id: 'u-admin', name: 'Admin', aadObjectId: 'aad-admin' };
+const USER = { id: 'u-user', name: 'User', aadObjectId: 'aad-user' };
+
+/** Card actions (Action.Execute) and commands through the real bot, the Graph simulator and the DB. */
+describe('bot admin actions', () => {
+  let t: TestDb;
+  let h: SyncHarness;
+  let adapter: TestAdapter;
+  beforeAll(async () => {
+    t = await openTestDb();
+    h = await syncHarness(t, {
+      graph: {
+        devices: [
+          rawIntuneDevice({ id: 'b-1', serialNumber: 'SER-1' }),
+          rawIntuneDevice({ id: 'b-2' }),
+        ] as never,
+      },
+    });
+    const config = loadConfig(
+      { MONGODB_URI: t.uri, MONGODB_DB: t.name, SYNC_SCHEDULE: 'off', ADMIN_USER_IDS: 'aad-admin' },
+      ROOT,
+    );
+    const log = createLogger('silent');
+    const deps = {
+      config,
+      c: t.c,
+      ledger: t.ledger,
+      sync: h.sync,
+      links: h.links,
+      roles: rolePolicy(config.admins, false, log),
+      log,
+    };
+    const bot = createBot(deps, createAdapter(undefined));
+    adapter = new TestAdapter(async (context) => void (await bot.run(context)));
+    await t.ledger.create({ assetNumber: 'PC-1', serialNumber: 'SER-1' }, { by: 'test' });
+  });
+  afterAll(async () => {
+    await h.close();
+    await t.close();
+  });
+
+  /** An Action.Execute press; returns what Teams would show (a card or a message). */
+  async function press(
+    verb: string,
+    data: Record<string, unknown>,
+    from = ADMIN,
+    locale = 'en-US',
+  ) {
+    let reply: Partial<Activity> | undefined;
+    await adapter
+      .send({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        locale,
+        from: from as never,
+        value: { action: { type: 'Action.Execute', verb, data } },
+      })
+      .assertReply((a) => void (reply = a));
+    const body = (reply?.value as { body?: { type: string; value: unknown } })?.body;
+    return {
+      type: body?.type,
+      text: typeof body?.value === 'string' ? body.value : JSON.stringify(body?.value),
+    };
+  }
+  async function say(text: string, from = ADMIN, locale = 'en-US') {
+    const replies: Partial<Activity>[] = [];
+    await adapter
+      .send({ type: 'message', text, locale, from: from as never })
+      .assertReply((a) => void replies.push(a));
+    return replies[0];
+  }
+
+  it('refuses admin actions to a non-admin and changes nothing', async () => {
+    const r = await press(
+      VERBS.linkConfirm,
+      { provider: 'intune', matchKey: 'serial', assetNumberRule: 'uuid' },
+      USER,
+    );
+    expect(r.text).toMatch(/Only admins can do this/);
+    expect(await h.sync.master()).toBeNull();
+    expect((await say('link', USER)).text).toMatch(/Only admins/);
+  });
+
+  it('refuses a forged or stale payload and changes nothing', async () => {
+    const r = await press(VERBS.linkConfirm, {
+      provider: 'evil',
+      matchKey: 'serial',
+      assetNumberRule: 'uuid',
+    });
+    expect(r.text).toMatch(/invalid or out of date/);
+    const page = await press(VERBS.devicesPage, { filter: { source: 'nope' }, page: 1 });
+    expect(page.text).toMatch(/invalid or out of date/);
+    expect(await h.sync.master()).toBeNull();
+  });
+
+  it('walks the link wizard: provider → settings → dry-run preview → confirm', async () => {
+    const step1 = await press(VERBS.linkStart, {});
+    expect(step1.type).toBe('application/vnd.microsoft.card.adaptive');
+    const step2 = await press(VERBS.linkChooseProvider, { provider: 'intune' });
+    expect(step2.text).toMatch(/Intune/);
+    const preview = await press(VERBS.linkPreview, {
+      provider: 'intune',
+      matchKey: 'serial',
+      assetNumberRule: 'uuid',
+    });
+    expect(preview.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(await t.c.integrations.countDocuments()).toBe(0); // a preview writes nothing
+    const done = await press(VERBS.linkConfirm, {
+      provider: 'intune',
+      matchKey: 'serial',
+      assetNumberRule: 'uuid',
+    });
+    expect(done.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(await h.sync.master()).toMatchObject({
+      provider: 'intune',
+      matchKey: 'serial',
+      by: 'teams:aad-admin',
+    });
+    expect((await t.ledger.find('PC-1')).source).toBe('intune');
+    expect(await t.c.devices.countDocuments()).toBe(2);
+  });
+
+  it('shows status and the device list to anyone', async () => {
+    const status = await say('status', USER);
+    expect(JSON.stringify(status.attachments)).toMatch(/Intune/);
+    const list = await say('デバイス一覧', USER, 'ja-JP');
+    expect(JSON.stringify(list.attachments)).toMatch(/PC-1/);
+    const page2 = await press(VERBS.devicesPage, { filter: { source: 'intune' }, page: 1 }, USER);
+    expect(page2.text).toMatch(/PC-1/);
+  });
+
+  it('unlink: a stale confirm is refused; a confirm for the linked MDM unlinks', async () => {
+    const stale = await press(VERBS.unlinkConfirm, { provider: 'jamf' });
+    expect(stale.text).toMatch(/Not unlinked/);
+    expect(await h.sync.master()).not.toBeNull();
+    const done = await press(VERBS.unlinkConfirm, { provider: 'intune' });
+    expect(done.text).toMatch(/Unlinked Microsoft Intune: 2 devices stay/);
+    expect((await t.ledger.find('PC-1')).source).toBe('ledger');
+  });
+
+  it('marks a conversation as the alert channel', async () => {
+    const r = await say('alerts here');
+    expect(r.text).toMatch(/Alerts will be sent to this conversation/);
+    expect(await t.c.conversations.countDocuments({ alertChannel: true })).toBe(1);
+  });
+});
