@@ -1,6 +1,7 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { createBotApp } from './app';
 import type { BotDeps } from './bot-deps';
+import { registerAlertActions } from './handlers/alerts';
 import { registerDevice } from './handlers/device';
 import { registerDevices } from './handlers/devices';
 import { registerHelp, sendHelp } from './handlers/help';
@@ -17,5 +18,6 @@ export function createBot(deps: BotDeps, adapter: TeamsAdapter) {
     (app) => registerLink(app, deps),
     (app) => registerUnlink(app, deps),
     (app) => registerSync(app, deps, adapter),
+    (app) => registerAlertActions(app, deps),
   ]);
 }

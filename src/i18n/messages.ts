@@ -85,6 +85,8 @@ const ja: Catalog = {
   'bot.unlinkStale': '連携先が変わっているため解除しませんでした (現在: {current})。',
   'bot.alertChannelSet': 'この会話をアラートの通知先にしました。',
   'bot.syncStarted': '同期を開始しました。',
+  'bot.mergeMdmSide':
+    'MDM側の重複は台帳では統合できません。MDMで不要なレコードを削除してください。次の同期で「MDMに無い」となり、台帳からも削除できるようになります。',
   'cli.failed': 'エラー: {message}',
   'cli.badFormat': '形式「{format}」には対応していません (json または csv)。',
   'cli.unexpectedWord':
@@ -362,6 +364,8 @@ const en: Catalog = {
   'bot.unlinkStale': 'Not unlinked: the master integration has changed (now: {current}).',
   'bot.alertChannelSet': 'Alerts will be sent to this conversation.',
   'bot.syncStarted': 'Sync started.',
+  'bot.mergeMdmSide':
+    'Duplicates inside the MDM cannot be merged in the ledger: delete the stale record in the MDM; the next sync flags it missing and it can then be deleted here.',
   'cli.failed': 'Error: {message}',
   'cli.badFormat': 'Format "{format}" is not supported (json or csv).',
   'cli.unexpectedWord': 'Did not understand "{word}"; give fields as --name value.',

@@ -181,6 +181,40 @@ export class LedgerService {
     return toExported(device);
   }
 
+  /**
+   * Seed 000's answer to a device duplicated by a serial mismatch: keep the synced device, move
+   * the original's usage history onto it, then delete the original (which must be deletable).
+   */
+  async mergeInto(fromId: string, intoId: string, actor: Actor): Promise<{ moved: number }> {
+    const from = await this.find(fromId);
+    const into = await this.find(intoId);
+    if (from._id.equals(into._id)) return { moved: 0 };
+    if ((from.source !== 'ledger' || from.mdm) && !from.mdm?.missingFromMdm) {
+      throw new DaichoError('DELETE_SYNCED_DEVICE', 'device.deleteSynced', {
+        assetNumber: from.assetNumber,
+        provider:
+          PROVIDER_NAMES[from.mdm?.provider ?? (from.source as 'intune' | 'jamf')] ?? from.source,
+      });
+    }
+    const usage = await this.c.usageHistory.find({ deviceId: from._id }).toArray();
+    for (const u of usage) {
+      await this.c.usageHistory.updateOne(
+        { deviceId: into._id, user: u.user, from: u.from },
+        { $set: { to: u.to, note: u.note, assetNumber: into.assetNumber, updatedAt: new Date() } },
+        { upsert: true },
+      );
+    }
+    await this.c.usageHistory.deleteMany({ deviceId: from._id });
+    await this.recordHistory(
+      into,
+      [{ field: 'mergedFrom', old: null, new: from.assetNumber }],
+      'merge',
+      actor,
+    );
+    await this.delete(from.assetNumber, actor);
+    return { moved: usage.length };
+  }
+
   async history(id: string): Promise<FieldHistoryDoc[]> {
     const device = await this.find(id);
     return this.c.fieldHistory

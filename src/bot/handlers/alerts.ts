@@ -1,0 +1,103 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { AlertDoc } from '../../db/collections';
+import { isDaichoError } from '../../errors';
+import { parseDeviceInput } from '../../ledger/device-input';
+import type { DuplicateFinding } from '../../sync/reconcile-types';
+import type { BotDeps } from '../bot-deps';
+import { alertCardData } from '../cards/alert';
+import { renderCard } from '../cards/render';
+import { adminPayload } from '../guard';
+import { sayer } from '../locale';
+import { VERBS, type Verb } from '../verbs';
+import { actor } from './link';
+
+const alertId = z.string().min(1).max(1000);
+
+/**
+ * The buttons of an alert card: keep as is, merge (the ledger originals into the linked device,
+ * seed 000's FAQ), rename (a SYS device's asset number). The card is answered with itself,
+ * updated: who did what, no more buttons.
+ */
+export function registerAlertActions(app: Application<TurnState>, deps: BotDeps): void {
+  app.adaptiveCards.actionExecute(VERBS.alertKeep, async (context, _s, data) => {
+    const ok = await adminPayload(context, deps, z.object({ alertId }).passthrough(), data);
+    if (!ok.ok) return ok.reply;
+    const alert = await deps.c.alerts.findOne({ _id: ok.value.alertId });
+    if (!alert) return sayer(context).say('bot.badPayload');
+    return resolved(context, deps, alert, VERBS.alertKeep);
+  });
+
+  app.adaptiveCards.actionExecute(VERBS.alertMerge, async (context, _s, data) => {
+    const ok = await adminPayload(
+      context,
+      deps,
+      z.object({ alertId, keep: z.string().min(1).max(128) }).passthrough(),
+      data,
+    );
+    if (!ok.ok) return ok.reply;
+    const { say } = sayer(context);
+    const alert = await deps.c.alerts.findOne({ _id: ok.value.alertId, type: 'duplicate' });
+    const finding = alert?.payload as unknown as DuplicateFinding | undefined;
+    if (!alert || !finding || alert.status === 'resolved') return say('bot.badPayload');
+    if (finding.side !== 'ledger' || !finding.assetNumbers.includes(ok.value.keep))
+      return say('bot.mergeMdmSide');
+    try {
+      for (const other of finding.assetNumbers.filter((a) => a !== ok.value.keep)) {
+        await deps.ledger.mergeInto(other, ok.value.keep, actor(context));
+      }
+    } catch (e) {
+      if (isDaichoError(e)) return say(e.messageKey, e.params);
+      throw e;
+    }
+    return resolved(context, deps, alert, VERBS.alertMerge);
+  });
+
+  app.adaptiveCards.actionExecute(VERBS.alertRename, async (context, _s, data) => {
+    const schema = z
+      .object({
+        alertId,
+        assetNumber: z.string().min(1).max(64),
+        newAssetNumber: z.string().max(200),
+      })
+      .passthrough();
+    const ok = await adminPayload(context, deps, schema, data);
+    if (!ok.ok) return ok.reply;
+    const { say } = sayer(context);
+    const alert = await deps.c.alerts.findOne({
+      _id: ok.value.alertId,
+      type: 'asset-number-conflict',
+    });
+    if (
+      !alert ||
+      alert.payload.assignedAssetNumber !== ok.value.assetNumber ||
+      alert.status === 'resolved'
+    )
+      return say('bot.badPayload');
+    const { value, problems } = parseDeviceInput({ assetNumber: ok.value.newAssetNumber });
+    if (problems.length > 0 || !value.assetNumber) return say('edit.assetNumberEmpty');
+    try {
+      await deps.ledger.edit(
+        ok.value.assetNumber,
+        { assetNumber: value.assetNumber },
+        actor(context),
+        'rename',
+      );
+    } catch (e) {
+      // A number already in use: say so on the card's answer, leave the alert open.
+      if (isDaichoError(e)) return say(e.messageKey, e.params);
+      throw e;
+    }
+    return resolved(context, deps, alert, VERBS.alertRename);
+  });
+}
+
+async function resolved(context: TurnContext, deps: BotDeps, alert: AlertDoc, verb: Verb) {
+  const resolution = { by: context.activity.from?.name ?? actor(context).by, verb, at: new Date() };
+  await deps.c.alerts.updateOne({ _id: alert._id }, { $set: { status: 'resolved', resolution } });
+  return renderCard(
+    'alert',
+    alertCardData({ ...alert, status: 'resolved' }, sayer(context).locale, { resolution }),
+  ) as never;
+}
