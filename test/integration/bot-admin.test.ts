@@ -154,4 +154,38 @@ describe('bot admin actions', () => {
     expect(r.text).toMatch(/Alerts will be sent to this conversation/);
     expect(await t.c.conversations.countDocuments({ alertChannel: true })).toBe(1);
   });
+
+  it('deletes from the device card only for admins and only what the ledger lets go', async () => {
+    await t.ledger.create({ assetNumber: 'DEL-1' }, { by: 'test' });
+    expect(await press(VERBS.deviceDelete, { assetNumber: 'DEL-1' }, USER)).toMatchObject({
+      text: expect.stringMatching(/Only admins/),
+    });
+    expect((await press(VERBS.deviceDelete, { assetNumber: 'DEL-1' })).text).toMatch(
+      /Deleted device "DEL-1"/,
+    );
+    await t.c.devices.updateOne(
+      { assetNumber: 'PC-1' },
+      {
+        $set: {
+          source: 'jamf',
+          mdm: {
+            provider: 'jamf',
+            deviceId: 'computer:9',
+            deviceName: null,
+            enrolledAt: null,
+            lastCheckInAt: null,
+            primaryUser: null,
+            diskCapacityGb: null,
+            registrationState: null,
+          },
+        },
+      },
+    );
+    expect((await press(VERBS.deviceDelete, { assetNumber: 'PC-1' })).text).toMatch(
+      /synced with Jamf Pro and cannot be deleted/,
+    );
+    expect(await t.c.devices.countDocuments({ assetNumber: 'PC-1' })).toBe(1);
+    const history = await press(VERBS.deviceHistory, { assetNumber: 'PC-1' }, USER);
+    expect(history.type).toBe('application/vnd.microsoft.card.adaptive');
+  });
 });

@@ -10,6 +10,9 @@ import { argument, command, COMMANDS } from '../commands';
 import { sayer } from '../locale';
 import { sendCard } from '../reply';
 import { VERBS } from '../verbs';
+import { adminPayload } from '../guard';
+import { actor } from './link';
+import { z } from 'zod';
 
 const HISTORY_ON_CARD = 10;
 const MAX_USER_MATCHES = 10;
@@ -50,14 +53,41 @@ export function registerDevice(app: Application<TurnState>, deps: BotDeps): void
       return renderCard('device', await cardData(context, deps, device)) as never;
     },
   );
+  app.adaptiveCards.actionExecute(VERBS.deviceHistory, async (context, _state, data) => {
+    const { say } = sayer(context);
+    const raw = (data ?? {}) as { assetNumber?: unknown };
+    const id = typeof raw.assetNumber === 'string' ? raw.assetNumber.slice(0, 128) : '';
+    const [device] = id ? await lookup(deps, id) : [];
+    if (!device) return say('bot.noDevice', { id });
+    return renderCard('device', await cardData(context, deps, device, 50)) as never;
+  });
+  app.adaptiveCards.actionExecute(VERBS.deviceDelete, async (context, _state, data) => {
+    const schema = z.object({ assetNumber: z.string().min(1).max(64) }).passthrough();
+    const ok = await adminPayload(context, deps, schema, data);
+    if (!ok.ok) return ok.reply;
+    const { say } = sayer(context);
+    try {
+      const deleted = await deps.ledger.delete(ok.value.assetNumber, actor(context));
+      return say('device.deleted', { assetNumber: deleted.assetNumber });
+    } catch (e) {
+      // The delete lock (a synced device) or a device gone meanwhile: say why, change nothing.
+      if (isDaichoError(e)) return say(e.messageKey, e.params);
+      throw e;
+    }
+  });
 }
 
-async function cardData(context: TurnContext, deps: BotDeps, device: DeviceDoc) {
+async function cardData(
+  context: TurnContext,
+  deps: BotDeps,
+  device: DeviceDoc,
+  entries = HISTORY_ON_CARD,
+) {
   const { locale } = sayer(context);
   const history = await deps.c.fieldHistory
     .find({ deviceId: device._id })
     .sort({ at: -1 })
-    .limit(HISTORY_ON_CARD)
+    .limit(entries)
     .toArray();
   return deviceCardData(toExported(device), history, locale, {
     isAdmin: await deps.roles.isAdmin(context),
