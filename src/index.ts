@@ -16,6 +16,7 @@ import { createAdapter } from './bot/adapter';
 import { createBot } from './bot/create-bot';
 import { rolePolicy } from './bot/roles';
 import { botRoute } from './http/bot-route';
+import { downloadsRoute } from './http/downloads';
 
 /**
  * The composition root: config → database → services → HTTP. Everything is wired here and only
@@ -78,6 +79,7 @@ async function start(): Promise<void> {
     {
       '/healthz': healthzRoute(db, startedAt),
       '/api/messages': botRoute(adapter, async (context) => void (await bot.run(context)), log),
+      '/downloads/': downloadsRoute(c.downloads),
     },
     log,
   );

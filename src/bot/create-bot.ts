@@ -4,6 +4,7 @@ import type { BotDeps } from './bot-deps';
 import { registerAlertActions } from './handlers/alerts';
 import { registerDevice } from './handlers/device';
 import { registerDevices } from './handlers/devices';
+import { registerDownloads } from './handlers/downloads';
 import { registerHelp, sendHelp } from './handlers/help';
 import { registerLink } from './handlers/link';
 import { registerSync } from './handlers/sync';
@@ -19,5 +20,6 @@ export function createBot(deps: BotDeps, adapter: TeamsAdapter) {
     (app) => registerUnlink(app, deps),
     (app) => registerSync(app, deps, adapter),
     (app) => registerAlertActions(app, deps),
+    (app) => registerDownloads(app, deps),
   ]);
 }

@@ -31,6 +31,7 @@ export interface Config {
   /** Bot Framework credentials; undefined = local testing only (no inbound authentication). */
   bot: BotConfig | undefined;
   admins: { userIds: string[]; teamIds: string[] };
+  publicUrl: string;
 }
 
 export interface BotConfig {
@@ -130,6 +131,7 @@ export function loadConfig(
     syncSafetyLimitPercent: p.SYNC_SAFETY_LIMIT_PERCENT,
     bot,
     admins: { userIds: p.ADMIN_USER_IDS ?? [], teamIds: p.ADMIN_TEAM_IDS ?? [] },
+    publicUrl: (p.PUBLIC_URL ?? `http://localhost:${p.PORT}`).replace(/\/+$/, ''),
   };
 }
 

@@ -223,6 +223,13 @@ export const VARIABLES = [
       .optional(),
   },
   {
+    name: 'PUBLIC_URL',
+    description:
+      'The address users reach this server at (the bot endpoint without /api/messages); CSV downloads from cards link there.',
+    defaultText: 'http://localhost:<PORT>',
+    schema: z.string().url('must be a URL').optional(),
+  },
+  {
     name: 'LOG_LEVEL',
     description: 'Structured log level: fatal, error, warn, info, debug, trace or silent.',
     defaultText: 'info',

@@ -85,6 +85,19 @@ export interface AlertDoc {
   status: 'pending' | 'sending' | 'sent' | 'failed' | 'resolved';
   attempts: number;
   payload: Record<string, unknown>;
+  // Set by the notifier (src/notify/outbox.ts); absent on alerts it has not touched yet.
+  /** Not before this time (retry backoff); absent = at once. */
+  nextAttemptAt?: Date | null;
+  /** The replica that is sending it, until `claimExpiresAt` (then another may take it over). */
+  claimedBy?: string | null;
+  claimExpiresAt?: Date | null;
+  /** Every message that carries this alert, to update the cards in place once it is resolved. */
+  sentActivities?: { conversationId: string; activityId: string; card: 'alert' | 'digest' }[];
+  /** Conversations that refused it for good (403 bot removed, 404 …): not tried again. */
+  failedDeliveries?: { conversationId: string; error: string; at: Date }[];
+  sentAt?: Date | null;
+  lastError?: string | null;
+  failedAt?: Date | null;
 }
 
 /** SYS numbers promised to MDM devices, so a run killed mid-way and run again gives the same. */
@@ -106,6 +119,17 @@ export interface Collections {
   reservations: Collection<ReservationDoc>;
   botState: Collection<BotStateDoc>;
   conversations: Collection<ConversationDoc>;
+  downloads: Collection<DownloadDoc>;
+}
+
+/** A file a card offers (a CSV of a filtered list or a dry run), fetched once by its secret token. */
+export interface DownloadDoc {
+  _id: string; // random token
+  filename: string;
+  contentType: string;
+  body: string;
+  createdBy: string;
+  expiresAt: Date;
 }
 
 /** Where the bot is installed: kept so alerts can be sent proactively. */
@@ -116,6 +140,8 @@ export interface ConversationDoc {
   tenantId: string | null;
   name: string | null;
   alertChannel: boolean;
+  /** Language of the alert cards sent here; absent = the notifier's default. */
+  locale?: 'ja' | 'en';
   installedAt: Date;
   updatedAt: Date;
 }
@@ -133,6 +159,7 @@ export function collections(db: Db): Collections {
     reservations: db.collection<ReservationDoc>('assetNumberReservations'),
     botState: db.collection<BotStateDoc>('botState'),
     conversations: db.collection<ConversationDoc>('conversations'),
+    downloads: db.collection<DownloadDoc>('downloads'),
   };
 }
 
@@ -166,10 +193,16 @@ const INDEXES: Record<keyof Collections, IndexDescription[]> = {
   integrations: [],
   syncRuns: [{ key: { startedAt: -1 }, name: 'startedAt' }],
   leases: [],
-  alerts: [{ key: { status: 1, createdAt: 1 }, name: 'status_createdAt' }],
+  alerts: [
+    { key: { status: 1, createdAt: 1 }, name: 'status_createdAt' },
+    // The notifier's claim: due pending alerts, and expired claims of a replica that died.
+    { key: { status: 1, nextAttemptAt: 1 }, name: 'status_nextAttemptAt' },
+    { key: { status: 1, claimExpiresAt: 1 }, name: 'status_claimExpiresAt' },
+  ],
   reservations: [],
   botState: [],
   conversations: [{ key: { alertChannel: 1 }, name: 'alertChannel' }],
+  downloads: [],
 };
 
 export async function ensureIndexes(db: Db): Promise<void> {

@@ -10,7 +10,10 @@ export type Route = (req: http.IncomingMessage, res: http.ServerResponse) => Pro
 export function createHttpServer(routes: Record<string, Route>, log: Logger): http.Server {
   return http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    const route = routes[path];
+    // Exact routes, then prefix routes (registered with a trailing slash, e.g. "/downloads/").
+    const route =
+      routes[path] ??
+      Object.entries(routes).find(([p]) => p.endsWith('/') && path.startsWith(p))?.[1];
     if (!route) {
       sendJson(res, 404, { error: 'not found' });
       return;

@@ -85,6 +85,7 @@ const ja: Catalog = {
   'bot.unlinkStale': '連携先が変わっているため解除しませんでした (現在: {current})。',
   'bot.alertChannelSet': 'この会話をアラートの通知先にしました。',
   'bot.syncStarted': '同期を開始しました。',
+  'bot.download': 'CSVをダウンロードできます (1時間有効): {url}',
   'bot.mergeMdmSide':
     'MDM側の重複は台帳では統合できません。MDMで不要なレコードを削除してください。次の同期で「MDMに無い」となり、台帳からも削除できるようになります。',
   'cli.failed': 'エラー: {message}',
@@ -285,6 +286,9 @@ const ja: Catalog = {
   'card.error.title': 'エラー',
   'card.error.unexpected': '予期しないエラーが発生しました。',
   'card.error.correlation': '相関 ID: {correlationId} (管理者に伝えるとログを探せます)',
+  'notify.noAlertChannel':
+    'アラートの送信先が選ばれていないため、アラートは送信待ちのままです。送信先にするチャネルかチャットで、ボットの「ここにアラートを送る」を選んでください。',
+  'notify.alertChannelSet': 'このチャットにアラートを送ります。',
 };
 
 const en: Catalog = {
@@ -364,6 +368,7 @@ const en: Catalog = {
   'bot.unlinkStale': 'Not unlinked: the master integration has changed (now: {current}).',
   'bot.alertChannelSet': 'Alerts will be sent to this conversation.',
   'bot.syncStarted': 'Sync started.',
+  'bot.download': 'Download the CSV (valid for an hour): {url}',
   'bot.mergeMdmSide':
     'Duplicates inside the MDM cannot be merged in the ledger: delete the stale record in the MDM; the next sync flags it missing and it can then be deleted here.',
   'cli.failed': 'Error: {message}',
@@ -563,6 +568,9 @@ const en: Catalog = {
   'card.error.unexpected': 'An unexpected error occurred.',
   'card.error.correlation':
     'Correlation ID: {correlationId} (give it to your admin to find the log)',
+  'notify.noAlertChannel':
+    'No conversation is chosen for alerts, so they stay pending. In the channel or chat that should get them, choose "Send alerts here" in the bot.',
+  'notify.alertChannelSet': 'Alerts will be sent to this conversation.',
 };
 
 export const CATALOGS: Record<Locale, Catalog> = { ja, en };

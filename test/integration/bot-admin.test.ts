@@ -5,6 +5,8 @@ import { rolePolicy } from '../../src/bot/roles';
 import { VERBS } from '../../src/bot/verbs';
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/log';
+import { downloadsRoute } from '../../src/http/downloads';
+import { createHttpServer, listen } from '../../src/http/server';
 import { ROOT } from '../support/cli';
 import { rawIntuneDevice, syncHarness, type SyncHarness } from '../support/sync-harness';
 import { openTestDb, type TestDb } from '../support/test-db';
@@ -187,5 +189,32 @@ describe('bot admin actions', () => {
     expect(await t.c.devices.countDocuments({ assetNumber: 'PC-1' })).toBe(1);
     const history = await press(VERBS.deviceHistory, { assetNumber: 'PC-1' }, USER);
     expect(history.type).toBe('application/vnd.microsoft.card.adaptive');
+  });
+
+  it('offers the filtered device list as a CSV download that expires, to anyone who may look', async () => {
+    const reply = await press(VERBS.downloadCsv, { filter: { source: 'ledger' } }, USER);
+    const url = /(http:\/\/\S+\/downloads\/[0-9a-f]{64})/.exec(reply.text)?.[1];
+    expect(url).toBeDefined();
+    const server = createHttpServer(
+      { '/downloads/': downloadsRoute(t.c.downloads) },
+      createLogger('silent'),
+    );
+    const port = await listen(server, 0);
+    try {
+      const local = url!.replace(/^http:\/\/[^/]+/, `http://127.0.0.1:${port}`);
+      const res = await fetch(local);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="devices.csv"/);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, for Excel
+      const text = bytes.subarray(3).toString('utf8');
+      expect(text.startsWith('assetNumber,')).toBe(true);
+      expect(text).not.toMatch(/^DEL-1,/m);
+      expect((await fetch(local.replace(/[0-9a-f]{64}$/, 'f'.repeat(64)))).status).toBe(404);
+      await t.c.downloads.updateMany({}, { $set: { expiresAt: new Date(0) } });
+      expect((await fetch(local)).status).toBe(404);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -1,21 +1,8 @@
 import type { Command } from 'commander';
-import { toCsv } from '../../csv/table-file';
-import { EXPORT_FIELDS, type Device } from '../../ledger/device';
+import { devicesCsv } from '../../csv/devices-csv';
 import { openContext } from '../context';
 import { emit } from '../output';
 import { UsageError } from '../usage-error';
-
-/** The mdm block's columns in a CSV export (read-only on import). */
-export const MDM_COLUMNS = [
-  'provider',
-  'deviceId',
-  'deviceName',
-  'enrolledAt',
-  'lastCheckInAt',
-  'primaryUser',
-  'diskCapacityGb',
-  'registrationState',
-].map((k) => `mdm.${k}`);
 
 export function registerDevicesExport(devices: Command): void {
   devices
@@ -35,14 +22,4 @@ export function registerDevicesExport(devices: Command): void {
         opts.out,
       );
     });
-}
-
-export function devicesCsv(list: Device[], excel: boolean): string {
-  const header = [...EXPORT_FIELDS.filter((f) => f !== 'mdm'), ...MDM_COLUMNS];
-  const rows = list.map((d) => {
-    const row: Record<string, unknown> = { ...d };
-    for (const col of MDM_COLUMNS) row[col] = d.mdm ? d.mdm[col.slice(4)] : null;
-    return row;
-  });
-  return toCsv(header, rows, { excel });
 }

@@ -3,7 +3,7 @@ import { DaichoError } from '../../errors';
 import { parseDeviceQuery } from '../../ledger/device-query';
 import { cliSay, openContext } from '../context';
 import { emit } from '../output';
-import { devicesCsv } from './devices-export';
+import { devicesCsv } from '../../csv/devices-csv';
 
 /** `daicho devices list` with the device list's filters (seed 000's list screen). */
 export function registerDevicesList(devices: Command): void {

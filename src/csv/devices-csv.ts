@@ -1,0 +1,25 @@
+import { EXPORT_FIELDS, type Device } from '../ledger/device';
+import { toCsv } from './table-file';
+
+/** The mdm block's columns in a CSV export (read-only on import). */
+export const MDM_COLUMNS = [
+  'provider',
+  'deviceId',
+  'deviceName',
+  'enrolledAt',
+  'lastCheckInAt',
+  'primaryUser',
+  'diskCapacityGb',
+  'registrationState',
+].map((k) => `mdm.${k}`);
+
+/** Devices as CSV: the export fields, with the mdm block flattened into `mdm.*` columns. */
+export function devicesCsv(list: Device[], excel: boolean): string {
+  const header = [...EXPORT_FIELDS.filter((f) => f !== 'mdm'), ...MDM_COLUMNS];
+  const rows = list.map((d) => {
+    const row: Record<string, unknown> = { ...d };
+    for (const col of MDM_COLUMNS) row[col] = d.mdm ? d.mdm[col.slice(4)] : null;
+    return row;
+  });
+  return toCsv(header, rows, { excel });
+}
