@@ -16,6 +16,7 @@ import { createAdapter } from './bot/adapter';
 import { createBot } from './bot/create-bot';
 import { rolePolicy } from './bot/roles';
 import { botRoute } from './http/bot-route';
+import { startNotifier } from './notify/notifier';
 import { downloadsRoute } from './http/downloads';
 
 /**
@@ -71,7 +72,19 @@ async function start(): Promise<void> {
   );
   const roles = rolePolicy(config.admins, !config.bot, log);
   const adapter = createAdapter(config.bot);
-  const bot = createBot({ config, c, ledger, sync, links, roles, log }, adapter);
+  // The notifier turns the alerts outbox into proactive cards in the alert channels; the bot
+  // uses it to update those cards in place when someone acts on one.
+  const notifier = startNotifier({
+    c,
+    adapter,
+    botAppId: config.bot?.appId ?? '',
+    log,
+    locale: config.locale,
+  });
+  const bot = createBot(
+    { config, c, ledger, sync, links, roles, log, alertCards: notifier },
+    adapter,
+  );
   if (!config.bot) log.warn(t('en', 'bot.localTesting'));
   log.info({ roles: roles.describe() }, 'bot roles');
 
@@ -93,7 +106,11 @@ async function start(): Promise<void> {
     log.info({ signal }, 'stopping');
     scheduler.stop();
     server.close();
-    void db.close().finally(() => process.exit(0));
+    // Unsent alerts go back to pending before the database closes.
+    void notifier
+      .stop()
+      .finally(() => db.close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

@@ -5,6 +5,7 @@ import type { LedgerService } from '../ledger/ledger-service';
 import type { Logger } from '../log';
 import type { LinkService } from '../sync/link-service';
 import type { SyncService } from '../sync/sync-service';
+import type { Notifier } from '../notify/notifier';
 import type { RolePolicy } from './roles';
 
 /** What the handlers work with; built once by the composition root. */
@@ -16,6 +17,8 @@ export interface BotDeps {
   links: LinkService;
   roles: RolePolicy;
   log: Logger;
+  /** Updates the alert cards already sent (the notifier); absent in tests without one. */
+  alertCards?: Pick<Notifier, 'updateAlertCards'>;
 }
 
 export type { Locale };

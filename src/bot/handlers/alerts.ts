@@ -96,8 +96,14 @@ export function registerAlertActions(app: Application<TurnState>, deps: BotDeps)
 async function resolved(context: TurnContext, deps: BotDeps, alert: AlertDoc, verb: Verb) {
   const resolution = { by: context.activity.from?.name ?? actor(context).by, verb, at: new Date() };
   await deps.c.alerts.updateOne({ _id: alert._id }, { $set: { status: 'resolved', resolution } });
-  return renderCard(
-    'alert',
-    alertCardData({ ...alert, status: 'resolved' }, sayer(context).locale, { resolution }),
-  ) as never;
+  const done = { ...alert, status: 'resolved' as const };
+  // The same card in every other alert channel shows it too; a failure there is only logged.
+  void deps.alertCards
+    ?.updateAlertCards(alert._id, (locale) =>
+      renderCard('alert', alertCardData(done, locale, { resolution })),
+    )
+    .catch((e: unknown) =>
+      deps.log.warn({ err: e, alertId: alert._id }, 'could not update the alert cards'),
+    );
+  return renderCard('alert', alertCardData(done, sayer(context).locale, { resolution })) as never;
 }

@@ -130,7 +130,8 @@ export function registerSync(
     await remember(context, deps);
     await deps.c.conversations.updateOne(
       { _id: context.activity.conversation.id },
-      { $set: { alertChannel: true } },
+      // The cards sent there speak the language of whoever chose it.
+      { $set: { alertChannel: true, locale: sayer(context).locale } },
     );
     return sayer(context).say('bot.alertChannelSet');
   };

@@ -1,0 +1,23 @@
+import type { Activity } from 'botbuilder';
+import { alertCardData } from '../bot/cards/alert';
+import { digestCardData } from '../bot/cards/digest';
+import { cardAttachment, renderCard, type AdaptiveCard } from '../bot/cards/render';
+import type { Locale } from '../i18n/messages';
+import type { Unit } from './plan';
+
+/**
+ * The message for a unit. `summary` is what Teams shows in the notification and the chat list,
+ * where a card alone would read "sent a card".
+ */
+export function unitActivity(unit: Unit, locale: Locale): Partial<Activity> {
+  if (unit.card === 'alert') {
+    const data = alertCardData(unit.alerts[0], locale);
+    return cardActivity(renderCard('alert', data), data.title);
+  }
+  const data = digestCardData(unit.alerts, locale);
+  return cardActivity(renderCard('digest', data), data.title);
+}
+
+export function cardActivity(card: AdaptiveCard, summary?: string): Partial<Activity> {
+  return { type: 'message', summary, attachments: [cardAttachment(card)] };
+}
