@@ -19,6 +19,14 @@ const port = z.coerce
   .min(1, 'must be between 1 and 65535')
   .max(65535, 'must be between 1 and 65535');
 
+/** "a, b, ,c" → ["a", "b", "c"]. */
+const commaList = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean),
+);
+
 const mongoUri = z
   .string()
   .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must start with mongodb:// or mongodb+srv://');
@@ -76,15 +84,7 @@ export const VARIABLES = [
     name: 'DAICHO_SERIAL_PLACEHOLDERS',
     description:
       'Extra serial-number placeholder values (comma-separated) that count as empty and never match, added to the built-in list ("0", "Default string", "To be filled by O.E.M.", "System Serial Number" ...).',
-    schema: z
-      .string()
-      .transform((s) =>
-        s
-          .split(',')
-          .map((v) => v.trim())
-          .filter(Boolean),
-      )
-      .optional(),
+    schema: commaList.optional(),
   },
   {
     name: 'AZURE_TENANT_ID',
@@ -198,29 +198,13 @@ export const VARIABLES = [
     name: 'ADMIN_USER_IDS',
     description:
       'Entra object ids (aadObjectId) of the admins, comma-separated. Only admins can link, unlink, sync, approve, merge, rename or delete; everyone may look up.',
-    schema: z
-      .string()
-      .transform((s) =>
-        s
-          .split(',')
-          .map((v) => v.trim())
-          .filter(Boolean),
-      )
-      .optional(),
+    schema: commaList.optional(),
   },
   {
     name: 'ADMIN_TEAM_IDS',
     description:
       'Teams team ids (or Entra group ids of those teams) whose members are admins, comma-separated; membership is read from Teams when an admin action is asked for.',
-    schema: z
-      .string()
-      .transform((s) =>
-        s
-          .split(',')
-          .map((v) => v.trim())
-          .filter(Boolean),
-      )
-      .optional(),
+    schema: commaList.optional(),
   },
   {
     name: 'PUBLIC_URL',

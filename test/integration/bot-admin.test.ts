@@ -1,18 +1,11 @@
-import { TestAdapter, type Activity } from 'botbuilder';
-import { createAdapter } from '../../src/bot/adapter';
-import { createBot } from '../../src/bot/create-bot';
-import { rolePolicy } from '../../src/bot/roles';
+import type { Activity, TestAdapter } from 'botbuilder';
 import { VERBS } from '../../src/bot/verbs';
-import { loadConfig } from '../../src/config/config';
-import { createLogger } from '../../src/log';
 import { downloadsRoute } from '../../src/http/downloads';
 import { createHttpServer, listen } from '../../src/http/server';
-import { ROOT } from '../support/cli';
+import { createLogger } from '../../src/log';
+import { ADMIN, press, testBot, USER } from '../support/bot-harness';
 import { rawIntuneDevice, syncHarness, type SyncHarness } from '../support/sync-harness';
 import { openTestDb, type TestDb } from '../support/test-db';
-
-const ADMIN = { id: 'u-admin', name: 'Admin', aadObjectId: 'aad-admin' };
-const USER = { id: 'u-user', name: 'User', aadObjectId: 'aad-user' };
 
 /** Card actions (Action.Execute) and commands through the real bot, the Graph simulator and the DB. */
 describe('bot admin actions', () => {
@@ -29,22 +22,7 @@ describe('bot admin actions', () => {
         ] as never,
       },
     });
-    const config = loadConfig(
-      { MONGODB_URI: t.uri, MONGODB_DB: t.name, SYNC_SCHEDULE: 'off', ADMIN_USER_IDS: 'aad-admin' },
-      ROOT,
-    );
-    const log = createLogger('silent');
-    const deps = {
-      config,
-      c: t.c,
-      ledger: t.ledger,
-      sync: h.sync,
-      links: h.links,
-      roles: rolePolicy(config.admins, false, log),
-      log,
-    };
-    const bot = createBot(deps, createAdapter(undefined));
-    adapter = new TestAdapter(async (context) => void (await bot.run(context)));
+    adapter = testBot(t, h);
     await t.ledger.create({ assetNumber: 'PC-1', serialNumber: 'SER-1' }, { by: 'test' });
   });
   afterAll(async () => {
@@ -52,29 +30,9 @@ describe('bot admin actions', () => {
     await t.close();
   });
 
-  /** An Action.Execute press; returns what Teams would show (a card or a message). */
-  async function press(
-    verb: string,
-    data: Record<string, unknown>,
-    from = ADMIN,
-    locale = 'en-US',
-  ) {
-    let reply: Partial<Activity> | undefined;
-    await adapter
-      .send({
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        locale,
-        from: from as never,
-        value: { action: { type: 'Action.Execute', verb, data } },
-      })
-      .assertReply((a) => void (reply = a));
-    const body = (reply?.value as { body?: { type: string; value: unknown } })?.body;
-    return {
-      type: body?.type,
-      text: typeof body?.value === 'string' ? body.value : JSON.stringify(body?.value),
-    };
-  }
+  const act = (verb: string, data: Record<string, unknown>, from = ADMIN) =>
+    press(adapter, verb, data, from);
+
   async function say(text: string, from = ADMIN, locale = 'en-US') {
     const replies: Partial<Activity>[] = [];
     await adapter
@@ -84,7 +42,7 @@ describe('bot admin actions', () => {
   }
 
   it('refuses admin actions to a non-admin and changes nothing', async () => {
-    const r = await press(
+    const r = await act(
       VERBS.linkConfirm,
       { provider: 'intune', matchKey: 'serial', assetNumberRule: 'uuid' },
       USER,
@@ -95,30 +53,30 @@ describe('bot admin actions', () => {
   });
 
   it('refuses a forged or stale payload and changes nothing', async () => {
-    const r = await press(VERBS.linkConfirm, {
+    const r = await act(VERBS.linkConfirm, {
       provider: 'evil',
       matchKey: 'serial',
       assetNumberRule: 'uuid',
     });
     expect(r.text).toMatch(/invalid or out of date/);
-    const page = await press(VERBS.devicesPage, { filter: { source: 'nope' }, page: 1 });
+    const page = await act(VERBS.devicesPage, { filter: { source: 'nope' }, page: 1 });
     expect(page.text).toMatch(/invalid or out of date/);
     expect(await h.sync.master()).toBeNull();
   });
 
   it('walks the link wizard: provider → settings → dry-run preview → confirm', async () => {
-    const step1 = await press(VERBS.linkStart, {});
+    const step1 = await act(VERBS.linkStart, {});
     expect(step1.type).toBe('application/vnd.microsoft.card.adaptive');
-    const step2 = await press(VERBS.linkChooseProvider, { provider: 'intune' });
+    const step2 = await act(VERBS.linkChooseProvider, { provider: 'intune' });
     expect(step2.text).toMatch(/Intune/);
-    const preview = await press(VERBS.linkPreview, {
+    const preview = await act(VERBS.linkPreview, {
       provider: 'intune',
       matchKey: 'serial',
       assetNumberRule: 'uuid',
     });
     expect(preview.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(await t.c.integrations.countDocuments()).toBe(0); // a preview writes nothing
-    const done = await press(VERBS.linkConfirm, {
+    const done = await act(VERBS.linkConfirm, {
       provider: 'intune',
       matchKey: 'serial',
       assetNumberRule: 'uuid',
@@ -138,15 +96,15 @@ describe('bot admin actions', () => {
     expect(JSON.stringify(status.attachments)).toMatch(/Intune/);
     const list = await say('デバイス一覧', USER, 'ja-JP');
     expect(JSON.stringify(list.attachments)).toMatch(/PC-1/);
-    const page2 = await press(VERBS.devicesPage, { filter: { source: 'intune' }, page: 1 }, USER);
+    const page2 = await act(VERBS.devicesPage, { filter: { source: 'intune' }, page: 1 }, USER);
     expect(page2.text).toMatch(/PC-1/);
   });
 
   it('unlink: a stale confirm is refused; a confirm for the linked MDM unlinks', async () => {
-    const stale = await press(VERBS.unlinkConfirm, { provider: 'jamf' });
+    const stale = await act(VERBS.unlinkConfirm, { provider: 'jamf' });
     expect(stale.text).toMatch(/Not unlinked/);
     expect(await h.sync.master()).not.toBeNull();
-    const done = await press(VERBS.unlinkConfirm, { provider: 'intune' });
+    const done = await act(VERBS.unlinkConfirm, { provider: 'intune' });
     expect(done.text).toMatch(/Unlinked Microsoft Intune: 2 devices stay/);
     expect((await t.ledger.find('PC-1')).source).toBe('ledger');
   });
@@ -159,10 +117,10 @@ describe('bot admin actions', () => {
 
   it('deletes from the device card only for admins and only what the ledger lets go', async () => {
     await t.ledger.create({ assetNumber: 'DEL-1' }, { by: 'test' });
-    expect(await press(VERBS.deviceDelete, { assetNumber: 'DEL-1' }, USER)).toMatchObject({
+    expect(await act(VERBS.deviceDelete, { assetNumber: 'DEL-1' }, USER)).toMatchObject({
       text: expect.stringMatching(/Only admins/),
     });
-    expect((await press(VERBS.deviceDelete, { assetNumber: 'DEL-1' })).text).toMatch(
+    expect((await act(VERBS.deviceDelete, { assetNumber: 'DEL-1' })).text).toMatch(
       /Deleted device "DEL-1"/,
     );
     await t.c.devices.updateOne(
@@ -183,16 +141,16 @@ describe('bot admin actions', () => {
         },
       },
     );
-    expect((await press(VERBS.deviceDelete, { assetNumber: 'PC-1' })).text).toMatch(
+    expect((await act(VERBS.deviceDelete, { assetNumber: 'PC-1' })).text).toMatch(
       /synced with Jamf Pro and cannot be deleted/,
     );
     expect(await t.c.devices.countDocuments({ assetNumber: 'PC-1' })).toBe(1);
-    const history = await press(VERBS.deviceHistory, { assetNumber: 'PC-1' }, USER);
+    const history = await act(VERBS.deviceHistory, { assetNumber: 'PC-1' }, USER);
     expect(history.type).toBe('application/vnd.microsoft.card.adaptive');
   });
 
   it('offers the filtered device list as a CSV download that expires, to anyone who may look', async () => {
-    const reply = await press(VERBS.downloadCsv, { filter: { source: 'ledger' } }, USER);
+    const reply = await act(VERBS.downloadCsv, { filter: { source: 'ledger' } }, USER);
     const url = /(http:\/\/\S+\/downloads\/[0-9a-f]{64})/.exec(reply.text)?.[1];
     expect(url).toBeDefined();
     const server = createHttpServer(

@@ -1,15 +1,8 @@
-import { TestAdapter, type Activity } from 'botbuilder';
-import { createAdapter } from '../../src/bot/adapter';
-import { createBot } from '../../src/bot/create-bot';
-import { rolePolicy } from '../../src/bot/roles';
+import type { TestAdapter } from 'botbuilder';
 import { VERBS } from '../../src/bot/verbs';
-import { loadConfig } from '../../src/config/config';
-import { createLogger } from '../../src/log';
-import { ROOT } from '../support/cli';
+import { press, testBot } from '../support/bot-harness';
 import { rawIntuneDevice, syncHarness, type SyncHarness } from '../support/sync-harness';
 import { openTestDb, type TestDb } from '../support/test-db';
-
-const ADMIN = { id: 'u-admin', name: 'Hanako Admin', aadObjectId: 'aad-admin' };
 
 describe('alert card actions after a real sync', () => {
   let t: TestDb;
@@ -25,24 +18,7 @@ describe('alert card actions after a real sync', () => {
         ] as never,
       },
     });
-    const config = loadConfig(
-      { MONGODB_URI: t.uri, MONGODB_DB: t.name, SYNC_SCHEDULE: 'off', ADMIN_USER_IDS: 'aad-admin' },
-      ROOT,
-    );
-    const log = createLogger('silent');
-    const bot = createBot(
-      {
-        config,
-        c: t.c,
-        ledger: t.ledger,
-        sync: h.sync,
-        links: h.links,
-        roles: rolePolicy(config.admins, false, log),
-        log,
-      },
-      createAdapter(undefined),
-    );
-    adapter = new TestAdapter(async (context) => void (await bot.run(context)));
+    adapter = testBot(t, h);
     const by = { by: 'test' };
     await t.ledger.create({ assetNumber: 'OLD-1', serialNumber: 'KEY-1' }, by);
     await new Promise((r) => setTimeout(r, 5)); // a later createdAt
@@ -58,25 +34,13 @@ describe('alert card actions after a real sync', () => {
     await t.close();
   });
 
-  async function press(verb: string, data: Record<string, unknown>) {
-    let reply: Partial<Activity> | undefined;
-    await adapter
-      .send({
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        locale: 'en-US',
-        from: ADMIN as never,
-        value: { action: { type: 'Action.Execute', verb, data } },
-      })
-      .assertReply((a) => void (reply = a));
-    const body = (reply?.value as { body?: { value: unknown } })?.body;
-    return typeof body?.value === 'string' ? body.value : JSON.stringify(body?.value);
-  }
+  const act = async (verb: string, data: Record<string, unknown>) =>
+    (await press(adapter, verb, data)).text;
 
   it('merge: the ledger twin goes into the linked device with its usage history, and the card says who', async () => {
     const alert = await t.c.alerts.findOne({ type: 'duplicate' });
     expect(alert?.payload).toMatchObject({ side: 'ledger', assetNumbers: ['OLD-1', 'TWIN-1'] });
-    const card = await press(VERBS.alertMerge, { alertId: alert!._id, keep: 'OLD-1' });
+    const card = await act(VERBS.alertMerge, { alertId: alert!._id, keep: 'OLD-1' });
     expect(card).toMatch(/Hanako Admin/);
     expect(card).not.toMatch(/alert\.merge/); // no more buttons
     await expect(t.ledger.find('TWIN-1')).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -86,7 +50,7 @@ describe('alert card actions after a real sync', () => {
     );
     expect((await t.c.alerts.findOne({ _id: alert!._id }))?.status).toBe('resolved');
     // Pressing again (a stale card) changes nothing.
-    expect(await press(VERBS.alertMerge, { alertId: alert!._id, keep: 'OLD-1' })).toMatch(
+    expect(await act(VERBS.alertMerge, { alertId: alert!._id, keep: 'OLD-1' })).toMatch(
       /invalid or out of date/,
     );
   });
@@ -95,13 +59,13 @@ describe('alert card actions after a real sync', () => {
     const alert = await t.c.alerts.findOne({ type: 'asset-number-conflict' });
     expect(alert?.payload).toMatchObject({ wanted: 'TAKEN', assignedAssetNumber: 'SYS000001' });
     expect(
-      await press(VERBS.alertRename, {
+      await act(VERBS.alertRename, {
         alertId: alert!._id,
         assetNumber: 'SYS000001',
         newAssetNumber: 'TAKEN',
       }),
     ).toMatch(/already in use/);
-    const card = await press(VERBS.alertRename, {
+    const card = await act(VERBS.alertRename, {
       alertId: alert!._id,
       assetNumber: 'SYS000001',
       newAssetNumber: ' PC-RENAMED ',
