@@ -108,6 +108,7 @@ export const en: Record<string, string> = {
   'card.field.source': 'Source',
   'card.field.mdm.deviceId': 'MDM device ID',
   'card.field.mdm.deviceName': 'Device name',
+  'card.field.mdm.uuid': 'UUID (MDM)',
   'card.field.mdm.enrolledAt': 'Enrolled',
   'card.field.mdm.lastCheckInAt': 'Last check-in',
   'card.field.mdm.primaryUser': 'Primary user',

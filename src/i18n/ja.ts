@@ -113,6 +113,7 @@ export const ja: Record<string, string> = {
   'card.field.source': 'ソース',
   'card.field.mdm.deviceId': 'MDM のデバイス ID',
   'card.field.mdm.deviceName': 'デバイス名',
+  'card.field.mdm.uuid': 'UUID (MDM)',
   'card.field.mdm.enrolledAt': '登録日時',
   'card.field.mdm.lastCheckInAt': '最終チェックイン',
   'card.field.mdm.primaryUser': 'プライマリユーザー',

@@ -49,6 +49,10 @@ describe('alert card actions after a real sync', () => {
       expect.objectContaining({ assetNumber: 'OLD-1', user: 'alice' }),
     );
     expect((await t.c.alerts.findOne({ _id: alert!._id }))?.status).toBe('resolved');
+    // The kept device's card shows seed 000's MDM-only fields, the MDM UUID among them.
+    const deviceCard = await act(VERBS.showDevice, { assetNumber: 'OLD-1' });
+    expect(deviceCard).toMatch(/"UUID \(MDM\)"/);
+    expect(deviceCard).toMatch(/k-1/);
     // Pressing again (a stale card) changes nothing.
     expect(await act(VERBS.alertMerge, { alertId: alert!._id, keep: 'OLD-1' })).toMatch(
       /invalid or out of date/,

@@ -1,3 +1,4 @@
+import { MDM_ONLY_FIELDS } from '../../sync/field-rules';
 import type { FieldHistoryDoc } from '../../db/collections';
 import { t, type Locale } from '../../i18n/messages';
 import { EDITABLE_FIELDS, type Device } from '../../ledger/device';
@@ -54,15 +55,8 @@ export interface DeviceCardOptions extends CardOptions {
   actorNames?: Record<string, string>;
 }
 
-const MDM_FIELDS = [
-  'deviceName',
-  'deviceId',
-  'enrolledAt',
-  'lastCheckInAt',
-  'primaryUser',
-  'diskCapacityGb',
-  'registrationState',
-] as const;
+/** Seed 000's MDM-only fields, the same list the sync keeps current. */
+const MDM_FIELDS = MDM_ONLY_FIELDS;
 const MDM_DATES = new Set<string>(['enrolledAt', 'lastCheckInAt']);
 
 export function deviceCardData(

@@ -41,13 +41,10 @@ export function registerLink(app: Application<TurnState>, deps: BotDeps): void {
     ) as never;
   });
   app.adaptiveCards.actionExecute(VERBS.linkPreview, async (context, _s, data) => {
-    const ok = await adminPayload(context, deps, settings.passthrough(), data);
+    // zod strips whatever else the card sent: what is linked is exactly the three settings.
+    const ok = await adminPayload(context, deps, settings, data);
     if (!ok.ok) return ok.reply;
-    const chosen = {
-      provider: ok.value.provider,
-      matchKey: ok.value.matchKey,
-      assetNumberRule: ok.value.assetNumberRule,
-    };
+    const chosen = ok.value;
     const result = await deps.links.link(chosen, { dryRun: true, actor: actor(context) });
     return renderCard(
       'link-preview',
@@ -55,13 +52,10 @@ export function registerLink(app: Application<TurnState>, deps: BotDeps): void {
     ) as never;
   });
   app.adaptiveCards.actionExecute(VERBS.linkConfirm, async (context, _s, data) => {
-    const ok = await adminPayload(context, deps, settings.passthrough(), data);
+    // zod strips whatever else the card sent: what is linked is exactly the three settings.
+    const ok = await adminPayload(context, deps, settings, data);
     if (!ok.ok) return ok.reply;
-    const chosen = {
-      provider: ok.value.provider,
-      matchKey: ok.value.matchKey,
-      assetNumberRule: ok.value.assetNumberRule,
-    };
+    const chosen = ok.value;
     const result = await deps.links.link(chosen, { dryRun: false, actor: actor(context) });
     return renderCard('sync-summary', syncSummaryCardData(result, sayer(context).locale)) as never;
   });
