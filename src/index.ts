@@ -80,6 +80,8 @@ async function start(): Promise<void> {
     botAppId: config.bot?.appId ?? '',
     log,
     locale: config.locale,
+    mode: config.notify.mode,
+    intervalMs: config.notify.intervalMs,
   });
   const bot = createBot(
     { config, c, ledger, sync, links, roles, log, alertCards: notifier },

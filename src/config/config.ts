@@ -28,6 +28,7 @@ export interface Config {
   mdmRequestTimeoutMs: number;
   syncSchedule: SyncSchedule;
   syncSafetyLimitPercent: number;
+  notify: { mode: 'each' | 'digest'; intervalMs: number };
   /** Bot Framework credentials; undefined = local testing only (no inbound authentication). */
   bot: BotConfig | undefined;
   admins: { userIds: string[]; teamIds: string[] };
@@ -129,6 +130,7 @@ export function loadConfig(
     mdmRequestTimeoutMs: p.MDM_REQUEST_TIMEOUT_MS,
     syncSchedule: syncSchedule!,
     syncSafetyLimitPercent: p.SYNC_SAFETY_LIMIT_PERCENT,
+    notify: { mode: p.NOTIFY_MODE, intervalMs: p.NOTIFY_INTERVAL_SECONDS * 1000 },
     bot,
     admins: { userIds: p.ADMIN_USER_IDS ?? [], teamIds: p.ADMIN_TEAM_IDS ?? [] },
     publicUrl: (p.PUBLIC_URL ?? `http://localhost:${p.PORT}`).replace(/\/+$/, ''),

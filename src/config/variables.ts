@@ -171,6 +171,19 @@ export const VARIABLES = [
     schema: z.coerce.number().min(0).max(100, 'must be between 0 and 100').default(20),
   },
   {
+    name: 'NOTIFY_MODE',
+    description:
+      'How alerts reach the alert channel: "each" (one card per finding; many of one kind from one run are grouped) or "digest" (one summary card per run).',
+    defaultText: 'each',
+    schema: z.enum(['each', 'digest']).default('each'),
+  },
+  {
+    name: 'NOTIFY_INTERVAL_SECONDS',
+    description: 'How often the notifier looks for new alerts to send.',
+    defaultText: '10',
+    schema: z.coerce.number().int().min(1, 'must be at least 1').max(3600).default(10),
+  },
+  {
     name: 'BOT_ID',
     description:
       "The bot's Microsoft App ID (Azure Bot registration). Set: every request to /api/messages must carry a valid Bot Framework token (else 401). Unset: local testing only (Agents Playground), said at start.",

@@ -111,4 +111,19 @@ describe('configuration', () => {
       expect.stringMatching(/^SYNC_SCHEDULE must be a cron expression.*"twice a day"/),
     ]);
   });
+
+  it('reads the notifier mode and interval, refusing values it cannot use', () => {
+    expect(loadConfig({}, project({})).notify).toEqual({ mode: 'each', intervalMs: 10_000 });
+    expect(
+      loadConfig({ NOTIFY_MODE: 'digest', NOTIFY_INTERVAL_SECONDS: '2' }, project({})).notify,
+    ).toEqual({ mode: 'digest', intervalMs: 2_000 });
+    expect(
+      problemsOf(() =>
+        loadConfig({ NOTIFY_MODE: 'weekly', NOTIFY_INTERVAL_SECONDS: '0' }, project({})),
+      ),
+    ).toEqual([
+      expect.stringMatching(/^NOTIFY_MODE /),
+      expect.stringMatching(/^NOTIFY_INTERVAL_SECONDS /),
+    ]);
+  });
 });
