@@ -165,7 +165,43 @@ export function alertCardData(
             { title: fieldLabel('mdm.deviceId', locale), value: show(m.deviceId, locale, 40) },
           ],
         });
-    else for (const a of d.assetNumbers) records.push({ key: a, name: clip(a, 60), facts: [] });
+    else {
+      // Ledger side: the first asset number is the device the MDM record is linked to (seed
+      // 000's "MDM-imported" one); the others were typed into the ledger by hand.
+      const mdm = d.mdmDevices[0];
+      d.assetNumbers.forEach((a, i) =>
+        records.push({
+          key: a,
+          name: clip(a, 60),
+          facts:
+            i === 0 && mdm
+              ? [
+                  {
+                    title: t(locale, 'card.alert.linkedTo'),
+                    value: clip(mdm.deviceName ?? mdm.deviceId, 40),
+                  },
+                  {
+                    title: fieldLabel('mdm.enrolledAt', locale),
+                    value: date(mdm.enrolledAt, tz, locale),
+                  },
+                  {
+                    title: fieldLabel('mdm.lastCheckInAt', locale),
+                    value: date(mdm.lastCheckInAt, tz, locale),
+                  },
+                  {
+                    title: fieldLabel('mdm.primaryUser', locale),
+                    value: show(mdm.user, locale, 40),
+                  },
+                ]
+              : [
+                  {
+                    title: t(locale, 'card.alert.linkedTo'),
+                    value: t(locale, 'card.alert.ledgerOnly'),
+                  },
+                ],
+        }),
+      );
+    }
   } else if (alert.type === 'asset-number-conflict') {
     assetNumber = (alert.payload as unknown as ConflictFinding).assignedAssetNumber;
   } else if (alert.type === 'missing-from-mdm') {
@@ -203,7 +239,14 @@ export function alertCardData(
       : resolved
         ? t(locale, 'card.alert.resolvedPlain')
         : '',
-    labels,
+    labels: {
+      ...labels,
+      records:
+        alert.type === 'duplicate' &&
+        (alert.payload as unknown as DuplicateFinding).side === 'ledger'
+          ? t(locale, 'card.alert.recordsLedger')
+          : labels.records,
+    },
   };
 }
 
