@@ -99,4 +99,31 @@ describe('bot conversations', () => {
     const [reply] = await send(text, locale);
     expect(reply.text).toMatch(expected);
   });
+
+  it('welcomes once on install although Teams announces it twice, and forgets on removal', async () => {
+    const conversation = { id: 'conv-install', conversationType: 'personal', tenantId: 'tid' };
+    const bot = { id: 'bot-1', name: 'Daicho' };
+    const replies: Partial<Activity>[] = [];
+    const collect = (a: Partial<Activity>) => void replies.push(a);
+    const announce = (activity: Partial<Activity>) =>
+      adapter.processActivity({ ...activity, conversation, recipient: bot } as Activity);
+    adapter.activeQueue.length = 0; // what the bot says lands here
+    await announce({ type: 'installationUpdate', action: 'add', from: { id: 'u1', name: 'Taro' } });
+    await announce({
+      type: 'conversationUpdate',
+      membersAdded: [{ id: 'bot-1', name: 'Daicho' }],
+      from: { id: 'u1', name: 'Taro' },
+    });
+    adapter.activeQueue.splice(0).forEach(collect);
+    expect(
+      replies.filter((a) => /adaptive/.test(a.attachments?.[0]?.contentType ?? '')),
+    ).toHaveLength(1);
+    expect(await t.c.conversations.countDocuments({ _id: 'conv-install' })).toBe(1);
+    await announce({
+      type: 'installationUpdate',
+      action: 'remove',
+      from: { id: 'u1', name: 'Taro' },
+    });
+    expect(await t.c.conversations.countDocuments({ _id: 'conv-install' })).toBe(0);
+  });
 });

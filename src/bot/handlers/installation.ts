@@ -14,8 +14,7 @@ export function registerInstallation(
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
     if (!context.activity.membersAdded?.some((m) => m.id === botId)) return;
-    await remember(context, deps);
-    await welcome(context);
+    if (await remember(context, deps)) await welcome(context);
   });
   app.conversationUpdate('membersRemoved', async (context) => {
     const botId = context.activity.recipient?.id;
@@ -23,36 +22,44 @@ export function registerInstallation(
   });
   app.activity('installationUpdate', async (context) => {
     if (context.activity.action?.startsWith('remove')) await forget(context, deps);
-    else {
-      await remember(context, deps);
-      await welcome(context);
-    }
+    else if (await remember(context, deps)) await welcome(context);
   });
 }
 
-export async function remember(context: TurnContext, deps: BotDeps): Promise<void> {
+/**
+ * Records the conversation; true when it is new. Teams announces an install twice (an
+ * installationUpdate and a conversationUpdate), so only the first one is welcomed.
+ */
+export async function remember(context: TurnContext, deps: BotDeps): Promise<boolean> {
   const reference = TurnContext.getConversationReference(context.activity);
   const conversation = context.activity.conversation;
   const now = new Date();
-  await deps.c.conversations.updateOne(
-    { _id: conversation.id },
-    {
-      $set: {
-        reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
-        kind:
-          conversation.conversationType === 'channel'
-            ? 'channel'
-            : conversation.conversationType === 'groupChat'
-              ? 'groupChat'
-              : 'personal',
-        tenantId: conversation.tenantId ?? null,
-        name: conversation.name ?? null,
-        updatedAt: now,
+  const result = await deps.c.conversations
+    .updateOne(
+      { _id: conversation.id },
+      {
+        $set: {
+          reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+          kind:
+            conversation.conversationType === 'channel'
+              ? 'channel'
+              : conversation.conversationType === 'groupChat'
+                ? 'groupChat'
+                : 'personal',
+          tenantId: conversation.tenantId ?? null,
+          name: conversation.name ?? null,
+          updatedAt: now,
+        },
+        $setOnInsert: { alertChannel: false, installedAt: now },
       },
-      $setOnInsert: { alertChannel: false, installedAt: now },
-    },
-    { upsert: true },
-  );
+      { upsert: true },
+    )
+    .catch((e: unknown) => {
+      // Both announcements at once: the other one inserted the record (duplicate key).
+      if ((e as { code?: number }).code === 11000) return { upsertedCount: 0 };
+      throw e;
+    });
+  return result.upsertedCount === 1;
 }
 
 async function forget(context: TurnContext, deps: BotDeps): Promise<void> {
