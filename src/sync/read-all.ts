@@ -5,10 +5,16 @@ import { MdmReadError, type MdmDevice, type MdmSource } from './mdm-device';
  * Reads every page before anything is written: a read that fails part way returns nothing, so
  * a run never applies half of an MDM.
  */
-export async function readAllDevices(source: MdmSource): Promise<MdmDevice[]> {
+export async function readAllDevices(
+  source: MdmSource,
+  onPage: (read: number) => void = () => undefined,
+): Promise<MdmDevice[]> {
   const all: MdmDevice[] = [];
   try {
-    for await (const page of source.devices()) all.push(...page);
+    for await (const page of source.devices()) {
+      all.push(...page);
+      onPage(all.length);
+    }
   } catch (e) {
     const status = e instanceof MdmReadError ? e.status : undefined;
     const requestId = e instanceof MdmReadError ? e.requestId : undefined;

@@ -28,6 +28,16 @@ export interface SyncOptions {
   actor: Actor;
   /** For a link's dry run: the settings being considered, not the saved ones. */
   settings?: SyncSettings;
+  /** Told as the run goes (each page read, then reconcile, then writes), e.g. for a progress card. */
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+export interface SyncProgress {
+  phase: 'reading' | 'reconciling' | 'applying';
+  /** MDM devices read so far. */
+  read: number;
+  /** What the plan will do, once it is known. */
+  counts?: SyncCounts;
 }
 
 export interface SyncResult {
@@ -104,7 +114,15 @@ export class SyncService {
       });
     }
     try {
-      return await this.run(settings, trigger, options.actor, lease.id);
+      // A listener's failure (e.g. Teams refusing a card update) must not fail the run.
+      const tell = (p: SyncProgress) => {
+        try {
+          options.onProgress?.(p);
+        } catch (e) {
+          this.log.warn({ err: e }, 'sync progress listener failed');
+        }
+      };
+      return await this.run(settings, trigger, options.actor, lease.id, tell);
     } finally {
       await lease.release();
     }
@@ -132,6 +150,7 @@ export class SyncService {
     trigger: SyncRunDoc['trigger'],
     actor: Actor,
     holder: string,
+    onProgress: SyncOptions['onProgress'] = () => undefined,
   ): Promise<SyncResult> {
     const startedAt = new Date();
     const runId = new ObjectId();
@@ -152,7 +171,7 @@ export class SyncService {
     const source = this.sources(settings.provider);
     const syncActor = { by: `sync:${settings.provider}` };
     try {
-      const { mdm, plan } = await this.readAndReconcile(settings, source);
+      const { mdm, plan } = await this.readAndReconcile(settings, source, onProgress);
       const risky = plan.userChanges + plan.missing.length;
       const percent = plan.syncedBefore > 0 ? (risky / plan.syncedBefore) * 100 : 0;
       if (trigger !== 'approval' && percent > this.safetyLimitPercent) {
@@ -190,6 +209,7 @@ export class SyncService {
           requests: { ...source.stats },
         };
       }
+      onProgress({ phase: 'applying', read: mdm.length, counts: plannedCounts(plan, mdm.length) });
       const now = new Date();
       const applied = await applyPlan(this.ledger, plan, syncActor, now);
       await raiseAlerts(
@@ -238,8 +258,13 @@ export class SyncService {
   }
 
   /** Read → reconcile: the MDM first (all of it), then the ledger, then the pure plan. */
-  private async readAndReconcile(settings: SyncSettings, source: MdmSource) {
-    const mdm = await readAllDevices(source);
+  private async readAndReconcile(
+    settings: SyncSettings,
+    source: MdmSource,
+    onProgress: NonNullable<SyncOptions['onProgress']> = () => undefined,
+  ) {
+    const mdm = await readAllDevices(source, (read) => onProgress({ phase: 'reading', read }));
+    onProgress({ phase: 'reconciling', read: mdm.length });
     const plan = reconcile({
       settings,
       ledger: await this.snapshot(),

@@ -131,6 +131,14 @@ describe('link → sync → duplicate alert → merge through the Agents Playgro
     expect(await t.ledger.usage.export(kept._id)).toContainEqual(
       expect.objectContaining({ user: '山田' }),
     );
+    // `sync` answers with a progress card, then the same card becomes the run's summary.
+    const progress = await session.say('sync');
+    expect(cardText(progress)).toMatch(/Syncing with Microsoft Intune/);
+    const done = await session.waitFor(
+      (m) => m.messageId === progress.messageId && /"Unchanged","value":"2"/.test(cardText(m)),
+    );
+    expect(cardText(done)).toMatch(/done/);
+
     // A device lookup in the chat now shows the kept device with its MDM UUID.
     expect(cardText(await session.say('device OLD-1'))).toMatch(/e2e-1/);
   });

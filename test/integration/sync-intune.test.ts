@@ -300,6 +300,25 @@ describe('Intune master integration through the Graph simulator', () => {
     });
   });
 
+  it('tells its progress as it goes: each page read, then reconcile, then the writes', async () => {
+    t = await openTestDb();
+    const devices = [1, 2, 3, 4, 5].map((n) => rawIntuneDevice({ id: `p-${n}` }));
+    h = await syncHarness(t, { graph: { devices: devices as never, maxPageSize: 2 } });
+    await h.links.link(settings, { dryRun: false, actor: admin });
+    const seen: string[] = [];
+    await h.sync.sync({
+      actor: admin,
+      onProgress: (p) => seen.push(`${p.phase}:${p.read}:${p.counts?.unchanged ?? '-'}`),
+    });
+    expect(seen).toEqual([
+      'reading:2:-',
+      'reading:4:-',
+      'reading:5:-',
+      'reconciling:5:-',
+      'applying:5:5',
+    ]);
+  });
+
   it('a page that fails ends the run failed with nothing written, and a sync-failed alert', async () => {
     const devices = Array.from({ length: 25 }, (_, i) =>
       rawIntuneDevice({ id: `f-${String(i).padStart(2, '0')}` }),

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { TurnContext, type BotAdapter } from 'botbuilder';
 import { z } from 'zod';
 import { isDaichoError } from '../../errors';
+import type { SyncProgress } from '../../sync/sync-service';
 import type { BotDeps } from '../bot-deps';
 import { cardAttachment, renderCard } from '../cards/render';
 import { statusCardData } from '../cards/status';
@@ -14,6 +16,9 @@ import { sendCard } from '../reply';
 import { VERBS } from '../verbs';
 import { remember } from './installation';
 import { actor } from './link';
+
+/** The shortest pause between two progress updates of the sync card. */
+const PROGRESS_EVERY_MS = 1500;
 
 const anything = z.object({}).passthrough();
 const runId = z.object({ runId: z.string().regex(/^[0-9a-f]{24}$/) }).passthrough();
@@ -42,37 +47,50 @@ export function registerSync(
     const sent = await context.sendActivity({ attachments: [cardAttachment(progress)] });
     const reference = TurnContext.getConversationReference(context.activity);
     const who = actor(context);
+    const startedAt = new Date();
+    // Updates of the one card go out in order, at most one per PROGRESS_EVERY_MS (Teams limits
+    // each conversation to a few messages a second); the summary always goes last.
+    let chain: Promise<void> = Promise.resolve();
+    let lastShown = 0;
+    const update = (activity: Record<string, unknown>) => {
+      chain = chain.then(() =>
+        adapter
+          .continueConversationAsync(deps.config.bot?.appId ?? '', reference, async (ctx) => {
+            await ctx.updateActivity({
+              ...activity,
+              id: sent?.id,
+              type: 'message',
+              conversation: reference.conversation,
+            } as never);
+          })
+          .catch((e: unknown) => deps.log.warn({ err: e }, 'could not update the sync card')),
+      );
+    };
+    const onProgress = (p: SyncProgress) => {
+      if (Date.now() - lastShown < PROGRESS_EVERY_MS) return;
+      lastShown = Date.now();
+      const data = syncProgressCardData({ provider: master.provider, startedAt, ...p }, locale);
+      update({ attachments: [cardAttachment(renderCard('sync-progress', data))] });
+    };
     void (async () => {
-      let update: Record<string, unknown>;
       try {
         const result = approveRunId
           ? await deps.sync.approve(approveRunId, who)
-          : await deps.sync.sync({ actor: who, trigger: 'manual' });
-        update = {
+          : await deps.sync.sync({ actor: who, trigger: 'manual', onProgress });
+        update({
           attachments: [
             cardAttachment(renderCard('sync-summary', syncSummaryCardData(result, locale))),
           ],
-        };
+        });
       } catch (e) {
-        update = {
+        const correlationId = randomUUID();
+        deps.log.error({ err: e, correlationId }, 'sync from Teams failed');
+        update({
           text: isDaichoError(e)
-            ? say(e.messageKey, e.params)
-            : say('bot.error', { correlationId: 'sync' }),
-        };
-        deps.log.error({ err: e }, 'sync from Teams failed');
+            ? `${say(e.messageKey, e.params)} (${correlationId})`
+            : say('bot.error', { correlationId }),
+        });
       }
-      await adapter.continueConversationAsync(
-        deps.config.bot?.appId ?? '',
-        reference,
-        async (ctx) => {
-          await ctx.updateActivity({
-            ...update,
-            id: sent?.id,
-            type: 'message',
-            conversation: reference.conversation,
-          } as never);
-        },
-      );
     })();
     return undefined;
   };
