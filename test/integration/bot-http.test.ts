@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { ROOT } from '../support/cli';
+import { startStubConnector } from '../support/stub-connector';
 import { testUri } from '../support/test-db';
 
 function freePort(): Promise<number> {
@@ -96,5 +97,36 @@ describe('/api/messages authentication', () => {
       body: '{not json',
     });
     expect(bad.status).toBe(400);
+  });
+
+  it('makes the members of ADMIN_TEAM_IDS admins, asking Teams for membership', async () => {
+    const teams = await startStubConnector();
+    teams.teams = { 'team-admins': ['member-1'] };
+    try {
+      server = await startServer({ BOT_ID: '', BOT_PASSWORD: '', ADMIN_TEAM_IDS: 'team-admins' });
+      const ask = async (userId: string) => {
+        teams.requests.length = 0;
+        const r = await fetch(`http://127.0.0.1:${server!.port}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            ...activity,
+            text: 'link',
+            locale: 'en-US',
+            serviceUrl: teams.url,
+            from: { id: userId, aadObjectId: `aad-${userId}` },
+            conversation: { id: `conv-${userId}`, conversationType: 'personal' },
+          }),
+        });
+        expect(r.status).toBe(200);
+        return JSON.stringify(teams.delivered().map((q) => q.body));
+      };
+      expect(await ask('member-1')).toMatch(/Link an MDM/);
+      const refused = await ask('outsider-1');
+      expect(refused).not.toMatch(/Link an MDM/);
+      expect(refused).toMatch(/admin/i);
+    } finally {
+      await teams.close();
+    }
   });
 });

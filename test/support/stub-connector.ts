@@ -40,6 +40,8 @@ export interface StubConnector {
   failNext(count: number, answer: StubAnswer): void;
   /** A rule checked for every request; return an answer to override the normal one. */
   rule: ((req: StubRequest) => StubAnswer | undefined) | null;
+  /** Teams teams and their members' ids, for TeamsInfo.getTeamMember (GET …/members/{id}). */
+  teams: Record<string, string[]>;
   /** Successful POSTs: the messages that reached a conversation. */
   delivered(): StubRequest[];
   /** Most requests any conversation got in a window of `windowMs` (arrival times). */
@@ -48,6 +50,7 @@ export interface StubConnector {
   close(): Promise<void>;
 }
 
+const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)/;
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?\/?(?:\?.*)?$/;
 
 /**
@@ -67,6 +70,20 @@ export async function startStubConnector(options: StubOptions = {}): Promise<Stu
     const chunks: Buffer[] = [];
     req.on('data', (d: Buffer) => chunks.push(d));
     req.on('end', () => {
+      const member = MEMBER.exec(req.url ?? '');
+      if (member && req.method === 'GET') {
+        const [teamId, userId] = [member[1], member[2]].map(decodeURIComponent);
+        const found = stub.teams[teamId]?.includes(userId);
+        res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify(
+            found
+              ? { id: userId, name: userId, aadObjectId: userId }
+              : { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } },
+          ),
+        );
+        return;
+      }
       const match = ACTIVITIES.exec(req.url ?? '');
       if (!match || (req.method !== 'POST' && req.method !== 'PUT')) {
         res.writeHead(404, { 'content-type': 'application/json' });
@@ -120,6 +137,7 @@ export async function startStubConnector(options: StubOptions = {}): Promise<Stu
   const stub: StubConnector = {
     url: `http://127.0.0.1:${port}/`,
     requests,
+    teams: {},
     rule: null,
     failNext(count, answer) {
       for (let i = 0; i < count; i++) forced.push(answer);
@@ -146,6 +164,7 @@ export async function startStubConnector(options: StubOptions = {}): Promise<Stu
       requests.length = 0;
       forced.length = 0;
       stub.rule = null;
+      stub.teams = {};
     },
     close: () =>
       new Promise<void>((resolve) => {
