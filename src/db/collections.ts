@@ -1,6 +1,7 @@
 import type { Collection, Db, IndexDescription, ObjectId } from 'mongodb';
 import type { StoredDevice } from '../ledger/device';
 import type { BotStateDoc } from '../bot/mongo-storage';
+import type { WorkflowDoc } from '../workflows/workflow-record';
 
 export interface CounterDoc {
   _id: string;
@@ -120,6 +121,7 @@ export interface Collections {
   botState: Collection<BotStateDoc>;
   conversations: Collection<ConversationDoc>;
   downloads: Collection<DownloadDoc>;
+  workflows: Collection<WorkflowDoc>;
 }
 
 /** A file a card offers (a CSV of a filtered list or a dry run), fetched once by its secret token. */
@@ -160,6 +162,7 @@ export function collections(db: Db): Collections {
     botState: db.collection<BotStateDoc>('botState'),
     conversations: db.collection<ConversationDoc>('conversations'),
     downloads: db.collection<DownloadDoc>('downloads'),
+    workflows: db.collection<WorkflowDoc>('workflows'),
   };
 }
 
@@ -203,6 +206,17 @@ const INDEXES: Record<keyof Collections, IndexDescription[]> = {
   botState: [],
   conversations: [{ key: { alertChannel: 1 }, name: 'alertChannel' }],
   downloads: [],
+  workflows: [
+    // One open (or completing) workflow per old device, even for two starts at the same moment.
+    {
+      key: { activeFor: 1 },
+      name: 'activeFor_unique',
+      unique: true,
+      partialFilterExpression: { activeFor: { $exists: true } },
+    },
+    // listOpen and the idle-reminder query.
+    { key: { status: 1, updatedAt: 1 }, name: 'status_updatedAt' },
+  ],
 };
 
 export async function ensureIndexes(db: Db): Promise<void> {

@@ -308,4 +308,23 @@ export const en: Record<string, string> = {
     'The disposal date of "{assetNumber}" ({disposalDate}) is before its procurement date ({procurementDate}).',
   'workflow.completing':
     'Workflow {workflowId} is part-way through completing. Complete it again to finish with the same choices.',
+  'troubleshoot.menu.title': 'Troubleshooting',
+  'troubleshoot.menu.text': 'Choose what you need help with.',
+  'troubleshoot.next': 'Next',
+  'troubleshoot.error.unknownTree':
+    'There is no troubleshooting guide "{treeId}". Say "troubleshoot" for the list.',
+  'troubleshoot.error.staleState':
+    'This troubleshooting guide ({treeId}) has changed since you started, so it cannot continue where you were. Please start over.',
+  'troubleshoot.error.unknownChoice':
+    '"{choice}" is not a choice of this step. Please use a button on the current card.',
+  'troubleshoot.error.notACheck': 'This step ({nodeId}) has no automatic check.',
+  'troubleshoot.error.unknownOutcome':
+    'The automatic check returned "{outcome}", which this step does not handle. Please continue with the manual steps.',
+  'troubleshoot.error.atStart': 'This is the first step; there is nothing to go back to.',
+  'troubleshoot.code.unknown': 'Unknown status code "{code}". Known codes: {known}',
+  'troubleshoot.code.meaning': 'Meaning: {text}',
+  'troubleshoot.code.fix': 'Fix: {text}',
+  'troubleshoot.code.fixedBy.device-user': 'Who fixes it: the device user',
+  'troubleshoot.code.fixedBy.admin': 'Who fixes it: an admin',
+  'troubleshoot.code.fixedBy.nobody': 'Who fixes it: nobody (no problem)',
 };

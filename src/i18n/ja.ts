@@ -312,4 +312,23 @@ export const ja: Record<string, string> = {
     '「{assetNumber}」の廃棄日/解約日 ({disposalDate}) が調達日 ({procurementDate}) より前です。',
   'workflow.completing':
     'ワークフロー {workflowId} は完了処理の途中です。もう一度「完了」を実行すると、同じ内容で処理を終えます。',
+  'troubleshoot.menu.title': 'トラブルシュート',
+  'troubleshoot.menu.text': '困っていることを選んでください。',
+  'troubleshoot.next': '次へ',
+  'troubleshoot.error.unknownTree':
+    'トラブルシュート「{treeId}」はありません。「トラブルシュート」と送ると一覧を表示します。',
+  'troubleshoot.error.staleState':
+    'このトラブルシュート ({treeId}) は内容が更新されたため、途中から続けられません。最初からやり直してください。',
+  'troubleshoot.error.unknownChoice':
+    '選択肢「{choice}」はこの手順にありません。いま表示されているカードのボタンを選んでください。',
+  'troubleshoot.error.notACheck': 'この手順 ({nodeId}) には自動チェックがありません。',
+  'troubleshoot.error.unknownOutcome':
+    '自動チェックの結果「{outcome}」はこの手順では扱えません。手動の手順で続けてください。',
+  'troubleshoot.error.atStart': '最初の手順なので、これより前には戻れません。',
+  'troubleshoot.code.unknown': 'ステータス コード「{code}」は分かりません。分かるコード: {known}',
+  'troubleshoot.code.meaning': '意味: {text}',
+  'troubleshoot.code.fix': '対処: {text}',
+  'troubleshoot.code.fixedBy.device-user': '対処する人: デバイスユーザー',
+  'troubleshoot.code.fixedBy.admin': '対処する人: 管理者',
+  'troubleshoot.code.fixedBy.nobody': '対処する人: 不要 (問題ありません)',
 };

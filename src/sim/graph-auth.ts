@@ -9,6 +9,8 @@ export interface GraphTenantSettings {
   /** Application permissions granted (with admin consent) to the app. */
   roles: string[];
   tokenLifetimeSeconds: number;
+  /** The secret is right but past its end date: Entra ID then refuses it with AADSTS7000222. */
+  secretExpired?: boolean;
 }
 
 export interface AccessTokenClaims {
@@ -126,6 +128,14 @@ export function issueToken(
       'invalid_client',
       7000215,
       `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${s.clientId}'.`,
+    );
+  }
+  if (s.secretExpired && form.has('client_secret')) {
+    return aadError(
+      401,
+      'invalid_client',
+      7000222,
+      `The provided client secret keys for app '${s.clientId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`,
     );
   }
   const scope = form.get('scope') ?? '';

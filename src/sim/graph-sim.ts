@@ -68,6 +68,7 @@ export async function startGraphSim(
     clientSecret: options.clientSecret ?? GRAPH_SIM_DEFAULTS.clientSecret,
     roles: options.roles ?? ['DeviceManagementManagedDevices.Read.All'],
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
+    secretExpired: options.secretExpired ?? false,
     devices: options.devices ?? [],
     maxPageSize: options.maxPageSize ?? 1000,
   };

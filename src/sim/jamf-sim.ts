@@ -23,6 +23,8 @@ export interface JamfSimState extends SimTraffic {
   maxPageSize: number;
   /** Issued tokens and when they expire (ms); clear it to revoke every token. */
   tokens: Map<string, number>;
+  /** Privileges of the API client's role(s); each inventory endpoint needs its own. */
+  privileges: string[];
 }
 
 export interface JamfSimOptions {
@@ -32,6 +34,7 @@ export interface JamfSimOptions {
   computers?: RawJamfComputer[];
   mobileDevices?: RawJamfMobileDevice[];
   maxPageSize?: number;
+  privileges?: string[];
   port?: number;
 }
 
@@ -43,6 +46,12 @@ export interface JamfSim {
 }
 
 export const JAMF_SIM_DEFAULTS = { clientId: 'daicho-sim-client', clientSecret: 'jamf-sim-secret' };
+
+/** The privileges the inventory endpoints need (x-required-privileges in the Jamf Pro schema). */
+export const JAMF_READ_PRIVILEGES = {
+  computers: 'Read Computers',
+  mobileDevices: 'Read Mobile Devices',
+};
 
 /** A local Jamf Pro API (OAuth + inventory paging) over https. */
 export async function startJamfSim(
@@ -58,6 +67,7 @@ export async function startJamfSim(
     mobileDevices: options.mobileDevices ?? [],
     maxPageSize: options.maxPageSize ?? 2000,
     tokens: new Map(),
+    privileges: options.privileges ?? Object.values(JAMF_READ_PRIVILEGES),
   };
   const server = await startSimServer(
     {
@@ -89,7 +99,7 @@ function resolveRoute(request: SimRequest, state: JamfSimState): ResolvedRoute {
       route: 'computers',
       page,
       handle: () =>
-        authorized(() =>
+        authorized(JAMF_READ_PRIVILEGES.computers, () =>
           inventoryPage(request, state.computers, state.maxPageSize, COMPUTER_LISTING),
         ),
     };
@@ -99,7 +109,7 @@ function resolveRoute(request: SimRequest, state: JamfSimState): ResolvedRoute {
       route: 'mobileDevices',
       page,
       handle: () =>
-        authorized(() =>
+        authorized(JAMF_READ_PRIVILEGES.mobileDevices, () =>
           inventoryPage(request, state.mobileDevices, state.maxPageSize, MOBILE_LISTING),
         ),
     };
@@ -160,7 +170,12 @@ function authorizedAtArrival(request: SimRequest, state: JamfSimState) {
   const token = bearerToken(request.headers);
   const expiresAt = token ? state.tokens.get(token) : undefined;
   const valid = expiresAt !== undefined && expiresAt > Date.now();
-  // Jamf answers an unknown or expired token with 401 and an empty error list.
-  return (answer: () => SimResponse): SimResponse =>
-    valid ? answer() : { status: 401, body: { httpStatus: 401, errors: [] } };
+  // Jamf answers an unknown or expired token with 401 and an empty error list, and a valid
+  // token whose role lacks the endpoint's privilege with 403 INVALID_PRIVILEGE.
+  return (privilege: string, answer: () => SimResponse): SimResponse => {
+    if (!valid) return { status: 401, body: { httpStatus: 401, errors: [] } };
+    if (!state.privileges.includes(privilege))
+      return apiError(403, 'INVALID_PRIVILEGE', 'Forbidden');
+    return answer();
+  };
 }

@@ -1,23 +1,12 @@
-import {
-  AuthenticationHandler,
-  Client,
-  GraphError,
-  HTTPMessageHandler,
-  TelemetryHandler,
-} from '@microsoft/microsoft-graph-client';
-import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import type { IntuneConfig } from '../../config/config';
 import type { Logger } from '../../log';
 import { MdmReadError, type MdmDevice, type MdmSource } from '../mdm-device';
+import { graphClient, graphFailure } from './graph-client';
 import { createIntuneSignIn } from './intune-credential';
 import { INTUNE_SELECT, mapManagedDevice } from './intune-mapping';
 import { SlidingWindowLimiter } from './limits';
 import {
   DEFAULT_RETRY_POLICY,
-  describeError,
-  isRetryableStatus,
-  parseRetryAfter,
-  RequestFailure,
   RetriesExhausted,
   withRetries,
   withTimeout,
@@ -54,19 +43,7 @@ export function createIntuneSource(
   const signIn = createIntuneSignIn(config);
   const graphUrl = new URL(config.graphBaseUrl);
   const scope = `${graphUrl.origin}/.default`;
-  const client = Client.initWithMiddleware({
-    baseUrl: config.graphBaseUrl,
-    defaultVersion: 'v1.0',
-    // Without its host here the client sends no token to anything but graph.microsoft.com.
-    customHosts: new Set([graphUrl.hostname]),
-    middleware: [
-      new AuthenticationHandler(
-        new TokenCredentialAuthenticationProvider(signIn.credential, { scopes: [scope] }),
-      ),
-      new TelemetryHandler(),
-      new HTTPMessageHandler(),
-    ],
-  });
+  const client = graphClient(config.graphBaseUrl, signIn.credential, scope);
   const counts = { pageRequests: 0, retries: 0 };
   const firstPage = `/deviceManagement/managedDevices?$select=${INTUNE_SELECT.join(',')}&$top=${options.pageSize ?? 1000}`;
 
@@ -140,36 +117,6 @@ export function createIntuneSource(
       }
     },
   };
-}
-
-/** What a Graph error means for the retry loop, with the request-id support will ask for. */
-function graphFailure(e: unknown): RequestFailure {
-  if (!(e instanceof GraphError))
-    return new RequestFailure(describeError(e), { retryable: false }, { cause: e });
-  const requestId = e.requestId ?? e.headers?.get('request-id') ?? undefined;
-  if (e.statusCode <= 0) {
-    // No HTTP answer: a dropped connection or a refused one (the sign-in already worked).
-    // Under a test runner the Graph client may not see fetch's error as an Error (it comes
-    // from another realm) and leaves it in `body`.
-    const reason = e.message || describeError(e.body);
-    const signInProblem = /Authentication|Credential/.test(e.code ?? '');
-    return new RequestFailure(`no answer: ${reason}`, { retryable: !signInProblem }, { cause: e });
-  }
-  const status = e.statusCode;
-  const hint =
-    status === 403
-      ? ' (grant the app the application permission DeviceManagementManagedDevices.Read.All, with admin consent)'
-      : '';
-  return new RequestFailure(
-    `HTTP ${status} ${e.code ?? ''}: ${e.message}${hint}`,
-    {
-      status,
-      requestId,
-      retryable: isRetryableStatus(status),
-      retryAfterMs: parseRetryAfter(e.headers?.get('retry-after')),
-    },
-    { cause: e },
-  );
 }
 
 function readError(e: unknown, pageNumber: number): MdmReadError {

@@ -1,0 +1,279 @@
+import type { Collection, Filter, UpdateFilter } from 'mongodb';
+import { isDuplicateKeyError } from '../errors';
+import type { Actor } from '../ledger/actor';
+import type { DeviceDoc, LedgerService } from '../ledger/ledger-service';
+import { defaultChecklists, type ChecklistCatalog } from './checklist';
+import {
+  completeWorkflow,
+  type CompletionChoice,
+  type CompletionResult,
+} from './workflow-completion';
+import { WorkflowError } from './workflow-errors';
+import { deviceById, refuseUnlessOpen } from './workflow-guards';
+import { newWorkflow, type WorkflowDoc } from './workflow-record';
+
+export interface WorkflowServiceDeps {
+  workflows: Collection<WorkflowDoc>;
+  ledger: LedgerService;
+  /** Defaults to the built-in checklists. */
+  checklists?: ChecklistCatalog;
+  /** Injected so tests can move time (idle reminders) without waiting. */
+  now?: () => Date;
+}
+
+export interface StartInput {
+  checklistId: string;
+  oldAssetNumber: string;
+  newAssetNumber?: string | null;
+  actor: Actor;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Concurrent writers retried before giving up (each retry re-reads the workflow). */
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Device-replacement workflows (seed 004): a checklist the admins tick together, then one
+ * completion that moves the user to the new device and retires the old one in the ledger.
+ * Every change is one atomic findOneAndUpdate guarded by the status (and, from a card, the
+ * version it shows), so two admins ticking at once never lose each other's ticks.
+ */
+export class WorkflowService {
+  readonly checklists: ChecklistCatalog;
+  private readonly workflows: Collection<WorkflowDoc>;
+  private readonly ledger: LedgerService;
+  private readonly now: () => Date;
+
+  constructor(deps: WorkflowServiceDeps) {
+    this.workflows = deps.workflows;
+    this.ledger = deps.ledger;
+    this.checklists = deps.checklists ?? defaultChecklists();
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async start({
+    checklistId,
+    oldAssetNumber,
+    newAssetNumber,
+    actor,
+  }: StartInput): Promise<WorkflowDoc> {
+    const checklist = this.checklists.get(checklistId);
+    if (!checklist) {
+      throw new WorkflowError('UNKNOWN_CHECKLIST', {
+        checklistId,
+        known: this.checklists.ids().join(', '),
+      });
+    }
+    const oldDevice = await this.ledger.find(oldAssetNumber);
+    const newDevice = newAssetNumber ? await this.newDeviceFor(oldDevice, newAssetNumber) : null;
+    await this.refuseIfOpen(oldDevice);
+    const doc = newWorkflow(checklist, oldDevice, newDevice, actor, this.now());
+    try {
+      await this.workflows.insertOne(doc);
+    } catch (e) {
+      // Two starts for the same device at once: the unique index let only one through.
+      if (isDuplicateKeyError(e)) await this.refuseIfOpen(oldDevice);
+      throw e;
+    }
+    return doc;
+  }
+
+  async get(id: string): Promise<WorkflowDoc> {
+    const doc = await this.workflows.findOne({ _id: id });
+    if (!doc) throw new WorkflowError('NOT_FOUND', { id });
+    return doc;
+  }
+
+  /** Workflows still to finish, oldest first (a `completing` one needs completing again). */
+  async listOpen(): Promise<WorkflowDoc[]> {
+    return this.workflows
+      .find({ status: { $in: ['open', 'completing'] } })
+      .sort({ createdAt: 1, _id: 1 })
+      .toArray();
+  }
+
+  /** The open workflow of an old device, so `replace PC-0012` resumes it instead of failing. */
+  async openFor(oldAssetNumber: string): Promise<WorkflowDoc | null> {
+    const device = await this.ledger.find(oldAssetNumber);
+    return this.workflows.findOne({ activeFor: device._id.toHexString() });
+  }
+
+  /** Ticks or unticks a step, recording who and when; both count as activity. */
+  async tick(
+    id: string,
+    stepId: string,
+    done: boolean,
+    actor: Actor,
+    expectedVersion?: number,
+  ): Promise<WorkflowDoc> {
+    const now = this.now();
+    return this.update(
+      id,
+      { 'steps.id': stepId },
+      {
+        $set: {
+          'steps.$.done': done,
+          'steps.$.by': actor.by,
+          'steps.$.at': now,
+          ...this.activity(now),
+        },
+        $inc: { version: 1 },
+      },
+      expectedVersion,
+      stepId,
+    );
+  }
+
+  async setNewDevice(
+    id: string,
+    newAssetNumber: string,
+    actor: Actor,
+    expectedVersion?: number,
+  ): Promise<WorkflowDoc> {
+    const workflow = await this.get(id);
+    const oldDevice = await deviceById(this.ledger, workflow.oldDeviceId, workflow.oldDevice);
+    const newDevice = await this.newDeviceFor(oldDevice, newAssetNumber);
+    const now = this.now();
+    return this.update(
+      id,
+      {},
+      {
+        $set: {
+          newDevice: newDevice.assetNumber,
+          newDeviceId: newDevice._id,
+          newDeviceSetBy: actor.by,
+          ...this.activity(now),
+        },
+        $inc: { version: 1 },
+      },
+      expectedVersion,
+    );
+  }
+
+  /**
+   * Completes the workflow: refuses while a required step is open or the new device is unknown,
+   * then changes the ledger in one go. Safe to call again after a failure (see workflow-completion).
+   */
+  async complete(
+    id: string,
+    choice: CompletionChoice,
+    actor: Actor,
+    expectedVersion?: number,
+  ): Promise<CompletionResult> {
+    return completeWorkflow(
+      { workflows: this.workflows, ledger: this.ledger, now: this.now },
+      id,
+      choice,
+      actor,
+      expectedVersion,
+    );
+  }
+
+  /** Gives the workflow up. The ledger is not touched: nothing was written to it before completion. */
+  async abandon(id: string, actor: Actor, expectedVersion?: number): Promise<WorkflowDoc> {
+    const existing = await this.get(id);
+    if (existing.status === 'abandoned') return existing;
+    const now = this.now();
+    return this.update(
+      id,
+      {},
+      {
+        $set: {
+          status: 'abandoned',
+          abandonedBy: actor.by,
+          abandonedAt: now,
+          ...this.activity(now),
+        },
+        $unset: { activeFor: '' },
+        $inc: { version: 1 },
+      },
+      expectedVersion,
+    );
+  }
+
+  /** Open workflows without activity for `days` days that have not been reminded since. */
+  async idleWorkflows(days: number, now: Date): Promise<WorkflowDoc[]> {
+    return this.workflows
+      .find({
+        status: 'open',
+        reminderSentAt: null,
+        updatedAt: { $lte: new Date(now.getTime() - days * DAY_MS) },
+      })
+      .sort({ updatedAt: 1, _id: 1 })
+      .toArray();
+  }
+
+  /**
+   * Claims the reminder of one idle period; false when another replica already sent it or the
+   * workflow saw activity since `lastActivity` (its `updatedAt` as read by idleWorkflows).
+   * Not an activity itself, so it neither bumps the version nor resets the idle time.
+   */
+  async markReminded(id: string, now: Date, lastActivity?: Date): Promise<boolean> {
+    const filter: Filter<WorkflowDoc> = { _id: id, status: 'open', reminderSentAt: null };
+    if (lastActivity) filter.updatedAt = lastActivity;
+    const { modifiedCount } = await this.workflows.updateOne(filter, {
+      $set: { reminderSentAt: now },
+    });
+    return modifiedCount === 1;
+  }
+
+  private activity(now: Date) {
+    return { updatedAt: now, reminderSentAt: null };
+  }
+
+  /**
+   * One update of an open workflow: reads it and refuses with the reason a person needs (gone,
+   * finished, unknown step, stale version), then writes guarded by the version it read. When a
+   * concurrent change slips in between, it reads again and retries (without an expected version).
+   */
+  private async update(
+    id: string,
+    extraFilter: Filter<WorkflowDoc>,
+    update: UpdateFilter<WorkflowDoc>,
+    expectedVersion: number | undefined,
+    stepId?: string,
+  ): Promise<WorkflowDoc> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.get(id);
+      refuseUnlessOpen(current, stepId, expectedVersion);
+      const version = expectedVersion ?? current.version;
+      const updated = await this.workflows.findOneAndUpdate(
+        { ...extraFilter, _id: id, status: 'open', version },
+        update,
+        { returnDocument: 'after' },
+      );
+      if (updated) return updated;
+      if (attempt >= MAX_ATTEMPTS) {
+        const latest = await this.get(id);
+        throw new WorkflowError('STALE_VERSION', {
+          workflowId: id,
+          expected: version,
+          current: latest.version,
+        });
+      }
+    }
+  }
+
+  private async refuseIfOpen(oldDevice: DeviceDoc): Promise<void> {
+    const open = await this.workflows.findOne({ activeFor: oldDevice._id.toHexString() });
+    if (!open) return;
+    throw new WorkflowError(
+      'ALREADY_OPEN',
+      {
+        assetNumber: oldDevice.assetNumber,
+        workflowId: open._id,
+        startedBy: open.startedBy,
+        startedAt: open.createdAt.toISOString(),
+      },
+      { workflowId: open._id },
+    );
+  }
+
+  private async newDeviceFor(oldDevice: DeviceDoc, newAssetNumber: string): Promise<DeviceDoc> {
+    const newDevice = await this.ledger.find(newAssetNumber);
+    if (newDevice._id.equals(oldDevice._id)) {
+      throw new WorkflowError('SAME_DEVICE', { assetNumber: oldDevice.assetNumber });
+    }
+    return newDevice;
+  }
+}
