@@ -33,6 +33,12 @@ export const MDM_ONLY_FIELDS = [
 ] as const;
 
 /**
+ * Kept in the mdm block beside seed 000's fields because the troubleshooting dialogs need them
+ * (seed 002: Intune's management agent tells whether ConfigMgr co-manages the device).
+ */
+export const MDM_EXTRA_FIELDS = ['managementAgent'] as const;
+
+/**
  * lastCheckInAt changes on nearly every run for every device; it is kept current but not written
  * to the field history, which would otherwise grow by one entry per device per run.
  */
@@ -49,6 +55,7 @@ export function mdmBlockOf(d: MdmDevice): MdmBlock {
     primaryUser: d.primaryUser,
     diskCapacityGb: d.diskCapacityGb,
     registrationState: d.registrationState,
+    managementAgent: d.managementAgent ?? null,
   };
 }
 
@@ -88,7 +95,7 @@ export function mdmBlockChanges(
   const history: RuleChange[] = [];
   let changed =
     current === null || current.provider !== next.provider || current.deviceId !== next.deviceId;
-  for (const f of MDM_ONLY_FIELDS) {
+  for (const f of [...MDM_ONLY_FIELDS, ...MDM_EXTRA_FIELDS]) {
     const old = current ? (current[f] ?? null) : null;
     const value = next[f] ?? null;
     if (old === value) continue;

@@ -25,6 +25,8 @@ export interface MdmDevice {
   lastCheckInAt: string | null; // ISO 8601
   diskCapacityGb: number | null;
   registrationState: string | null;
+  /** Intune's managementAgent (mdm, configurationManagerClientMdm, …); absent for Jamf. */
+  managementAgent?: string | null;
 }
 
 /** Reads every device of an MDM, page by page, in the MDM's own order. */

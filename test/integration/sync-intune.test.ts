@@ -34,6 +34,7 @@ describe('Intune master integration through the Graph simulator', () => {
         model: '21HM',
         userPrincipalName: 'hanako@contoso.co.jp',
         emailAddress: '',
+        managementAgent: 'configurationManagerClientMdm',
       }),
       rawIntuneDevice({
         id: 'aaaa-2',
@@ -118,6 +119,7 @@ describe('Intune master integration through the Graph simulator', () => {
         primaryUser: 'hanako@contoso.co.jp', // email empty → UPN
         diskCapacityGb: 238.47, // 256060514304 B / 1024³
         registrationState: 'registered',
+        managementAgent: 'configurationManagerClientMdm', // for the co-management dialog
       },
     });
     expect(ledger.get('aaaa-2')).toMatchObject({

@@ -16,6 +16,7 @@ const BASE = {
   lastSyncDateTime: '2024-10-30T08:00:00Z',
   totalStorageSpaceInBytes: 254_721_425_408,
   deviceRegistrationState: 'registered',
+  managementAgent: 'configurationManagerClientMdm',
 };
 
 const EXPECTED: MdmDevice = {
@@ -33,6 +34,7 @@ const EXPECTED: MdmDevice = {
   lastCheckInAt: '2024-10-30T08:00:00Z',
   diskCapacityGb: 237.23,
   registrationState: 'registered',
+  managementAgent: 'configurationManagerClientMdm',
 };
 
 describe('mapManagedDevice', () => {

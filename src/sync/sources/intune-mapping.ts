@@ -4,6 +4,7 @@ import { capacityGb, isoDate, osLabel, text } from './mapping-values';
 /** The managedDevice properties the mapper reads: the source $selects exactly these. */
 export const INTUNE_SELECT = [
   'id',
+  'managementAgent',
   'serialNumber',
   'deviceName',
   'operatingSystem',
@@ -38,5 +39,6 @@ export function mapManagedDevice(raw: Record<string, unknown>): MdmDevice {
     lastCheckInAt: isoDate(raw.lastSyncDateTime),
     diskCapacityGb: capacityGb(raw.totalStorageSpaceInBytes, 1),
     registrationState: text(raw.deviceRegistrationState),
+    managementAgent: text(raw.managementAgent),
   };
 }
