@@ -18,6 +18,12 @@ import { rolePolicy } from './bot/roles';
 import { botRoute } from './http/bot-route';
 import { startNotifier } from './notify/notifier';
 import { downloadsRoute } from './http/downloads';
+import { RateLimiter } from './notify/rate-limit';
+import { Sender } from './notify/sender';
+import { workflowCardCopies } from './bot/workflow-copies';
+import { WorkflowService } from './workflows/workflow-service';
+import { troubleshooter } from './troubleshooting';
+import { releaseReminder, startReminderSchedule } from './workflows/reminders';
 
 /**
  * The composition root: config → database → services → HTTP. Everything is wired here and only
@@ -36,6 +42,14 @@ async function start(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const startedAt = new Date();
+  // The troubleshooting guides are data an admin may edit: a broken one stops the start with
+  // every problem listed (tree, step, what is wrong), not a user half-way through a guide.
+  try {
+    troubleshooter();
+  } catch (e) {
+    log.fatal({ err: e }, e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
   let db;
   try {
     db = await openDatabase(config);
@@ -74,6 +88,8 @@ async function start(): Promise<void> {
   const adapter = createAdapter(config.bot);
   // The notifier turns the alerts outbox into proactive cards in the alert channels; the bot
   // uses it to update those cards in place when someone acts on one.
+  // One rate limiter for every proactive message: Teams counts them all against one limit.
+  const limiter = new RateLimiter();
   const notifier = startNotifier({
     c,
     adapter,
@@ -82,9 +98,34 @@ async function start(): Promise<void> {
     locale: config.locale,
     mode: config.notify.mode,
     intervalMs: config.notify.intervalMs,
+    limiter,
+  });
+  // Device-replacement workflows: their cards are updated in place for everyone, and a workflow
+  // left idle gets a reminder where it was started.
+  const workflows = new WorkflowService({ workflows: c.workflows, ledger });
+  const workflowCards = workflowCardCopies({
+    c,
+    workflows,
+    log,
+    sender: new Sender({
+      adapter,
+      botAppId: config.bot?.appId ?? '',
+      limiter,
+      log,
+      maxWaitMs: 30_000,
+    }),
+  });
+  const reminders = startReminderSchedule({
+    days: config.workflowReminderDays,
+    now: () => new Date(),
+    idle: (days, now) => workflows.idleWorkflows(days, now),
+    claim: (id, now, lastActivity) => workflows.markReminded(id, now, lastActivity),
+    release: releaseReminder(c.workflows),
+    send: (workflow, days) => workflowCards.sendReminder(workflow, days),
+    log,
   });
   const bot = createBot(
-    { config, c, ledger, sync, links, roles, log, alertCards: notifier },
+    { config, c, ledger, sync, links, roles, log, alertCards: notifier, workflows, workflowCards },
     adapter,
   );
   if (!config.bot) log.warn(t('en', 'bot.localTesting'));
@@ -107,6 +148,7 @@ async function start(): Promise<void> {
   const stop = (signal: string) => {
     log.info({ signal }, 'stopping');
     scheduler.stop();
+    reminders.stop();
     server.close();
     // Unsent alerts go back to pending before the database closes.
     void notifier

@@ -6,7 +6,9 @@ import type { Logger } from '../log';
 import type { LinkService } from '../sync/link-service';
 import type { SyncService } from '../sync/sync-service';
 import type { Notifier } from '../notify/notifier';
+import type { WorkflowService } from '../workflows/workflow-service';
 import type { RolePolicy } from './roles';
+import type { WorkflowCardCopies } from './workflow-copies';
 
 /** What the handlers work with; built once by the composition root. */
 export interface BotDeps {
@@ -19,6 +21,10 @@ export interface BotDeps {
   log: Logger;
   /** Updates the alert cards already sent (the notifier); absent in tests without one. */
   alertCards?: Pick<Notifier, 'updateAlertCards'>;
+  /** Device-replacement workflows; absent: the replace commands say they are not available. */
+  workflows?: WorkflowService;
+  /** Updates every copy of a workflow card in place (proactively); absent in most tests. */
+  workflowCards?: WorkflowCardCopies;
 }
 
 export type { Locale };

@@ -14,6 +14,13 @@ export const COMMANDS = {
   link: /^\s*(link|連携)\s*$/i,
   unlink: /^\s*(unlink|連携解除)\s*$/i,
   alertChannel: /^\s*(alerts here|通知先をここに)\s*$/i,
+  /** The asset number is optional (alone, the bot asks for it); 機種変更PC-0012 works too. */
+  replace: /^\s*(replace(?=\s|$)|機種変更)\s*(.*?)\s*$/i,
+  workflows: /^\s*(workflows|ワークフロー)\s*$/i,
+  /** Optionally a guide (intune, jamf, co-management / 共同管理, ivanti) and an asset number. */
+  troubleshoot: /^\s*(troubleshoot|トラブルシュート|トラブルシューティング)(\s+.*)?$/i,
+  /** An Ivanti / Azure client status code, e.g. `explain Workplace_Join_Required`. */
+  explain: /^\s*(explain|説明)(\s+.*)?$/i,
 } as const;
 
 export function command(pattern: RegExp) {

@@ -8,7 +8,11 @@ import { registerDownloads } from './handlers/downloads';
 import { registerHelp, sendHelp } from './handlers/help';
 import { registerLink } from './handlers/link';
 import { registerSync } from './handlers/sync';
+import { registerTroubleshoot } from './handlers/troubleshoot';
 import { registerUnlink } from './handlers/unlink';
+import { registerReplace } from './handlers/replace';
+import { registerWorkflowActions } from './handlers/workflow';
+import { registerWorkflows } from './handlers/workflows';
 
 /** The bot with every handler, in the order they are tried. */
 export function createBot(deps: BotDeps, adapter: TeamsAdapter) {
@@ -21,5 +25,9 @@ export function createBot(deps: BotDeps, adapter: TeamsAdapter) {
     (app) => registerSync(app, deps, adapter),
     (app) => registerAlertActions(app, deps),
     (app) => registerDownloads(app, deps),
+    (app) => registerReplace(app, deps),
+    (app) => registerWorkflowActions(app, deps),
+    (app) => registerWorkflows(app, deps),
+    (app) => registerTroubleshoot(app, deps),
   ]);
 }

@@ -8,7 +8,7 @@ export const VERBS = {
   showDevice: 'device.show',
   /** { assetNumber } */
   deviceHistory: 'device.history',
-  /** { assetNumber } — device replacement workflow (not built yet; the button is disabled). */
+  /** { assetNumber } — the replacement start card (admins), or the device's open workflow. */
   deviceReplace: 'device.replace',
   /** { assetNumber } — sent from the confirmation inside the device card; admins only. */
   deviceDelete: 'device.delete',
@@ -54,6 +54,38 @@ export const VERBS = {
   alertRename: 'alert.rename',
   /** {} — send alerts to the conversation the button was pressed in. */
   setAlertChannel: 'alerts.channel',
+  // Device-replacement workflows (handlers/replace.ts, workflow.ts, workflows.ts). Every change
+  // carries the `version` the card shows: a stale card is refused and answered with a fresh one.
+  /** { assetNumber } + inputs { checklistId, newAssetNumber } */
+  workflowStart: 'workflow.start',
+  /** { workflowId, version, stepId, done } */
+  workflowTick: 'workflow.tick',
+  /** { workflowId, version } + input { newAssetNumber } */
+  workflowNewDevice: 'workflow.device',
+  /** { workflowId, version } + inputs { oldDeviceStatus, disposalDate } (and newAssetNumber) */
+  workflowComplete: 'workflow.complete',
+  /** { workflowId, version } — sent from the confirmation inside the workflow card. */
+  workflowAbandon: 'workflow.abandon',
+  /** { workflowId } — the card's `refresh` and its "show latest" button; anyone may view. */
+  workflowRefresh: 'workflow.refresh',
+  /** { workflowId } — from the list: posts the workflow card as a new message. */
+  workflowOpen: 'workflow.open',
+  /** {} — the open workflows again. */
+  workflowsList: 'workflows.list',
+  // Troubleshooting guides (handlers/troubleshoot.ts). A press names the step it came from; a
+  // press from an earlier step is answered with the current one.
+  /** { assetNumber? } — the list of guides. */
+  troubleshootMenu: 'troubleshoot.menu',
+  /** { treeId, assetNumber? } */
+  troubleshootStart: 'troubleshoot.start',
+  /** { treeId, nodeId, choice } — choice = the node the button leads to. */
+  troubleshootChoose: 'troubleshoot.choose',
+  /** { treeId, nodeId } */
+  troubleshootBack: 'troubleshoot.back',
+  /** { treeId } */
+  troubleshootRestart: 'troubleshoot.restart',
+  /** { treeId, nodeId } — runs the step's connection check (admins). */
+  troubleshootCheck: 'troubleshoot.check',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -29,6 +29,8 @@ export interface Config {
   syncSchedule: SyncSchedule;
   syncSafetyLimitPercent: number;
   notify: { mode: 'each' | 'digest'; intervalMs: number };
+  /** Idle days before a replacement workflow's reminder card; 0 = no reminders. */
+  workflowReminderDays: number;
   /** Bot Framework credentials; undefined = local testing only (no inbound authentication). */
   bot: BotConfig | undefined;
   admins: { userIds: string[]; teamIds: string[] };
@@ -131,6 +133,7 @@ export function loadConfig(
     syncSchedule: syncSchedule!,
     syncSafetyLimitPercent: p.SYNC_SAFETY_LIMIT_PERCENT,
     notify: { mode: p.NOTIFY_MODE, intervalMs: p.NOTIFY_INTERVAL_SECONDS * 1000 },
+    workflowReminderDays: p.WORKFLOW_REMINDER_DAYS,
     bot,
     admins: { userIds: p.ADMIN_USER_IDS ?? [], teamIds: p.ADMIN_TEAM_IDS ?? [] },
     publicUrl: (p.PUBLIC_URL ?? `http://localhost:${p.PORT}`).replace(/\/+$/, ''),

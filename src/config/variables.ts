@@ -184,6 +184,18 @@ export const VARIABLES = [
     schema: z.coerce.number().int().min(1, 'must be at least 1').max(3600).default(10),
   },
   {
+    name: 'WORKFLOW_REMINDER_DAYS',
+    description:
+      'A device-replacement workflow with no activity for this many days gets one reminder card in the conversation it was started in (checked hourly); 0 turns reminders off.',
+    defaultText: '3',
+    schema: z.coerce
+      .number({ invalid_type_error: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 (off) or more')
+      .max(365, 'must be at most 365')
+      .default(3),
+  },
+  {
     name: 'BOT_ID',
     description:
       "The bot's Microsoft App ID (Azure Bot registration). Set: every request to /api/messages must carry a valid Bot Framework token (else 401). Unset: local testing only (Agents Playground), said at start.",

@@ -122,6 +122,20 @@ export interface Collections {
   conversations: Collection<ConversationDoc>;
   downloads: Collection<DownloadDoc>;
   workflows: Collection<WorkflowDoc>;
+  troubleshootSessions: Collection<TroubleshootSessionDoc>;
+}
+
+/** Where one user is in a troubleshooting guide, per conversation (survives restarts). */
+export interface TroubleshootSessionDoc {
+  _id: string; // conversation id + "|" + user id
+  treeId: string;
+  /** Node ids visited, the current one last (the engine's TroubleshootState.path). */
+  path: string[];
+  /** The ledger device the guide is about (co-management), if any. */
+  assetNumber: string | null;
+  /** The last automatic check's result, shown on the step it led to. */
+  check: { nodeId: string; result: Record<string, unknown> } | null;
+  updatedAt: Date;
 }
 
 /** A file a card offers (a CSV of a filtered list or a dry run), fetched once by its secret token. */
@@ -163,6 +177,7 @@ export function collections(db: Db): Collections {
     conversations: db.collection<ConversationDoc>('conversations'),
     downloads: db.collection<DownloadDoc>('downloads'),
     workflows: db.collection<WorkflowDoc>('workflows'),
+    troubleshootSessions: db.collection<TroubleshootSessionDoc>('troubleshootSessions'),
   };
 }
 
@@ -216,6 +231,10 @@ const INDEXES: Record<keyof Collections, IndexDescription[]> = {
     },
     // listOpen and the idle-reminder query.
     { key: { status: 1, updatedAt: 1 }, name: 'status_updatedAt' },
+  ],
+  // A guide left half-way is forgotten after 90 days.
+  troubleshootSessions: [
+    { key: { updatedAt: 1 }, name: 'updatedAt_ttl', expireAfterSeconds: 90 * 24 * 3600 },
   ],
 };
 

@@ -97,6 +97,8 @@ export interface WorkflowDoc {
   cards?: WorkflowCardRef[];
   /** Display names of the people who acted, by their actor id (see `actorNameKey`). */
   actorNames?: Record<string, string>;
+  /** Teams ids of the people working on it: the card refreshes itself for them (bounded). */
+  teamsUserIds?: string[];
 }
 
 /** A conversation the bot can write to later (a botbuilder ConversationReference, as JSON). */

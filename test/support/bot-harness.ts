@@ -1,9 +1,11 @@
 import { TestAdapter, type Activity } from 'botbuilder';
 import { createAdapter } from '../../src/bot/adapter';
+import type { BotDeps } from '../../src/bot/bot-deps';
 import { createBot } from '../../src/bot/create-bot';
 import { rolePolicy } from '../../src/bot/roles';
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/log';
+import { WorkflowService } from '../../src/workflows/workflow-service';
 import { ROOT } from './cli';
 import type { SyncHarness } from './sync-harness';
 import type { TestDb } from './test-db';
@@ -11,24 +13,44 @@ import type { TestDb } from './test-db';
 export const ADMIN = { id: 'u-admin', name: 'Hanako Admin', aadObjectId: 'aad-admin' };
 export const USER = { id: 'u-user', name: 'User', aadObjectId: 'aad-user' };
 
-/** The real bot on botbuilder's TestAdapter, with `aad-admin` as its only admin. */
-export function testBot(t: TestDb, h: SyncHarness): TestAdapter {
-  const config = loadConfig(
+/**
+ * The real bot on botbuilder's TestAdapter, with `aad-admin` as its only admin. `extra` replaces
+ * or adds dependencies (e.g. a WorkflowService with a test clock, the card-copy updater).
+ */
+export function testBot(t: TestDb, h: SyncHarness, extra: Partial<BotDeps> = {}): TestAdapter {
+  const config = botConfig(t);
+  const log = createLogger('silent');
+  const roles = rolePolicy(config.admins, false, log);
+  const workflows = new WorkflowService({ workflows: t.c.workflows, ledger: t.ledger });
+  const bot = createBot(
+    {
+      config,
+      c: t.c,
+      ledger: t.ledger,
+      sync: h.sync,
+      links: h.links,
+      roles,
+      log,
+      workflows,
+      ...extra,
+    },
+    createAdapter(undefined),
+  );
+  return new TestAdapter(async (context) => void (await bot.run(context)));
+}
+
+/** The bot's config on the test database with `aad-admin` as admin; `env` adds to it. */
+export function botConfig(t: TestDb, env: Record<string, string> = {}) {
+  return loadConfig(
     {
       MONGODB_URI: t.uri,
       MONGODB_DB: t.name,
       SYNC_SCHEDULE: 'off',
       ADMIN_USER_IDS: ADMIN.aadObjectId,
+      ...env,
     },
     ROOT,
   );
-  const log = createLogger('silent');
-  const roles = rolePolicy(config.admins, false, log);
-  const bot = createBot(
-    { config, c: t.c, ledger: t.ledger, sync: h.sync, links: h.links, roles, log },
-    createAdapter(undefined),
-  );
-  return new TestAdapter(async (context) => void (await bot.run(context)));
 }
 
 /** An Action.Execute press; returns what Teams would show: a card (as JSON text) or a message. */

@@ -15,6 +15,8 @@ import { syncSummaryCardData } from '../../src/bot/cards/sync-summary';
 import { unlinkConfirmCardData } from '../../src/bot/cards/unlink-confirm';
 import { VERBS } from '../../src/bot/verbs';
 import * as s from './card-samples';
+import { troubleshootCards } from './troubleshoot-card-cases';
+import { workflowCards } from './workflow-card-cases';
 
 const tz = { timeZone: 'Asia/Tokyo' };
 export const LINK_SETTINGS = {
@@ -228,6 +230,8 @@ export function allCards(locale: Locale, name: string): [string, AdaptiveCard][]
       'error, unexpected',
       renderCard('error', errorCardData(new Error('secret stack'), locale, 'c0ffee-5678')),
     ],
+    ...workflowCards(locale, name),
+    ...troubleshootCards(locale, name),
   ];
 }
 

@@ -35,13 +35,18 @@ export interface DeviceCardData {
    * the button never leads to a refusal.
    */
   canDelete: boolean;
-  /** Device replacement is a later workflow: the button shows, disabled, until it exists. */
+  /**
+   * The replacement workflow is available (the bot has a WorkflowService). Everyone sees the
+   * button; the handler refuses non-admins, as with every other change.
+   */
   canReplace: boolean;
   labels: {
     historyTitle: string;
     historyEmpty: string;
     history: string;
     replace: string;
+    /** The troubleshooting guides, with this device's facts on every step. */
+    troubleshoot: string;
     delete: string;
     deleteConfirm: string;
     deleteButton: string;
@@ -116,6 +121,7 @@ export function deviceCardData(
       historyEmpty: t(locale, 'card.device.historyEmpty'),
       history: t(locale, 'card.device.history'),
       replace: t(locale, options.canReplace ? 'card.device.replaceReady' : 'card.device.replace'),
+      troubleshoot: t(locale, 'card.action.troubleshoot'),
       delete: t(locale, 'card.device.delete'),
       deleteConfirm: t(locale, 'card.device.deleteConfirm', {
         assetNumber: clip(device.assetNumber),

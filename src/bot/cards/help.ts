@@ -1,7 +1,7 @@
 import { t, type Locale } from '../../i18n/messages';
 
 /** What the help card offers; the template maps each key to its button's verb. */
-export type HelpItemKey = 'devices' | 'status' | 'link' | 'sync' | 'alerts';
+export type HelpItemKey = 'devices' | 'status' | 'link' | 'sync' | 'alerts' | 'troubleshoot';
 
 export interface HelpCardData {
   title: string;
@@ -16,13 +16,14 @@ const ACTION_TITLE: Record<HelpItemKey, string> = {
   link: 'card.action.link',
   sync: 'card.action.sync',
   alerts: 'card.action.alertChannel',
+  troubleshoot: 'card.action.troubleshoot',
 };
 
 /** The welcome and help card. Non-admins are not shown buttons they may not press. */
 export function helpCardData(locale: Locale, options: { isAdmin: boolean }): HelpCardData {
   const keys: HelpItemKey[] = options.isAdmin
-    ? ['devices', 'status', 'link', 'sync', 'alerts']
-    : ['devices', 'status'];
+    ? ['devices', 'status', 'troubleshoot', 'link', 'sync', 'alerts']
+    : ['devices', 'status', 'troubleshoot'];
   return {
     title: t(locale, 'card.help.title'),
     intro: t(locale, 'card.help.intro'),

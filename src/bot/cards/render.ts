@@ -14,6 +14,10 @@ import type { StatusCardData } from './status';
 import type { SyncProgressCardData } from './sync-progress';
 import type { SyncSummaryCardData } from './sync-summary';
 import type { UnlinkConfirmCardData } from './unlink-confirm';
+import type { ReplaceStartCardData } from './replace-start';
+import type { WorkflowCardData } from './workflow';
+import type { WorkflowListCardData } from './workflow-list';
+import type { TroubleshootCardData } from './troubleshoot';
 
 /** Each template in `cards/` and the `$root` data it expands with. */
 export interface CardDataMap {
@@ -29,6 +33,10 @@ export interface CardDataMap {
   alert: AlertCardData;
   digest: DigestCardData;
   error: ErrorCardData;
+  'replace-start': ReplaceStartCardData;
+  workflow: WorkflowCardData;
+  'workflow-list': WorkflowListCardData;
+  troubleshoot: TroubleshootCardData;
 }
 
 export type CardName = keyof CardDataMap;
@@ -46,6 +54,10 @@ export const CARD_NAMES: readonly CardName[] = [
   'alert',
   'digest',
   'error',
+  'replace-start',
+  'workflow',
+  'workflow-list',
+  'troubleshoot',
 ];
 
 /** An expanded Adaptive Card, ready to be the `content` of an attachment. */

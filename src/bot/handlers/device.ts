@@ -91,6 +91,7 @@ async function cardData(
     .toArray();
   return deviceCardData(toExported(device), history, locale, {
     isAdmin: await deps.roles.isAdmin(context),
+    canReplace: !!deps.workflows,
   });
 }
 

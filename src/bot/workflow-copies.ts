@@ -1,0 +1,117 @@
+import type { ConversationReference } from 'botbuilder';
+import type { Collections } from '../db/collections';
+import { t, type Locale } from '../i18n/messages';
+import type { Logger } from '../log';
+import { cardActivity } from '../notify/cards';
+import type { Sender, Target } from '../notify/sender';
+import type { UpdateCounts } from '../notify/update';
+import type { WorkflowCardRef, WorkflowDoc } from '../workflows/workflow-record';
+import type { AdaptiveCard } from './cards/render';
+import { workflowCard, type WorkflowViewDeps } from './workflow-view';
+
+/** Copies of one workflow card kept for updates; the oldest beyond this are let go. */
+export const MAX_CARD_COPIES = 20;
+
+/**
+ * Every message showing a workflow card (the start card that became it, a reopened one, the
+ * reminders), so a tick in one place shows everywhere, as the alert cards do. Teams' `refresh`
+ * also updates a card when someone looks at it, but only in chats of up to 60 people and only
+ * for that viewer; this keeps the message itself current for everyone.
+ */
+export interface WorkflowCardCopies {
+  /** Replaces every copy but `except` (the one the action came from, answered already). */
+  update(workflowId: string, except?: string): Promise<UpdateCounts>;
+  /** Posts the card with a reminder line where the workflow was started; true when sent. */
+  sendReminder(workflow: WorkflowDoc, idleDays: number): Promise<boolean>;
+}
+
+export interface WorkflowCardCopiesOptions extends WorkflowViewDeps {
+  c: Pick<Collections, 'devices' | 'workflows' | 'conversations'>;
+  /** Shares the notifier's rate limiter, so alert and workflow cards count against one limit. */
+  sender: Pick<Sender, 'send' | 'update'>;
+  log: Logger;
+}
+
+export function workflowCardCopies(o: WorkflowCardCopiesOptions): WorkflowCardCopies {
+  return {
+    async update(workflowId, except) {
+      const counts: UpdateCounts = { updated: 0, failed: 0 };
+      const workflow = await o.c.workflows.findOne({ _id: workflowId });
+      const copies = (workflow?.cards ?? []).filter((ref) => ref.activityId !== except);
+      if (!workflow || copies.length === 0) return counts;
+      const conversations = await o.c.conversations
+        .find({ _id: { $in: [...new Set(copies.map((ref) => ref.conversationId))] } })
+        .toArray();
+      // One rendering per language, not per copy.
+      const cards = new Map<Locale, Promise<AdaptiveCard>>();
+      const cardIn = (locale: Locale) => {
+        if (!cards.has(locale))
+          cards.set(locale, workflowCard(o, workflow, locale, { canAct: true }));
+        return cards.get(locale)!;
+      };
+      await Promise.all(
+        copies.map(async (ref) => {
+          const conversation = conversations.find((x) => x._id === ref.conversationId);
+          if (!conversation) return; // the bot left that conversation since
+          const target: Target = {
+            conversationId: conversation._id,
+            tenantId: conversation.tenantId,
+            reference: conversation.reference as Partial<ConversationReference>,
+          };
+          const result = await o.sender.update(
+            target,
+            ref.activityId,
+            cardActivity(await cardIn(ref.locale)),
+          );
+          if (result.ok) counts.updated++;
+          else {
+            counts.failed++;
+            o.log.warn({ workflowId, ...ref, ...result }, 'workflow card not updated');
+          }
+        }),
+      );
+      return counts;
+    },
+
+    async sendReminder(workflow, idleDays) {
+      const where = workflow.startedIn;
+      if (!where) return false;
+      const reference = where.reference as Partial<ConversationReference>;
+      const card = await workflowCard(o, workflow, where.locale, {
+        canAct: true,
+        notice: t(where.locale, 'card.workflow.reminder', { days: idleDays }),
+        noticeColor: 'Warning',
+      });
+      const result = await o.sender.send(
+        {
+          conversationId: where.conversationId,
+          tenantId: reference.conversation?.tenantId ?? null,
+          reference,
+        },
+        cardActivity(card, t(where.locale, 'card.workflow.reminder', { days: idleDays })),
+      );
+      if (!result.ok) {
+        o.log.warn({ workflowId: workflow._id, ...result }, 'workflow reminder not sent');
+        return false;
+      }
+      await addCardCopy(o.c, workflow._id, {
+        conversationId: where.conversationId,
+        activityId: result.activityId,
+        locale: where.locale,
+      });
+      return true;
+    },
+  };
+}
+
+/** Remembers one more message showing the card (once per message, newest kept). */
+export async function addCardCopy(
+  c: Pick<Collections, 'workflows'>,
+  workflowId: string,
+  ref: WorkflowCardRef,
+): Promise<void> {
+  await c.workflows.updateOne(
+    { _id: workflowId, 'cards.activityId': { $ne: ref.activityId } },
+    { $push: { cards: { $each: [ref], $slice: -MAX_CARD_COPIES } } },
+  );
+}
