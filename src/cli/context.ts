@@ -7,6 +7,7 @@ import type { Actor } from '../ledger/actor';
 import { LedgerService } from '../ledger/ledger-service';
 import { serialMatcher } from '../ledger/serial';
 import { createLogger } from '../log';
+import { PeopleService } from '../people/people-service';
 import { LinkService } from '../sync/link-service';
 import { sourceFactory } from '../sync/sources';
 import { SyncService } from '../sync/sync-service';
@@ -19,6 +20,7 @@ export interface CliContext {
   ledger: LedgerService;
   sync: SyncService;
   links: LinkService;
+  people: PeopleService;
   actor: Actor;
   say(key: string, params?: Record<string, string | number>): string;
 }
@@ -42,7 +44,8 @@ export async function openContext(): Promise<CliContext> {
   const locale = config.cliLocale;
   const db = await openDatabase(config);
   if (db.info.kind === 'emulator') process.stderr.write(`${t(locale, 'db.emulatorWarning')}\n`);
-  const ledger = new LedgerService(collections(db.db), serialMatcher(config.serialPlaceholders));
+  const c = collections(db.db);
+  const ledger = new LedgerService(c, serialMatcher(config.serialPlaceholders));
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'stderr');
   const sync = new SyncService(
     ledger,
@@ -60,6 +63,7 @@ export async function openContext(): Promise<CliContext> {
     ledger,
     sync,
     links,
+    people: new PeopleService(c),
     actor: { by: `cli:${os.userInfo().username}` },
     say: (key, params) => t(locale, key, params),
   };

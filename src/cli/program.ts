@@ -9,6 +9,10 @@ import { registerDevicesImport } from './commands/devices-import';
 import { registerDevicesList } from './commands/devices-list';
 import { registerDevicesShow } from './commands/devices-show';
 import { registerUsage } from './commands/usage';
+import { registerPeopleExport } from './commands/people-export';
+import { registerPeopleImport } from './commands/people-import';
+import { registerPeopleLink } from './commands/people-link';
+import { registerPeopleUnlink } from './commands/people-unlink';
 import { registerLink, registerUnlink } from './commands/link';
 import { registerSync } from './commands/sync';
 import { registerSim } from './commands/sim';
@@ -30,6 +34,13 @@ export function buildProgram(): Command {
   registerDevicesEdit(devices);
   registerDevicesDelete(devices);
   registerDevicesHistory(devices);
+  const people = program
+    .command('people')
+    .description('the people directory (利用者), the source of Microsoft 365 provisioning');
+  registerPeopleImport(people);
+  registerPeopleExport(people);
+  registerPeopleLink(people);
+  registerPeopleUnlink(people);
   registerLink(program);
   registerUnlink(program);
   registerSync(program);

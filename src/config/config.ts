@@ -5,6 +5,7 @@ import { localeFrom, type Locale } from '../i18n/messages';
 import { projectRoot } from '../paths';
 import { validCron } from '../sync/scheduler';
 import { readEnvironment } from './env-files';
+import { provisioningConfig, type ProvisioningConfig } from './provisioning-config';
 import { VARIABLES } from './variables';
 
 type Parsed = { [V in (typeof VARIABLES)[number] as V['name']]: z.output<V['schema']> };
@@ -35,6 +36,8 @@ export interface Config {
   bot: BotConfig | undefined;
   admins: { userIds: string[]; teamIds: string[] };
   publicUrl: string;
+  /** Microsoft 365 provisioning of the people directory (switches, mapping, licence profiles). */
+  provisioning: ProvisioningConfig;
 }
 
 export interface BotConfig {
@@ -112,6 +115,8 @@ export function loadConfig(
     );
   }
   const bot = problems.length === 0 ? botConfig(p, where, userFile, problems) : undefined;
+  const provisioning =
+    problems.length === 0 ? provisioningConfig(p, root, where, problems) : undefined;
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -137,6 +142,7 @@ export function loadConfig(
     bot,
     admins: { userIds: p.ADMIN_USER_IDS ?? [], teamIds: p.ADMIN_TEAM_IDS ?? [] },
     publicUrl: (p.PUBLIC_URL ?? `http://localhost:${p.PORT}`).replace(/\/+$/, ''),
+    provisioning: provisioning!,
   };
 }
 

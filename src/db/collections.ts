@@ -2,6 +2,7 @@ import type { Collection, Db, IndexDescription, ObjectId } from 'mongodb';
 import type { StoredDevice } from '../ledger/device';
 import type { BotStateDoc } from '../bot/mongo-storage';
 import type { WorkflowDoc } from '../workflows/workflow-record';
+import type { DirectoryGroup, Person } from '../people/person';
 
 export interface CounterDoc {
   _id: string;
@@ -108,6 +109,26 @@ export interface ReservationDoc {
   at: Date;
 }
 
+/**
+ * The side records of one batch of a sync's device writes (field history, usage changes, alerts),
+ * written just before the devices; removed when the run ends. A run killed in between leaves it,
+ * and the next run writes the records of the devices that carry the killed run's id.
+ */
+export interface SyncJournalDoc {
+  _id: ObjectId;
+  runId: ObjectId;
+  at: Date;
+  entries: SyncJournalEntry[];
+}
+
+export interface SyncJournalEntry {
+  /** The device written (for a create, the _id it is inserted with). */
+  device: ObjectId;
+  history: (FieldHistoryDoc & { _id: ObjectId })[];
+  user: { assetNumber: string; oldUser: string | null; newUser: string | null } | null;
+  alerts: AlertDoc[];
+}
+
 export interface Collections {
   devices: Collection<StoredDevice>;
   counters: Collection<CounterDoc>;
@@ -118,11 +139,15 @@ export interface Collections {
   leases: Collection<LeaseDoc>;
   alerts: Collection<AlertDoc>;
   reservations: Collection<ReservationDoc>;
+  syncJournal: Collection<SyncJournalDoc>;
   botState: Collection<BotStateDoc>;
   conversations: Collection<ConversationDoc>;
   downloads: Collection<DownloadDoc>;
   workflows: Collection<WorkflowDoc>;
   troubleshootSessions: Collection<TroubleshootSessionDoc>;
+  /** The people directory: the source of Microsoft 365 provisioning (src/people). */
+  people: Collection<Person>;
+  directoryGroups: Collection<DirectoryGroup>;
 }
 
 /** Where one user is in a troubleshooting guide, per conversation (survives restarts). */
@@ -173,11 +198,14 @@ export function collections(db: Db): Collections {
     leases: db.collection<LeaseDoc>('leases'),
     alerts: db.collection<AlertDoc>('alerts'),
     reservations: db.collection<ReservationDoc>('assetNumberReservations'),
+    syncJournal: db.collection<SyncJournalDoc>('syncJournal'),
     botState: db.collection<BotStateDoc>('botState'),
     conversations: db.collection<ConversationDoc>('conversations'),
     downloads: db.collection<DownloadDoc>('downloads'),
     workflows: db.collection<WorkflowDoc>('workflows'),
     troubleshootSessions: db.collection<TroubleshootSessionDoc>('troubleshootSessions'),
+    people: db.collection<Person>('people'),
+    directoryGroups: db.collection<DirectoryGroup>('directoryGroups'),
   };
 }
 
@@ -218,6 +246,7 @@ const INDEXES: Record<keyof Collections, IndexDescription[]> = {
     { key: { status: 1, claimExpiresAt: 1 }, name: 'status_claimExpiresAt' },
   ],
   reservations: [],
+  syncJournal: [{ key: { runId: 1 }, name: 'runId' }],
   botState: [],
   conversations: [{ key: { alertChannel: 1 }, name: 'alertChannel' }],
   downloads: [],
@@ -235,6 +264,25 @@ const INDEXES: Record<keyof Collections, IndexDescription[]> = {
   // A guide left half-way is forgotten after 90 days.
   troubleshootSessions: [
     { key: { updatedAt: 1 }, name: 'updatedAt_ttl', expireAfterSeconds: 90 * 24 * 3600 },
+  ],
+  people: [
+    { key: { personId: 1 }, name: 'personId_unique', unique: true },
+    // One person per Microsoft 365 account; people without one (null) are not in the index.
+    {
+      key: { m365AccountId: 1 },
+      name: 'm365AccountId_unique',
+      unique: true,
+      partialFilterExpression: { m365AccountId: { $type: 'string' } },
+    },
+  ],
+  directoryGroups: [
+    { key: { name: 1 }, name: 'name_unique', unique: true },
+    {
+      key: { m365GroupId: 1 },
+      name: 'm365GroupId_unique',
+      unique: true,
+      partialFilterExpression: { m365GroupId: { $type: 'string' } },
+    },
   ],
 };
 

@@ -31,6 +31,59 @@ export const en: Record<string, string> = {
   'import.done':
     'Imported: {created} added, {updated} updated, {unchanged} unchanged, {skipped} skipped.',
   'import.empty': 'The file has no data rows.',
+  'people.notFound': 'No person "{id}" in the directory.',
+  'people.badAccountId':
+    '"{accountId}" is not a Microsoft 365 account id: give the user\'s object id (a GUID, shown in the Entra admin center under Users).',
+  'people.alreadyLinked':
+    'Person "{id}" is already linked to account {accountId}; unlink it first (daicho people unlink {id}).',
+  'people.accountTaken': 'Account {accountId} is already linked to person "{otherId}".',
+  'people.notLinked': 'Person "{id}" is not linked to a Microsoft 365 account.',
+  'people.groupNotFound': 'No directory group "{name}".',
+  'people.linked': 'Linked person "{id}" to Microsoft 365 account {accountId}.',
+  'people.alreadyLinkedSame':
+    'Person "{id}" is already linked to account {accountId}; nothing changed.',
+  'people.unlinked':
+    'Unlinked person "{id}" from account {accountId}. The next provisioning apply will {removal} that account.',
+  'people.removal.stop': 'stop (block sign-in to)',
+  'people.removal.delete': 'delete',
+  'people.importRejected':
+    '{count} rows are invalid, so nothing was written. Fix them and import the file again.',
+  'people.importDone':
+    'Imported people: {created} added, {updated} updated, {unchanged} unchanged; {groupsCreated} new directory groups.',
+  'people.input.personIdMissing': 'personId (社員番号) is missing',
+  'people.input.badPersonId': 'personId "{value}" must be 1-64 characters without spaces',
+  'people.input.duplicateInFile': 'person "{id}" appears twice in the file (as on line {line})',
+  'people.input.badEmail': '"{field}" is not an e-mail address: "{value}"',
+  'people.input.badUsageLocation':
+    'usageLocation must be a two-letter country code (JP, US …), not "{value}"',
+  'people.input.badMailNickname':
+    'mailNickname "{value}" may only have ASCII letters, digits and . - _ (no spaces, no @)',
+  'people.input.badBoolean': '"{field}" must be true or false, not "{value}"',
+  'people.input.badCustomName': 'custom field name "{field}" may not contain dots or spaces',
+  'provision.problem.missingRequired': 'required attribute {attribute} is empty',
+  'provision.problem.singleBusinessPhone':
+    'businessPhones has {count} numbers but Microsoft 365 takes only one through the API (seed 001 ※1); keep one',
+  'provision.problem.duplicateUserPrincipalName':
+    'has the same userPrincipalName as person "{otherPersonId}"',
+  'provision.problem.linkedAccountMissing':
+    'the linked account {accountId} is not in Microsoft 365 (deleted there?); unlink it or link another',
+  'provision.problem.accountLinkedToOther':
+    'the account with this userPrincipalName ({accountId}) is linked to person "{otherPersonId}"',
+  'provision.problem.accountUnlinked':
+    'the account with this userPrincipalName ({accountId}) was unlinked from this person; link it again (daicho people link) to provision it',
+  'provision.problem.unknownLicenceProfile':
+    'licence profile "{profile}" is not in PROVISIONING_LICENSE_PROFILES_FILE',
+  'provision.problem.unknownSku':
+    'licence profile "{profile}" names {sku}, which the tenant does not subscribe to',
+  'provision.problem.unknownServicePlan':
+    'licence profile "{profile}": {sku} has no service plan {plan}',
+  'provision.problem.licencesExhausted': 'no {sku} licences left to assign',
+  'provision.problem.noUsageLocation':
+    'no usageLocation: Microsoft 365 assigns no licence without one',
+  'provision.problem.linkedGroupMissing':
+    'the linked security group {groupId} is not in Microsoft 365',
+  'provision.problem.ambiguousGroup':
+    '{count} security groups have this display name; link the right one',
   'usage.unknownDevice': 'no device with asset number "{assetNumber}" in the ledger',
   'usage.missingUser': 'user is missing',
   'usage.badFrom': '"from" is not a valid date',

@@ -33,6 +33,59 @@ export const ja: Record<string, string> = {
   'import.done':
     '取り込み完了: 追加 {created} 件、更新 {updated} 件、変更なし {unchanged} 件、スキップ {skipped} 件。',
   'import.empty': 'ファイルにデータ行がありません。',
+  'people.notFound': 'ディレクトリに利用者「{id}」はいません。',
+  'people.badAccountId':
+    '「{accountId}」は Microsoft 365 アカウントIDではありません。ユーザーのオブジェクトID (GUID、Entra 管理センターの「ユーザー」に表示) を指定してください。',
+  'people.alreadyLinked':
+    '利用者「{id}」はすでにアカウント {accountId} と紐付いています。先に解除してください (daicho people unlink {id})。',
+  'people.accountTaken': 'アカウント {accountId} はすでに利用者「{otherId}」と紐付いています。',
+  'people.notLinked': '利用者「{id}」は Microsoft 365 アカウントと紐付いていません。',
+  'people.groupNotFound': 'ディレクトリグループ「{name}」はありません。',
+  'people.linked': '利用者「{id}」を Microsoft 365 アカウント {accountId} と紐付けました。',
+  'people.alreadyLinkedSame':
+    '利用者「{id}」はすでにアカウント {accountId} と紐付いています。変更はありません。',
+  'people.unlinked':
+    '利用者「{id}」とアカウント {accountId} の紐付けを解除しました。次回のプロビジョニング適用でこのアカウントを{removal}します。',
+  'people.removal.stop': '停止 (サインインをブロック)',
+  'people.removal.delete': '削除',
+  'people.importRejected':
+    '{count} 行に誤りがあるため、何も書き込んでいません。修正してからもう一度取り込んでください。',
+  'people.importDone':
+    '利用者を取り込みました: 追加 {created} 件、更新 {updated} 件、変更なし {unchanged} 件。新しいディレクトリグループ {groupsCreated} 件。',
+  'people.input.personIdMissing': 'personId (社員番号) がありません',
+  'people.input.badPersonId': 'personId「{value}」は空白を含まない 1〜64 文字にしてください',
+  'people.input.duplicateInFile': '利用者「{id}」がファイル内で重複しています ({line} 行目と同じ)',
+  'people.input.badEmail': '「{field}」がメールアドレスの形式ではありません:「{value}」',
+  'people.input.badUsageLocation':
+    'usageLocation は 2 文字の国コード (JP、US など) にしてください:「{value}」',
+  'people.input.badMailNickname':
+    'mailNickname「{value}」に使えるのは半角英数字と . - _ だけです (空白や @ は不可)',
+  'people.input.badBoolean': '「{field}」は true か false にしてください:「{value}」',
+  'people.input.badCustomName': 'カスタムフィールド名「{field}」にドットや空白は使えません',
+  'provision.problem.missingRequired': '必須属性 {attribute} が空です',
+  'provision.problem.singleBusinessPhone':
+    'businessPhones に {count} 件の番号がありますが、Microsoft 365 に API で連携できるのは 1 件だけです (seed 001 ※1)。1 件にしてください',
+  'provision.problem.duplicateUserPrincipalName':
+    '利用者「{otherPersonId}」と userPrincipalName が同じです',
+  'provision.problem.linkedAccountMissing':
+    '紐付いているアカウント {accountId} が Microsoft 365 にありません (削除された可能性があります)。解除するか、別のアカウントと紐付けてください',
+  'provision.problem.accountLinkedToOther':
+    'この userPrincipalName のアカウント ({accountId}) は利用者「{otherPersonId}」と紐付いています',
+  'provision.problem.accountUnlinked':
+    'この userPrincipalName のアカウント ({accountId}) はこの利用者から解除されています。プロビジョニングするには再度紐付けてください (daicho people link)',
+  'provision.problem.unknownLicenceProfile':
+    'ライセンスプロファイル「{profile}」が PROVISIONING_LICENSE_PROFILES_FILE にありません',
+  'provision.problem.unknownSku':
+    'ライセンスプロファイル「{profile}」の {sku} はテナントで契約されていません',
+  'provision.problem.unknownServicePlan':
+    'ライセンスプロファイル「{profile}」: {sku} にサービスプラン {plan} はありません',
+  'provision.problem.licencesExhausted': '{sku} の割り当て可能なライセンスが残っていません',
+  'provision.problem.noUsageLocation':
+    'usageLocation がありません。Microsoft 365 は usageLocation のないユーザーにライセンスを割り当てません',
+  'provision.problem.linkedGroupMissing':
+    '紐付いているセキュリティグループ {groupId} が Microsoft 365 にありません',
+  'provision.problem.ambiguousGroup':
+    'この表示名のセキュリティグループが {count} 個あります。正しいものを紐付けてください',
   'usage.unknownDevice': '資産番号「{assetNumber}」のデバイスが台帳にありません',
   'usage.missingUser': '利用者がありません',
   'usage.badFrom': '利用開始日が正しくありません',

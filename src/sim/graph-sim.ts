@@ -5,10 +5,12 @@ import {
   TokenSigner,
   type GraphTenantSettings,
 } from './graph-auth';
+import { newDirectoryState, type DirectorySeed, type DirectoryState } from './directory-model';
 import type { RawManagedDevice } from './fixtures-intune';
+import { resolveDirectoryRoute } from './graph-directory';
+import { checkAccess, GRAPH_JSON, odataError } from './graph-odata';
 import { MANAGED_DEVICE_PROPERTIES } from './managed-device-properties';
 import {
-  bearerToken,
   newTraffic,
   startSimServer,
   type ResolvedRoute,
@@ -18,9 +20,19 @@ import {
 } from './sim-http';
 import type { SimCertificate } from './tls';
 
+export { odataError };
+
 export const READ_DEVICES_ROLES = [
   'DeviceManagementManagedDevices.Read.All',
   'DeviceManagementManagedDevices.ReadWrite.All',
+];
+
+/** What the demo app registration is granted: Intune reads plus Microsoft 365 provisioning. */
+export const DEFAULT_SIM_ROLES = [
+  'DeviceManagementManagedDevices.Read.All',
+  'User.ReadWrite.All',
+  'Group.ReadWrite.All',
+  'Organization.Read.All',
 ];
 
 /** Everything a test may read or change while the simulator runs. */
@@ -28,11 +40,14 @@ export interface GraphSimState extends SimTraffic, GraphTenantSettings {
   devices: RawManagedDevice[];
   /** The page size without $top, and the most a $top can ask for. */
   maxPageSize: number;
+  /** Users, groups and members, licences (subscribedSkus), and the log of accepted writes. */
+  directory: DirectoryState;
 }
 
 export interface GraphSimOptions extends Partial<GraphTenantSettings> {
   devices?: RawManagedDevice[];
   maxPageSize?: number;
+  directory?: DirectorySeed;
   port?: number;
 }
 
@@ -66,11 +81,12 @@ export async function startGraphSim(
     tenantId: options.tenantId ?? GRAPH_SIM_DEFAULTS.tenantId,
     clientId: options.clientId ?? GRAPH_SIM_DEFAULTS.clientId,
     clientSecret: options.clientSecret ?? GRAPH_SIM_DEFAULTS.clientSecret,
-    roles: options.roles ?? ['DeviceManagementManagedDevices.Read.All'],
+    roles: options.roles ?? [...DEFAULT_SIM_ROLES],
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
     secretExpired: options.secretExpired ?? false,
     devices: options.devices ?? [],
     maxPageSize: options.maxPageSize ?? 1000,
+    directory: newDirectoryState(options.directory),
   };
   const signer = new TokenSigner();
   let base = '';
@@ -85,9 +101,9 @@ export async function startGraphSim(
               status,
               status === 429 ? 'temporarily_unavailable' : 'server_error',
               50196,
-              faultText(status),
+              faultText(status, request),
             )
-          : odataError(status, faultCode(status), faultText(status), request),
+          : odataError(status, faultCode(status), faultText(status, request), request),
       commonHeaders: (request) => ({
         'request-id': request.requestId,
         'client-request-id': String(request.headers['client-request-id'] ?? request.requestId),
@@ -118,13 +134,24 @@ function resolveRoute(
   if (request.method === 'GET' && pathname === LIST_PATH) {
     const query = parseListQuery(request.url.searchParams, state.maxPageSize);
     // The token is checked on arrival, as Graph does, not after an injected delay.
-    const denied = checkAccess(request, state, signer);
+    const denied = checkAccess(request, signer, {
+      tenantId: state.tenantId,
+      roles: READ_DEVICES_ROLES,
+      deniedMessage: `Application is not authorized to perform this operation. Application must have one of the following scopes: ${READ_DEVICES_ROLES.join(', ')}`,
+    });
     return {
       route: 'managedDevices',
       page: 'error' in query ? undefined : Math.floor(query.offset / query.top),
       handle: () => denied ?? listManagedDevices(request, state, base, query),
     };
   }
+  const directory = resolveDirectoryRoute(request, {
+    directory: state.directory,
+    tenantId: state.tenantId,
+    signer,
+    base,
+  });
+  if (directory) return directory;
   return {
     route: 'unknown',
     handle: () =>
@@ -193,50 +220,7 @@ function listManagedDevices(
     // Graph leaves $ and , unescaped in its links; URLSearchParams would escape them.
     body['@odata.nextLink'] = `${base}${LIST_PATH}?${decodeURIComponent(next.toString())}`;
   }
-  return {
-    status: 200,
-    headers: {
-      'Content-Type':
-        'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8',
-    },
-    body,
-  };
-}
-
-function checkAccess(
-  request: SimRequest,
-  state: GraphSimState,
-  signer: TokenSigner,
-): SimResponse | undefined {
-  const token = bearerToken(request.headers);
-  if (!token)
-    return odataError(401, 'InvalidAuthenticationToken', 'Access token is empty.', request);
-  const claims = signer.verify(token);
-  if (!claims || claims.tid !== state.tenantId) {
-    return odataError(
-      401,
-      'InvalidAuthenticationToken',
-      'Access token validation failure. Invalid signature.',
-      request,
-    );
-  }
-  if (claims.exp * 1000 <= Date.now()) {
-    return odataError(
-      401,
-      'InvalidAuthenticationToken',
-      'Lifetime validation failed, the token is expired.',
-      request,
-    );
-  }
-  if (!claims.roles.some((role) => READ_DEVICES_ROLES.includes(role))) {
-    return odataError(
-      403,
-      'Authorization_RequestDenied',
-      `Application is not authorized to perform this operation. Application must have one of the following scopes: ${READ_DEVICES_ROLES.join(', ')}`,
-      request,
-    );
-  }
-  return undefined;
+  return { status: 200, headers: { 'Content-Type': GRAPH_JSON }, body };
 }
 
 /** $select keeps the named properties; `id` always comes back, as in Graph. */
@@ -256,30 +240,6 @@ function decodeSkipToken(token: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** Graph's ODataError; innerError.date has no UTC offset, as real responses do. */
-export function odataError(
-  status: number,
-  code: string,
-  message: string,
-  request: SimRequest,
-): SimResponse {
-  return {
-    status,
-    headers: status === 401 ? { 'WWW-Authenticate': 'Bearer realm="", error="invalid_token"' } : {},
-    body: {
-      error: {
-        code,
-        message,
-        innerError: {
-          date: new Date().toISOString().slice(0, 19),
-          'request-id': request.requestId,
-          'client-request-id': String(request.headers['client-request-id'] ?? request.requestId),
-        },
-      },
-    },
-  };
-}
-
 function faultCode(status: number): string {
   if (status === 429) return 'TooManyRequests';
   if (status === 503) return 'ServiceUnavailable';
@@ -288,9 +248,13 @@ function faultCode(status: number): string {
   return 'BadRequest';
 }
 
-function faultText(status: number): string {
-  if (status === 429)
-    return 'Too many requests from Identifier:daicho-sim under category:throttle.intune.devices. Please try again later.';
+function faultText(status: number, request: SimRequest): string {
+  if (status === 429) {
+    const category = request.url.pathname.includes('/deviceManagement/')
+      ? 'throttle.intune.devices'
+      : 'throttle.aad.ags.directory';
+    return `Too many requests from Identifier:daicho-sim under category:${category}. Please try again later.`;
+  }
   if (status === 503) return 'The service is temporarily unavailable. Please try again later.';
   return 'An error occurred while processing the request.';
 }

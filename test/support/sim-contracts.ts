@@ -64,6 +64,9 @@ export interface Contracts {
     file:
       | 'graph/managedDevice.schema.json'
       | 'graph/odata-error.schema.json'
+      | 'graph/user.schema.json'
+      | 'graph/group.schema.json'
+      | 'graph/subscribedSku.schema.json'
       | 'jamf/jamf-pro-api-11.7.1.excerpt.json',
     name: string,
   ): ValidateFunction;
@@ -76,6 +79,9 @@ export function loadContracts(): Contracts {
   const files = [
     'graph/managedDevice.schema.json',
     'graph/odata-error.schema.json',
+    'graph/user.schema.json',
+    'graph/group.schema.json',
+    'graph/subscribedSku.schema.json',
     'jamf/jamf-pro-api-11.7.1.excerpt.json',
   ];
   for (const file of files) {

@@ -1,0 +1,182 @@
+import type { Collection } from 'mongodb';
+import { DaichoError, isDuplicateKeyError } from '../errors';
+import type { TableRow } from '../csv/table-file';
+import { importPeople, type PeopleImportReport } from './people-import';
+import type { DirectoryGroup, Person } from './person';
+
+export interface PeopleCollections {
+  people: Collection<Person>;
+  directoryGroups: Collection<DirectoryGroup>;
+}
+
+/** Entra object ids are GUIDs; anything else (a UPN, a typo) is refused before it is stored. */
+const ACCOUNT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const withoutId = { projection: { _id: 0 } } as const;
+
+/**
+ * The people directory (利用者) and its groups. Writes are single-document and idempotent (no
+ * transactions): a unique index keeps one person per id and one person per Microsoft 365 account.
+ */
+export class PeopleService {
+  constructor(
+    readonly c: PeopleCollections,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Every person, by person id. */
+  async list(): Promise<Person[]> {
+    return (await this.c.people.find({}, withoutId).sort({ personId: 1 }).toArray()) as Person[];
+  }
+
+  async get(personId: string): Promise<Person> {
+    const person = await this.c.people.findOne({ personId: personId.normalize('NFKC') }, withoutId);
+    if (!person) throw new DaichoError('NOT_FOUND', 'people.notFound', { id: personId });
+    return person as Person;
+  }
+
+  /** Imports rows of a CSV or JSON file: nothing is written unless every row is valid. */
+  import(rows: TableRow[]): Promise<PeopleImportReport> {
+    return importPeople(this.c, rows, this.now());
+  }
+
+  /**
+   * Links a person to an existing Microsoft 365 account. Linking to another account needs an
+   * unlink first, so a stop or delete of the old account is never a side effect of a typo.
+   */
+  async link(personId: string, accountId: string): Promise<{ person: Person; changed: boolean }> {
+    const id = accountId.trim().toLowerCase();
+    if (!ACCOUNT_ID.test(id))
+      throw new DaichoError('INVALID_INPUT', 'people.badAccountId', { accountId });
+    const person = await this.get(personId);
+    if (person.m365AccountId === id) return { person, changed: false };
+    if (person.m365AccountId)
+      throw new DaichoError('INVALID_INPUT', 'people.alreadyLinked', {
+        id: person.personId,
+        accountId: person.m365AccountId,
+      });
+    const other = await this.c.people.findOne({ m365AccountId: id });
+    if (other) throw this.accountTaken(id, other.personId);
+    try {
+      const updated = await this.c.people.findOneAndUpdate(
+        { personId: person.personId, m365AccountId: null },
+        {
+          $set: { m365AccountId: id, updatedAt: this.now() },
+          // Linked again: no longer an account to stop or delete.
+          $pull: { releasedAccountIds: id },
+        },
+        { returnDocument: 'after', ...withoutId },
+      );
+      if (!updated) return this.link(personId, accountId); // linked meanwhile: say what won
+      return { person: updated as Person, changed: true };
+    } catch (e) {
+      // Another person was linked to it between our check and the write.
+      if (isDuplicateKeyError(e))
+        throw this.accountTaken(
+          id,
+          (await this.c.people.findOne({ m365AccountId: id }))?.personId ?? '?',
+        );
+      throw e;
+    }
+  }
+
+  /**
+   * Unlinks the person's account. Seed 001: removing the account id from a user stops or deletes
+   * that account (PROVISION_ACCOUNT_REMOVAL) at the next apply; it is kept in releasedAccountIds
+   * until then.
+   */
+  async unlink(personId: string): Promise<{ person: Person; releasedAccountId: string }> {
+    const person = await this.get(personId);
+    const accountId = person.m365AccountId;
+    if (!accountId)
+      throw new DaichoError('NOT_LINKED', 'people.notLinked', { id: person.personId });
+    const updated = await this.c.people.findOneAndUpdate(
+      { personId: person.personId, m365AccountId: accountId },
+      {
+        $set: { m365AccountId: null, updatedAt: this.now() },
+        $addToSet: { releasedAccountIds: accountId },
+      },
+      { returnDocument: 'after', ...withoutId },
+    );
+    if (!updated) return this.unlink(personId); // changed meanwhile: act on what it is now
+    return { person: updated as Person, releasedAccountId: accountId };
+  }
+
+  /** Once the applier stopped or deleted an unlinked account, it is no longer pending. */
+  async forgetReleasedAccount(personId: string, accountId: string): Promise<void> {
+    await this.c.people.updateOne({ personId }, { $pull: { releasedAccountIds: accountId } });
+  }
+
+  /** Removes a person from the directory: the next apply stops or deletes their account. */
+  async remove(personId: string): Promise<Person> {
+    const person = await this.get(personId);
+    if (person.removed) return person;
+    const now = this.now();
+    await this.c.people.updateOne(
+      { personId: person.personId, removed: false },
+      { $set: { removed: true, removedAt: now, updatedAt: now } },
+    );
+    return this.get(personId);
+  }
+
+  /** Undoes remove (a stopped account stays stopped: an admin unblocks it in Microsoft 365). */
+  async restore(personId: string): Promise<Person> {
+    const person = await this.get(personId);
+    await this.c.people.updateOne(
+      { personId: person.personId },
+      { $set: { removed: false, removedAt: null, updatedAt: this.now() } },
+    );
+    return this.get(personId);
+  }
+
+  async listGroups(): Promise<DirectoryGroup[]> {
+    return (await this.c.directoryGroups
+      .find({}, withoutId)
+      .sort({ name: 1 })
+      .toArray()) as DirectoryGroup[];
+  }
+
+  /** Creates or updates a directory group (restoring it if it was removed). */
+  async saveGroup(group: {
+    name: string;
+    displayName?: string;
+    description?: string | null;
+  }): Promise<DirectoryGroup> {
+    const now = this.now();
+    const set: Partial<DirectoryGroup> = { removed: false, removedAt: null, updatedAt: now };
+    if (group.displayName !== undefined) set.displayName = group.displayName;
+    if (group.description !== undefined) set.description = group.description;
+    const insert: Partial<DirectoryGroup> = { m365GroupId: null, createdAt: now };
+    if (group.displayName === undefined) insert.displayName = group.name;
+    if (group.description === undefined) insert.description = null;
+    const saved = await this.c.directoryGroups.findOneAndUpdate(
+      { name: group.name },
+      { $set: set, $setOnInsert: insert },
+      { upsert: true, returnDocument: 'after', ...withoutId },
+    );
+    return saved as DirectoryGroup;
+  }
+
+  /** Seed 001 グループ削除: the next apply empties or deletes its security group. */
+  async removeGroup(name: string): Promise<void> {
+    const now = this.now();
+    const r = await this.c.directoryGroups.updateOne(
+      { name, removed: false },
+      { $set: { removed: true, removedAt: now, updatedAt: now } },
+    );
+    if (r.matchedCount === 0 && !(await this.c.directoryGroups.findOne({ name })))
+      throw new DaichoError('NOT_FOUND', 'people.groupNotFound', { name });
+  }
+
+  /** Records the security group a directory group is provisioned as. */
+  async linkGroup(name: string, groupId: string): Promise<void> {
+    await this.c.directoryGroups.updateOne(
+      { name },
+      { $set: { m365GroupId: groupId, updatedAt: this.now() } },
+    );
+  }
+
+  private accountTaken(accountId: string, otherId: string): DaichoError {
+    return new DaichoError('INVALID_INPUT', 'people.accountTaken', { accountId, otherId });
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The properties of microsoft.graph.user in ../shared/contracts/graph/user.schema.json, with the
+ * complex ones (employeeOrgData, onPremisesExtensionAttributes, passwordProfile) spelled as dotted
+ * paths, and the kind of value each takes. Embedded so the mapping is checked at start without the
+ * contracts folder (which only exists beside the repository); test/unit/provisioning-user-
+ * properties.test.ts derives the same table from the schema and fails when the two differ.
+ */
+export type UserPropertyKind = 'string' | 'boolean' | 'string[]' | 'object[]';
+
+export const USER_PROPERTIES: Readonly<Record<string, UserPropertyKind>> = {
+  accountEnabled: 'boolean',
+  assignedLicenses: 'object[]',
+  businessPhones: 'string[]',
+  city: 'string',
+  companyName: 'string',
+  country: 'string',
+  createdDateTime: 'string',
+  deletedDateTime: 'string',
+  department: 'string',
+  displayName: 'string',
+  employeeId: 'string',
+  'employeeOrgData.costCenter': 'string',
+  'employeeOrgData.division': 'string',
+  employeeType: 'string',
+  faxNumber: 'string',
+  givenName: 'string',
+  id: 'string',
+  jobTitle: 'string',
+  mail: 'string',
+  mailNickname: 'string',
+  mobilePhone: 'string',
+  officeLocation: 'string',
+  'onPremisesExtensionAttributes.extensionAttribute1': 'string',
+  'onPremisesExtensionAttributes.extensionAttribute2': 'string',
+  'onPremisesExtensionAttributes.extensionAttribute3': 'string',
+  'onPremisesExtensionAttributes.extensionAttribute4': 'string',
+  'onPremisesExtensionAttributes.extensionAttribute5': 'string',
+  'onPremisesExtensionAttributes.extensionAttribute6': 'string',
+  'onPremisesExtensionAttributes.extensionAttribute7': 'string',
+  'onPremisesExtensionAttributes.extensionAttribute8': 'string',
+  'onPremisesExtensionAttributes.extensionAttribute9': 'string',
+  'onPremisesExtensionAttributes.extensionAttribute10': 'string',
+  'onPremisesExtensionAttributes.extensionAttribute11': 'string',
+  'onPremisesExtensionAttributes.extensionAttribute12': 'string',
+  'onPremisesExtensionAttributes.extensionAttribute13': 'string',
+  'onPremisesExtensionAttributes.extensionAttribute14': 'string',
+  'onPremisesExtensionAttributes.extensionAttribute15': 'string',
+  onPremisesImmutableId: 'string',
+  otherMails: 'string[]',
+  passwordPolicies: 'string',
+  'passwordProfile.forceChangePasswordNextSignIn': 'boolean',
+  'passwordProfile.forceChangePasswordNextSignInWithMfa': 'boolean',
+  'passwordProfile.password': 'string',
+  postalCode: 'string',
+  preferredDataLocation: 'string',
+  preferredLanguage: 'string',
+  state: 'string',
+  streetAddress: 'string',
+  surname: 'string',
+  usageLocation: 'string',
+  userPrincipalName: 'string',
+  userType: 'string',
+};
