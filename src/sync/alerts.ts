@@ -49,12 +49,19 @@ export function alertDocs(
 }
 
 /**
- * The same duplicate is the same set of MDM devices (MDM side) or of ledger devices (ledger
- * side) sharing a key value; which of them got linked or created does not make it a new finding.
+ * The same duplicate is raised once. MDM side: the same set of MDM devices sharing a key value
+ * (their ids are stable). Ledger side: the key value alone — the set of ledger devices changes by
+ * itself as the sync links or creates devices with that value (an MDM-side twin imported new joins
+ * it on the next run), which must not send the admin the same alert again.
  */
 function duplicateKey(provider: MdmProvider, d: DuplicateFinding): string {
-  const members = d.side === 'mdm' ? d.mdmDevices.map((m) => m.deviceId) : [...d.assetNumbers];
-  return `duplicate:${provider}:${d.side}:${d.matchKey}:${d.keyValue}:${members.sort().join(',')}`;
+  const base = `duplicate:${provider}:${d.side}:${d.matchKey}:${d.keyValue}`;
+  return d.side === 'mdm'
+    ? `${base}:${d.mdmDevices
+        .map((m) => m.deviceId)
+        .sort()
+        .join(',')}`
+    : base;
 }
 
 export async function raiseAlerts(c: Collections, docs: AlertDoc[]): Promise<number> {

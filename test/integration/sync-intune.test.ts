@@ -215,6 +215,22 @@ describe('Intune master integration through the Graph simulator', () => {
     expect(await t.c.devices.countDocuments()).toBe(2);
   });
 
+  it('twins on both sides: the alerts of the first link are not raised again by later runs', async () => {
+    await setup([
+      rawIntuneDevice({ id: 't-1', serialNumber: 'TWIN', deviceName: 'T1' }),
+      rawIntuneDevice({ id: 't-2', serialNumber: 'TWIN', deviceName: 'T2' }),
+    ]);
+    await t.ledger.create({ assetNumber: 'HAND-A', serialNumber: 'TWIN' }, admin);
+    await t.ledger.create({ assetNumber: 'HAND-B', serialNumber: 'twin' }, admin);
+    await h.links.link(settings, { dryRun: false, actor: admin });
+    const first = await t.c.alerts.countDocuments({ type: 'duplicate' });
+    expect(first).toBeGreaterThanOrEqual(1);
+    // The MDM twin imported new now shares the serial in the ledger too: still the same findings.
+    await h.sync.sync({ actor: admin });
+    await h.sync.sync({ actor: admin });
+    expect(await t.c.alerts.countDocuments({ type: 'duplicate' })).toBe(first);
+  });
+
   it('asset number taken or empty → SYS + sequence, with a conflict alert when taken', async () => {
     await setup([
       rawIntuneDevice({ id: 'c-1', deviceName: 'TAKEN-NAME', serialNumber: 'S1' }),
