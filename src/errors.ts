@@ -17,7 +17,10 @@ export type ErrorCode =
   | 'NO_CREDENTIALS'
   | 'SYNC_BUSY'
   | 'MDM_READ_FAILED'
-  | 'RUN_NOT_FOUND';
+  | 'RUN_NOT_FOUND'
+  | 'PROVISIONING_OFF'
+  | 'PROVISION_BUSY'
+  | 'GRAPH_FAILED';
 
 export type MessageParams = Record<string, string | number>;
 

@@ -24,6 +24,8 @@ import { workflowCardCopies } from './bot/workflow-copies';
 import { WorkflowService } from './workflows/workflow-service';
 import { troubleshooter } from './troubleshooting';
 import { releaseReminder, startReminderSchedule } from './workflows/reminders';
+import { PeopleService } from './people/people-service';
+import { graphDirectoryFor, ProvisioningService } from './provisioning/provisioning-service';
 
 /**
  * The composition root: config → database → services → HTTP. Everything is wired here and only
@@ -124,8 +126,27 @@ async function start(): Promise<void> {
     send: (workflow, days) => workflowCards.sendReminder(workflow, days),
     log,
   });
+  // Microsoft 365 provisioning of the people directory, through the Intune connection's app
+  // registration: without one, the bot's provision commands say what to configure.
+  const people = new PeopleService(c);
+  const provisioning = config.intune
+    ? new ProvisioningService({ c, people, config, directory: graphDirectoryFor(config, log), log })
+    : undefined;
   const bot = createBot(
-    { config, c, ledger, sync, links, roles, log, alertCards: notifier, workflows, workflowCards },
+    {
+      config,
+      c,
+      ledger,
+      sync,
+      links,
+      roles,
+      log,
+      alertCards: notifier,
+      workflows,
+      workflowCards,
+      people,
+      provisioning,
+    },
     adapter,
   );
   if (!config.bot) log.warn(t('en', 'bot.localTesting'));

@@ -6,6 +6,8 @@ import type { Logger } from '../log';
 import type { LinkService } from '../sync/link-service';
 import type { SyncService } from '../sync/sync-service';
 import type { Notifier } from '../notify/notifier';
+import type { PeopleService } from '../people/people-service';
+import type { ProvisioningService } from '../provisioning/provisioning-service';
 import type { WorkflowService } from '../workflows/workflow-service';
 import type { RolePolicy } from './roles';
 import type { WorkflowCardCopies } from './workflow-copies';
@@ -25,6 +27,10 @@ export interface BotDeps {
   workflows?: WorkflowService;
   /** Updates every copy of a workflow card in place (proactively); absent in most tests. */
   workflowCards?: WorkflowCardCopies;
+  /** Microsoft 365 provisioning; absent (no Graph connection): the provision commands say so. */
+  provisioning?: ProvisioningService;
+  /** The people directory; absent: one on `c` is used. */
+  people?: PeopleService;
 }
 
 export type { Locale };

@@ -21,6 +21,14 @@ export const COMMANDS = {
   troubleshoot: /^\s*(troubleshoot|トラブルシュート|トラブルシューティング)(\s+.*)?$/i,
   /** An Ivanti / Azure client status code, e.g. `explain Workplace_Join_Required`. */
   explain: /^\s*(explain|説明)(\s+.*)?$/i,
+  /** A dry run of Microsoft 365 provisioning: `provision`, `provision plan`, `プロビジョニング`. */
+  provision: /^\s*(provision|プロビジョニング)(\s+(?:plan|計画))?\s*$/i,
+  /** One person's provisioning log: `provision why E0001` / `プロビジョニング履歴 E0001`. */
+  provisionWhy: /^\s*(provision\s+why|プロビジョニング履歴)(?:\s+(.*?))?\s*$/i,
+  /** A person of the directory: `person E0001` / `利用者 E0001`. */
+  person: /^\s*(person|利用者)(?:\s+(.*?))?\s*$/i,
+  /** The attribute mapping and the provisioning switches. */
+  mapping: /^\s*(mapping|マッピング|属性マッピング)\s*$/i,
 } as const;
 
 export function command(pattern: RegExp) {

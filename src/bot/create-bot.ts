@@ -7,6 +7,8 @@ import { registerDevices } from './handlers/devices';
 import { registerDownloads } from './handlers/downloads';
 import { registerHelp, sendHelp } from './handlers/help';
 import { registerLink } from './handlers/link';
+import { registerPeople } from './handlers/person';
+import { registerProvisioning } from './handlers/provision';
 import { registerSync } from './handlers/sync';
 import { registerTroubleshoot } from './handlers/troubleshoot';
 import { registerUnlink } from './handlers/unlink';
@@ -29,5 +31,7 @@ export function createBot(deps: BotDeps, adapter: TeamsAdapter) {
     (app) => registerWorkflowActions(app, deps),
     (app) => registerWorkflows(app, deps),
     (app) => registerTroubleshoot(app, deps),
+    (app) => registerProvisioning(app, deps, adapter),
+    (app) => registerPeople(app, deps),
   ]);
 }

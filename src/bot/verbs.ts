@@ -86,6 +86,33 @@ export const VERBS = {
   troubleshootRestart: 'troubleshoot.restart',
   /** { treeId, nodeId } — runs the step's connection check (admins). */
   troubleshootCheck: 'troubleshoot.check',
+  // Microsoft 365 provisioning (handlers/provision.ts) and the people directory (handlers/person.ts).
+  /** {} — a new dry run: the preview card (admins). */
+  provisionPlan: 'provision.plan',
+  /** { runId } — the planned run previewed; planned again first, applied only if unchanged. */
+  provisionApply: 'provision.apply',
+  /** { runId } — a held run; refused unless still held. */
+  provisionApprove: 'provision.approve',
+  /** { runId } — a held run; refused unless still held. */
+  provisionReject: 'provision.reject',
+  /** { runId } — the run's whole plan as a CSV. */
+  provisionCsv: 'provision.csv',
+  /** { personId } — one person's provisioning log (anyone). */
+  provisionWhy: 'provision.why',
+  /** {} — the attribute mapping and switches (anyone). */
+  provisionMapping: 'provision.mapping',
+  /** { personId } — the person card (anyone). */
+  personShow: 'person.show',
+  /** { personId, version } + inputs { displayName, department, jobTitle, mobilePhone, usageLocation, licenceProfile } */
+  personEdit: 'person.edit',
+  /** { personId } + input { accountId } */
+  personLink: 'person.link',
+  /** { personId, accountId } — the account the card showed; refused if another is linked now. */
+  personUnlink: 'person.unlink',
+  /** { personId } */
+  personRemove: 'person.remove',
+  /** { personId } */
+  personRestore: 'person.restore',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

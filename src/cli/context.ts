@@ -8,6 +8,7 @@ import { LedgerService } from '../ledger/ledger-service';
 import { serialMatcher } from '../ledger/serial';
 import { createLogger } from '../log';
 import { PeopleService } from '../people/people-service';
+import { graphDirectoryFor, ProvisioningService } from '../provisioning/provisioning-service';
 import { LinkService } from '../sync/link-service';
 import { sourceFactory } from '../sync/sources';
 import { SyncService } from '../sync/sync-service';
@@ -21,6 +22,7 @@ export interface CliContext {
   sync: SyncService;
   links: LinkService;
   people: PeopleService;
+  provisioning: ProvisioningService;
   actor: Actor;
   say(key: string, params?: Record<string, string | number>): string;
 }
@@ -56,6 +58,14 @@ export async function openContext(): Promise<CliContext> {
   const links = new LinkService(ledger, sync, (p) =>
     p === 'intune' ? !!config.intune : !!config.jamf,
   );
+  const people = new PeopleService(c);
+  const provisioning = new ProvisioningService({
+    c,
+    people,
+    config,
+    directory: graphDirectoryFor(config, log),
+    log,
+  });
   opened = {
     config,
     locale,
@@ -63,7 +73,8 @@ export async function openContext(): Promise<CliContext> {
     ledger,
     sync,
     links,
-    people: new PeopleService(c),
+    people,
+    provisioning,
     actor: { by: `cli:${os.userInfo().username}` },
     say: (key, params) => t(locale, key, params),
   };

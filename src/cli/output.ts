@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { DaichoError } from '../errors';
 import { FIELD_LABELS_JA, type Device } from '../ledger/device';
 import type { Locale } from '../i18n/messages';
 
@@ -8,8 +9,17 @@ export function printJson(value: unknown): void {
 
 /** Writes to a file when --out is given, else to stdout. */
 export function emit(text: string, out?: string): void {
-  if (out) writeFileSync(out, text);
-  else process.stdout.write(text);
+  if (!out) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(out, text);
+  } catch (e) {
+    // A directory, a missing folder, no permission: the user's to fix, not an unexpected error.
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new DaichoError('INVALID_INPUT', 'cli.cannotWrite', { file: out, reason });
+  }
 }
 
 /** A device as aligned "label: value" lines, in the user's language. */

@@ -13,6 +13,12 @@ import { registerPeopleExport } from './commands/people-export';
 import { registerPeopleImport } from './commands/people-import';
 import { registerPeopleLink } from './commands/people-link';
 import { registerPeopleUnlink } from './commands/people-unlink';
+import { registerProvisionApply } from './commands/provision-apply';
+import { registerProvisionApprove } from './commands/provision-approve';
+import { registerProvisionPlan } from './commands/provision-plan';
+import { registerProvisionReject } from './commands/provision-reject';
+import { registerProvisionRuns } from './commands/provision-runs';
+import { registerProvisionWhy } from './commands/provision-why';
 import { registerLink, registerUnlink } from './commands/link';
 import { registerSync } from './commands/sync';
 import { registerSim } from './commands/sim';
@@ -41,6 +47,15 @@ export function buildProgram(): Command {
   registerPeopleExport(people);
   registerPeopleLink(people);
   registerPeopleUnlink(people);
+  const provision = program
+    .command('provision')
+    .description('Microsoft 365 provisioning of the people directory: plan, apply, approve, why');
+  registerProvisionPlan(provision);
+  registerProvisionApply(provision);
+  registerProvisionApprove(provision);
+  registerProvisionReject(provision);
+  registerProvisionRuns(provision);
+  registerProvisionWhy(provision);
   registerLink(program);
   registerUnlink(program);
   registerSync(program);

@@ -77,10 +77,11 @@ export function parseCsvRows(text: string): TableRow[] {
   const blank = header.findIndex((h) => h === '');
   if (blank >= 0) throw new TableFileError(`line 1: column ${blank + 1} has no name`);
   return records.slice(1).map(({ record, info }) => {
-    const raw: Record<string, unknown> = {};
-    header.forEach((h, i) => {
-      if (i < record.length) raw[h] = unescapeFormula(record[i]);
-    });
+    // Own keys whatever the header says: `raw['__proto__'] = …` would drop the column silently
+    // instead of reporting it as unknown.
+    const raw: Record<string, unknown> = Object.fromEntries(
+      header.flatMap((h, i) => (i < record.length ? [[h, unescapeFormula(record[i])]] : [])),
+    );
     const row: TableRow = { line: info.lines, raw };
     if (record.length !== header.length)
       row.badColumnCount = { got: record.length, expected: header.length };
@@ -104,12 +105,14 @@ export function toCsv(
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
   const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  // A value that already starts with quotes before a formula character gets one more, so that
+  // unescapeFormula gives it back as it was.
+  return /^'*[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
-/** Undoes cell(): a quote we put before a formula character is not part of the value. */
+/** Undoes cell(): the one quote we put before (quotes and) a formula character is not part of the value. */
 function unescapeFormula(s: string): string {
-  return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+  return /^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
 }
 
 /** `mdm: {...}` of an exported JSON record → `mdm.*` keys, which imports ignore as read-only. */

@@ -3,6 +3,7 @@ import type { StoredDevice } from '../ledger/device';
 import type { BotStateDoc } from '../bot/mongo-storage';
 import type { WorkflowDoc } from '../workflows/workflow-record';
 import type { DirectoryGroup, Person } from '../people/person';
+import type { ProvisioningLogDoc, ProvisioningRunDoc } from '../provisioning/provisioning-runs';
 
 export interface CounterDoc {
   _id: string;
@@ -111,8 +112,8 @@ export interface ReservationDoc {
 
 /**
  * The side records of one batch of a sync's device writes (field history, usage changes, alerts),
- * written just before the devices; removed when the run ends. A run killed in between leaves it,
- * and the next run writes the records of the devices that carry the killed run's id.
+ * written just before the devices, removed once the records are written. A run killed in between
+ * leaves it; the next run writes the records of the devices that carry the killed run's id.
  */
 export interface SyncJournalDoc {
   _id: ObjectId;
@@ -148,6 +149,9 @@ export interface Collections {
   /** The people directory: the source of Microsoft 365 provisioning (src/people). */
   people: Collection<Person>;
   directoryGroups: Collection<DirectoryGroup>;
+  /** Microsoft 365 provisioning runs (plan, approval, result) and their per-object log. */
+  provisioningRuns: Collection<ProvisioningRunDoc>;
+  provisioningLog: Collection<ProvisioningLogDoc>;
 }
 
 /** Where one user is in a troubleshooting guide, per conversation (survives restarts). */
@@ -206,6 +210,8 @@ export function collections(db: Db): Collections {
     troubleshootSessions: db.collection<TroubleshootSessionDoc>('troubleshootSessions'),
     people: db.collection<Person>('people'),
     directoryGroups: db.collection<DirectoryGroup>('directoryGroups'),
+    provisioningRuns: db.collection<ProvisioningRunDoc>('provisioningRuns'),
+    provisioningLog: db.collection<ProvisioningLogDoc>('provisioningLog'),
   };
 }
 
@@ -283,6 +289,14 @@ const INDEXES: Record<keyof Collections, IndexDescription[]> = {
       unique: true,
       partialFilterExpression: { m365GroupId: { $type: 'string' } },
     },
+  ],
+  provisioningRuns: [
+    { key: { createdAt: -1 }, name: 'createdAt' },
+    { key: { status: 1 }, name: 'status' },
+  ],
+  provisioningLog: [
+    { key: { runId: 1, at: 1 }, name: 'runId_at' },
+    { key: { 'subject.personId': 1, at: -1 }, name: 'personId_at' },
   ],
 };
 

@@ -33,7 +33,7 @@ export function parseDeviceQuery(raw: Record<string, unknown>): {
     const v = raw[name];
     if (v === undefined || v === null || v === '') return undefined;
     if (typeof v !== 'string' || v.length > 200) {
-      problems.push({ key: 'query.bad', params: { option: name, value: String(v).slice(0, 50) } });
+      problems.push({ key: 'query.bad', params: { option: name, value: shown(v, 50) } });
       return undefined;
     }
     return v.trim();
@@ -62,12 +62,12 @@ export function parseDeviceQuery(raw: Record<string, unknown>): {
   }
   const stale = raw.staleDays;
   if (stale !== undefined && stale !== null && stale !== '') {
-    const n = Number(stale);
+    const n = typeof stale === 'number' || typeof stale === 'string' ? Number(stale) : NaN;
     if (Number.isInteger(n) && n >= 0 && n <= 36500) query.staleDays = n;
     else
       problems.push({
         key: 'query.bad',
-        params: { option: 'stale-days', value: String(stale).slice(0, 20) },
+        params: { option: 'stale-days', value: shown(stale, 20) },
       });
   }
   for (const name of ['status', 'user', 'text'] as const) {
@@ -103,6 +103,20 @@ export function toMongoFilter(
   if (q.duplicates) and.push({ serialKey: { $in: duplicateSerialKeys } });
   if (q.missingFromMdm) and.push({ 'mdm.missingFromMdm': true });
   return and.length === 0 ? {} : { $and: and };
+}
+
+/**
+ * A value as the user sent it, for a message. Never String(v): a card's data is any JSON, and
+ * String({"toString": 1}) throws.
+ */
+function shown(v: unknown, max: number): string {
+  let s: string | undefined;
+  try {
+    s = typeof v === 'string' ? v : JSON.stringify(v);
+  } catch {
+    s = undefined;
+  }
+  return (s ?? typeof v).slice(0, max);
 }
 
 function escape(s: string): string {

@@ -1,3 +1,5 @@
+import type { ObjectId } from 'mongodb';
+
 /**
  * The device ledger's record, as seed 000 names its fields. Empty values are `null`, never "".
  */
@@ -63,6 +65,8 @@ export interface StoredDevice extends Device {
   serialKey: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The sync run that last wrote the device (its journal's side records apply to it). */
+  lastSyncRun?: ObjectId;
 }
 
 export const FIELD_LABELS_JA: Record<EditableField | 'source' | 'mdm', string> = {

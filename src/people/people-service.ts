@@ -3,11 +3,23 @@ import { DaichoError, isDuplicateKeyError } from '../errors';
 import type { TableRow } from '../csv/table-file';
 import { importPeople, type PeopleImportReport } from './people-import';
 import type { DirectoryGroup, Person } from './person';
+import { parsePersonInput, type InputProblem } from './person-input';
 
 export interface PeopleCollections {
   people: Collection<Person>;
   directoryGroups: Collection<DirectoryGroup>;
 }
+
+/** What the bot's person card edits (PeopleService.edit); the rest comes by CSV import. */
+export const PERSON_EDIT_FIELDS = [
+  'displayName',
+  'department',
+  'jobTitle',
+  'mobilePhone',
+  'usageLocation',
+  'licenceProfile',
+] as const;
+export type PersonEditField = (typeof PERSON_EDIT_FIELDS)[number];
 
 /** Entra object ids are GUIDs; anything else (a UPN, a typo) is refused before it is stored. */
 const ACCOUNT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -100,6 +112,54 @@ export class PeopleService {
     );
     if (!updated) return this.unlink(personId); // changed meanwhile: act on what it is now
     return { person: updated as Person, releasedAccountId: accountId };
+  }
+
+  /**
+   * Edits a few fields of one person (the bot's person card), checked with the rules of the CSV
+   * import; an empty value clears the field, except displayName (required by Microsoft 365).
+   * `ifUpdatedAt` is the version the editor saw: a person changed since is refused, unchanged.
+   */
+  async edit(
+    personId: string,
+    fields: Partial<Record<PersonEditField, string | null>>,
+    options: { ifUpdatedAt?: Date } = {},
+  ): Promise<
+    | { ok: true; person: Person; changed: PersonEditField[] }
+    | { ok: false; problems: InputProblem[] }
+  > {
+    const person = await this.get(personId);
+    const stale = () =>
+      new DaichoError('INVALID_INPUT', 'people.edit.stale', { id: person.personId });
+    if (options.ifUpdatedAt && person.updatedAt.getTime() !== options.ifUpdatedAt.getTime())
+      throw stale();
+    const raw: Record<string, unknown> = { personId: person.personId };
+    for (const field of PERSON_EDIT_FIELDS)
+      if (fields[field] !== undefined) raw[field] = fields[field] ?? '';
+    const { value, problems } = parsePersonInput(raw);
+    if (fields.displayName !== undefined && !(fields.displayName ?? '').trim())
+      problems.push({
+        field: 'displayName',
+        key: 'people.edit.required',
+        params: { field: 'displayName' },
+      });
+    if (!value || problems.length > 0) return { ok: false, problems };
+    const wanted: Partial<Record<PersonEditField, string | null>> = {
+      ...(value.attributes as Partial<Record<PersonEditField, string | null>>),
+    };
+    if (value.licenceProfile !== undefined) wanted.licenceProfile = value.licenceProfile;
+    const set: Partial<Record<PersonEditField, string | null>> = {};
+    for (const field of PERSON_EDIT_FIELDS)
+      if (field in wanted && (wanted[field] ?? null) !== (person[field] ?? null))
+        set[field] = wanted[field] ?? null;
+    const changed = Object.keys(set) as PersonEditField[];
+    if (changed.length === 0) return { ok: true, person, changed };
+    // Written only over the version read: an edit in between is not overwritten.
+    const written = await this.c.people.updateOne(
+      { personId: person.personId, updatedAt: person.updatedAt },
+      { $set: { ...set, updatedAt: this.now() } },
+    );
+    if (written.matchedCount === 0) throw stale();
+    return { ok: true, person: await this.get(person.personId), changed };
   }
 
   /** Once the applier stopped or deleted an unlinked account, it is no longer pending. */

@@ -11,7 +11,12 @@ export type FaultAction =
   /** Wait this long, then answer normally (a slow server; a client may time out first). */
   | { kind: 'delay'; ms: number }
   /** Close the connection without an answer. */
-  | { kind: 'drop' };
+  | { kind: 'drop' }
+  /**
+   * Answer with this body instead (JSON unless a string), status 200 unless given: a page of an
+   * unexpected shape, for tests of what a client does with it.
+   */
+  | { kind: 'body'; body: unknown; status?: number; contentType?: string };
 
 /** A fault for the next `remaining` requests that match `route` and `page` (both optional). */
 export interface FaultRule {
@@ -176,7 +181,10 @@ async function serve(
   if (res.destroyed || req.socket.destroyed) return; // the client gave up waiting
 
   let answer: SimResponse;
-  if (fault?.kind === 'status') {
+  if (fault?.kind === 'body') {
+    const headers = fault.contentType ? { 'Content-Type': fault.contentType } : undefined;
+    answer = { status: fault.status ?? 200, headers, body: fault.body };
+  } else if (fault?.kind === 'status') {
     answer = spec.faultBody(fault.status, request);
     if (fault.retryAfterSeconds !== undefined) {
       answer = {

@@ -15,6 +15,7 @@ import { syncSummaryCardData } from '../../src/bot/cards/sync-summary';
 import { unlinkConfirmCardData } from '../../src/bot/cards/unlink-confirm';
 import { VERBS } from '../../src/bot/verbs';
 import * as s from './card-samples';
+import { provisioningCards } from './provisioning-card-cases';
 import { troubleshootCards } from './troubleshoot-card-cases';
 import { workflowCards } from './workflow-card-cases';
 
@@ -232,6 +233,7 @@ export function allCards(locale: Locale, name: string): [string, AdaptiveCard][]
     ],
     ...workflowCards(locale, name),
     ...troubleshootCards(locale, name),
+    ...provisioningCards(locale, name),
   ];
 }
 

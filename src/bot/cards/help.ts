@@ -1,7 +1,8 @@
 import { t, type Locale } from '../../i18n/messages';
 
 /** What the help card offers; the template maps each key to its button's verb. */
-export type HelpItemKey = 'devices' | 'status' | 'link' | 'sync' | 'alerts' | 'troubleshoot';
+export type HelpItemKey =
+  'devices' | 'status' | 'link' | 'sync' | 'alerts' | 'troubleshoot' | 'provision' | 'mapping';
 
 export interface HelpCardData {
   title: string;
@@ -17,13 +18,15 @@ const ACTION_TITLE: Record<HelpItemKey, string> = {
   sync: 'card.action.sync',
   alerts: 'card.action.alertChannel',
   troubleshoot: 'card.action.troubleshoot',
+  provision: 'card.action.provision',
+  mapping: 'card.action.mapping',
 };
 
 /** The welcome and help card. Non-admins are not shown buttons they may not press. */
 export function helpCardData(locale: Locale, options: { isAdmin: boolean }): HelpCardData {
   const keys: HelpItemKey[] = options.isAdmin
-    ? ['devices', 'status', 'troubleshoot', 'link', 'sync', 'alerts']
-    : ['devices', 'status', 'troubleshoot'];
+    ? ['devices', 'status', 'troubleshoot', 'link', 'sync', 'alerts', 'provision', 'mapping']
+    : ['devices', 'status', 'troubleshoot', 'mapping'];
   return {
     title: t(locale, 'card.help.title'),
     intro: t(locale, 'card.help.intro'),

@@ -18,6 +18,11 @@ import type { ReplaceStartCardData } from './replace-start';
 import type { WorkflowCardData } from './workflow';
 import type { WorkflowListCardData } from './workflow-list';
 import type { TroubleshootCardData } from './troubleshoot';
+import type { PersonCardData } from './person';
+import type { ProvisionMappingCardData } from './provision-mapping';
+import type { ProvisionPreviewCardData } from './provision-preview';
+import type { ProvisionResultCardData } from './provision-result';
+import type { ProvisionWhyCardData } from './provision-why';
 
 /** Each template in `cards/` and the `$root` data it expands with. */
 export interface CardDataMap {
@@ -37,6 +42,11 @@ export interface CardDataMap {
   workflow: WorkflowCardData;
   'workflow-list': WorkflowListCardData;
   troubleshoot: TroubleshootCardData;
+  'provision-preview': ProvisionPreviewCardData;
+  'provision-result': ProvisionResultCardData;
+  'provision-why': ProvisionWhyCardData;
+  'provision-mapping': ProvisionMappingCardData;
+  person: PersonCardData;
 }
 
 export type CardName = keyof CardDataMap;
@@ -58,6 +68,11 @@ export const CARD_NAMES: readonly CardName[] = [
   'workflow',
   'workflow-list',
   'troubleshoot',
+  'provision-preview',
+  'provision-result',
+  'provision-why',
+  'provision-mapping',
+  'person',
 ];
 
 /** An expanded Adaptive Card, ready to be the `content` of an attachment. */

@@ -25,7 +25,8 @@ export function registerAlertActions(app: Application<TurnState>, deps: BotDeps)
     const ok = await adminPayload(context, deps, z.object({ alertId }).passthrough(), data);
     if (!ok.ok) return ok.reply;
     const alert = await deps.c.alerts.findOne({ _id: ok.value.alertId });
-    if (!alert) return sayer(context).say('bot.badPayload');
+    // Resolved already (a stale card, another admin's merge): keep who resolved it and how.
+    if (!alert || alert.status === 'resolved') return sayer(context).say('bot.badPayload');
     return resolved(context, deps, alert, VERBS.alertKeep);
   });
 

@@ -26,7 +26,9 @@ export function registerDevices(app: Application<TurnState>, deps: BotDeps): voi
         ? (raw.filter as Record<string, unknown>)
         : {};
     const { query, problems } = parseDeviceQuery(filter);
-    const n = Number(raw.page ?? 1);
+    // Only a number or numeric text: Number({"toString": 1}) throws.
+    const given = raw.page ?? 1;
+    const n = typeof given === 'number' || typeof given === 'string' ? Number(given) : NaN;
     if (problems.length > 0 || !Number.isInteger(n) || n < 1 || n > 100_000)
       return sayer(context).say('bot.badPayload');
     return renderCard('device-list', await page(context, deps, query, n)) as never;

@@ -5,7 +5,7 @@ import { toCsv } from '../../csv/table-file';
 import { parseDeviceQuery } from '../../ledger/device-query';
 import { offerDownload } from '../../http/downloads';
 import type { BotDeps } from '../bot-deps';
-import { adminPayload } from '../guard';
+import { adminPayload, refusalOr } from '../guard';
 import { sayer } from '../locale';
 import { VERBS } from '../verbs';
 import { actor } from './link';
@@ -41,11 +41,14 @@ export function registerDownloads(app: Application<TurnState>, deps: BotDeps): v
     const ok = await adminPayload(context, deps, schema, data);
     if (!ok.ok) return ok.reply;
     const { provider, matchKey, assetNumberRule } = ok.value;
-    const result = await deps.links.link(
-      { provider, matchKey, assetNumberRule },
-      { dryRun: true, actor: actor(context) },
+    const result = await refusalOr(context, () =>
+      deps.links.link(
+        { provider, matchKey, assetNumberRule },
+        { dryRun: true, actor: actor(context) },
+      ),
     );
-    const p = result.preview!;
+    if (!result.ok) return result.reply;
+    const p = result.value.preview!;
     const rows = [
       ...p.links.map((l) => ({
         action: 'link',

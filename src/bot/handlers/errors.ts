@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, INVOKE_RESPONSE_KEY } from 'botbuilder';
 import { isDaichoError } from '../../errors';
 import type { BotDeps } from '../bot-deps';
 import { sayer } from '../locale';
@@ -20,6 +21,19 @@ export function registerErrors(app: Application<TurnState>, deps: BotDeps): void
     const sentence = isDaichoError(error)
       ? `${say(error.messageKey, error.params)} (${correlationId})`
       : say('bot.error', { correlationId });
+    // A card press (Action.Execute) must be answered: without an invoke response Teams shows
+    // the card as failed (501) and the sentence lands apart from it.
+    const answered = context.turnState.get(INVOKE_RESPONSE_KEY) !== undefined;
+    if (context.activity.name === 'adaptiveCard/action' && !answered) {
+      const body = { statusCode: 200, type: 'application/vnd.microsoft.activity.message' };
+      await context
+        .sendActivity({
+          type: ActivityTypes.InvokeResponse,
+          value: { status: 200, body: { ...body, value: sentence } },
+        })
+        .catch(() => undefined);
+      return;
+    }
     await context.sendActivity(sentence).catch(() => undefined);
   });
 }

@@ -7,7 +7,7 @@ import { linkWizardCardData } from '../cards/link-wizard';
 import { renderCard } from '../cards/render';
 import { syncSummaryCardData } from '../cards/sync-summary';
 import { command, COMMANDS } from '../commands';
-import { adminPayload } from '../guard';
+import { adminPayload, refusalOr } from '../guard';
 import { sayer } from '../locale';
 import { sendCard } from '../reply';
 import { VERBS } from '../verbs';
@@ -45,10 +45,13 @@ export function registerLink(app: Application<TurnState>, deps: BotDeps): void {
     const ok = await adminPayload(context, deps, settings, data);
     if (!ok.ok) return ok.reply;
     const chosen = ok.value;
-    const result = await deps.links.link(chosen, { dryRun: true, actor: actor(context) });
+    const result = await refusalOr(context, () =>
+      deps.links.link(chosen, { dryRun: true, actor: actor(context) }),
+    );
+    if (!result.ok) return result.reply;
     return renderCard(
       'link-preview',
-      linkPreviewCardData(chosen, result, sayer(context).locale),
+      linkPreviewCardData(chosen, result.value, sayer(context).locale),
     ) as never;
   });
   app.adaptiveCards.actionExecute(VERBS.linkConfirm, async (context, _s, data) => {
@@ -56,8 +59,14 @@ export function registerLink(app: Application<TurnState>, deps: BotDeps): void {
     const ok = await adminPayload(context, deps, settings, data);
     if (!ok.ok) return ok.reply;
     const chosen = ok.value;
-    const result = await deps.links.link(chosen, { dryRun: false, actor: actor(context) });
-    return renderCard('sync-summary', syncSummaryCardData(result, sayer(context).locale)) as never;
+    const result = await refusalOr(context, () =>
+      deps.links.link(chosen, { dryRun: false, actor: actor(context) }),
+    );
+    if (!result.ok) return result.reply;
+    return renderCard(
+      'sync-summary',
+      syncSummaryCardData(result.value, sayer(context).locale),
+    ) as never;
   });
   app.adaptiveCards.actionExecute(VERBS.linkCancel, async (context) =>
     sayer(context).say('bot.linkCancelled'),

@@ -10,7 +10,7 @@ import { statusCardData } from '../cards/status';
 import { syncProgressCardData } from '../cards/sync-progress';
 import { syncSummaryCardData } from '../cards/sync-summary';
 import { command, COMMANDS } from '../commands';
-import { adminPayload } from '../guard';
+import { adminPayload, refusalOr } from '../guard';
 import { sayer } from '../locale';
 import { sendCard } from '../reply';
 import { VERBS } from '../verbs';
@@ -113,7 +113,9 @@ export function registerSync(
   app.adaptiveCards.actionExecute(VERBS.syncReject, async (context, _s, data) => {
     const ok = await adminPayload(context, deps, runId, data);
     if (!ok.ok) return ok.reply;
-    await deps.sync.reject(ok.value.runId, actor(context));
+    // A run no longer held (approved, rejected or superseded meanwhile): say so.
+    const done = await refusalOr(context, () => deps.sync.reject(ok.value.runId, actor(context)));
+    if (!done.ok) return done.reply;
     return sayer(context).say('sync.rejected', { runId: ok.value.runId });
   });
 

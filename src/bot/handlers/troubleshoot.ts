@@ -149,7 +149,11 @@ export function registerTroubleshoot(app: Application<TurnState>, deps: BotDeps)
   app.message(command(COMMANDS.troubleshoot), async (context) => {
     const { locale, say } = sayer(context);
     const [first, second] = argument(context, COMMANDS.troubleshoot).split(/\s+/).filter(Boolean);
-    const treeId = first ? (GUIDE_NAMES[first.toLowerCase()] ?? treeById(first)) : undefined;
+    const name = first?.toLowerCase() ?? '';
+    // Own keys only: `troubleshoot constructor` must not find Object.prototype.constructor.
+    const treeId = first
+      ? ((Object.hasOwn(GUIDE_NAMES, name) ? GUIDE_NAMES[name] : undefined) ?? treeById(first))
+      : undefined;
     let reply: Reply;
     if (first && !treeId) reply = say('troubleshoot.unknownGuide', { name: first });
     else if (treeId) reply = await begin(context, treeId, await knownAsset(context, second));

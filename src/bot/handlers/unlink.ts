@@ -6,7 +6,7 @@ import type { BotDeps } from '../bot-deps';
 import { renderCard } from '../cards/render';
 import { unlinkConfirmCardData } from '../cards/unlink-confirm';
 import { command, COMMANDS } from '../commands';
-import { adminPayload } from '../guard';
+import { adminPayload, refusalOr } from '../guard';
 import { sayer } from '../locale';
 import { VERBS } from '../verbs';
 import { actor } from './link';
@@ -16,10 +16,14 @@ export function registerUnlink(app: Application<TurnState>, deps: BotDeps): void
   const preview = async (context: TurnContext) => {
     const ok = await adminPayload(context, deps, z.object({}).passthrough(), {});
     if (!ok.ok) return ok.reply;
-    const plan = await deps.links.unlink({ dryRun: true, actor: actor(context) });
+    // Nothing linked (an old card, or unlinked meanwhile): say so.
+    const plan = await refusalOr(context, () =>
+      deps.links.unlink({ dryRun: true, actor: actor(context) }),
+    );
+    if (!plan.ok) return plan.reply;
     return renderCard(
       'unlink-confirm',
-      unlinkConfirmCardData(plan, sayer(context).locale),
+      unlinkConfirmCardData(plan.value, sayer(context).locale),
     ) as never;
   };
   app.message(command(COMMANDS.unlink), async (context) => {

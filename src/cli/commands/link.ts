@@ -30,8 +30,13 @@ export function registerLink(program: Command): void {
       .option('--json', 'print JSON')
       .action(
         async (opts: { match: string; assetNumber: string; dryRun?: boolean; json?: boolean }) => {
-          const matchKey = MATCH_WORDS[provider][opts.match];
-          const assetNumberRule = ASSET_RULE_WORDS[provider][opts.assetNumber];
+          // Own keys only: `--match constructor` must not find Object.prototype.constructor.
+          const matchKey = Object.hasOwn(MATCH_WORDS[provider], opts.match)
+            ? MATCH_WORDS[provider][opts.match]
+            : undefined;
+          const assetNumberRule = Object.hasOwn(ASSET_RULE_WORDS[provider], opts.assetNumber)
+            ? ASSET_RULE_WORDS[provider][opts.assetNumber]
+            : undefined;
           if (!matchKey)
             throw new UsageError('cli.badChoice', {
               option: '--match',

@@ -1,5 +1,5 @@
 import type { MdmDevice } from '../mdm-device';
-import { capacityGb, isoDate, osLabel, text } from './mapping-values';
+import { asRecord, capacityGb, isoDate, osLabel, text } from './mapping-values';
 
 /** The managedDevice properties the mapper reads: the source $selects exactly these. */
 export const INTUNE_SELECT = [
@@ -20,7 +20,8 @@ export const INTUNE_SELECT = [
 ] as const;
 
 /** One Graph managedDevice (raw JSON) in the ledger's vocabulary. */
-export function mapManagedDevice(raw: Record<string, unknown>): MdmDevice {
+export function mapManagedDevice(record: Record<string, unknown>): MdmDevice {
+  const raw = asRecord(record, 'managedDevice');
   const id = text(raw.id);
   if (id === null) throw new Error('managedDevice without an id');
   const upn = text(raw.userPrincipalName);

@@ -93,7 +93,9 @@ export function createIntuneSource(
     },
     async *devices(): AsyncIterable<MdmDevice[]> {
       let next: string | undefined = firstPage;
+      const seen = new Set<string>();
       for (let pageNumber = 1; next; pageNumber++) {
+        seen.add(next);
         const started = Date.now();
         let page: ManagedDevicePage;
         try {
@@ -101,7 +103,7 @@ export function createIntuneSource(
         } catch (e) {
           throw readError(e, pageNumber);
         }
-        const devices = (page.value ?? []).map(mapManagedDevice);
+        const devices = pageDevices(page, pageNumber);
         log.debug(
           {
             provider: 'intune',
@@ -113,10 +115,50 @@ export function createIntuneSource(
         );
         yield devices;
         // Always follow Graph's own link: its skip token is opaque.
-        next = page['@odata.nextLink'] ?? undefined;
+        next = nextLink(page, pageNumber, graphUrl.origin, seen);
       }
     },
   };
+}
+
+const unreadable = (message: string) => new MdmReadError(message, 'intune', 200, undefined);
+
+/** The devices of one page; a page or record of another shape fails the read, saying where. */
+function pageDevices(page: unknown, pageNumber: number): MdmDevice[] {
+  const where = `Intune: page ${pageNumber} of managed devices`;
+  if (page === null || typeof page !== 'object' || Array.isArray(page))
+    throw unreadable(`${where} is not a JSON object`);
+  const value = (page as ManagedDevicePage).value;
+  if (!Array.isArray(value)) throw unreadable(`${where} has no "value" list`);
+  return value.map((raw, i) => {
+    try {
+      return mapManagedDevice(raw);
+    } catch (e) {
+      throw unreadable(`${where}, record ${i + 1}: ${(e as Error).message}`);
+    }
+  });
+}
+
+/** The next page's URL: Graph's own, on the Graph host, never one already read (a loop). */
+function nextLink(
+  page: ManagedDevicePage,
+  pageNumber: number,
+  origin: string,
+  seen: Set<string>,
+): string | undefined {
+  const link: unknown = page['@odata.nextLink'];
+  if (link === undefined || link === null || link === '') return undefined;
+  const where = `Intune: page ${pageNumber} of managed devices`;
+  let url: URL | undefined;
+  try {
+    url = typeof link === 'string' ? new URL(link) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url) throw unreadable(`${where} has a next link that is not a URL`);
+  if (url.origin !== origin) throw unreadable(`${where} links outside Graph (${url.origin})`);
+  if (seen.has(link as string)) throw unreadable(`${where} links back to an earlier page`);
+  return link as string;
 }
 
 function readError(e: unknown, pageNumber: number): MdmReadError {

@@ -1,5 +1,5 @@
 import type { MdmDevice } from '../mdm-device';
-import { capacityGb, isoDate, osLabel, section, text } from './mapping-values';
+import { asRecord, capacityGb, isoDate, osLabel, section, text } from './mapping-values';
 
 /** The inventory sections the computer mapper reads (Jamf sends only GENERAL by default). */
 export const JAMF_COMPUTER_SECTIONS = [
@@ -15,7 +15,8 @@ export const JAMF_MOBILE_SECTIONS = ['GENERAL', 'HARDWARE', 'USER_AND_LOCATION']
  * One record of GET /api/v1/computers-inventory. Disk size stays null: it is in the STORAGE
  * section, which the 11.7.1 schema excerpt we validate against leaves out.
  */
-export function mapJamfComputer(raw: Record<string, unknown>): MdmDevice {
+export function mapJamfComputer(record: Record<string, unknown>): MdmDevice {
+  const raw = asRecord(record, 'Jamf computer');
   const id = text(raw.id);
   if (id === null) throw new Error('Jamf computer without an id');
   const general = section(raw, 'general');
@@ -42,7 +43,8 @@ export function mapJamfComputer(raw: Record<string, unknown>): MdmDevice {
 }
 
 /** One record of GET /api/v2/mobile-devices/detail (iOS, iPadOS, tvOS, watchOS). */
-export function mapJamfMobileDevice(raw: Record<string, unknown>): MdmDevice {
+export function mapJamfMobileDevice(record: Record<string, unknown>): MdmDevice {
+  const raw = asRecord(record, 'Jamf mobile device');
   const id = text(raw.mobileDeviceId);
   if (id === null) throw new Error('Jamf mobile device without a mobileDeviceId');
   const general = section(raw, 'general');

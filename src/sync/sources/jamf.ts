@@ -138,7 +138,7 @@ export function createJamfSource(
   /** Page 0 tells the total; the rest are fetched a few at a time and yielded in order. */
   async function* read(listing: Listing): AsyncGenerator<MdmDevice[]> {
     const first = await fetchPage(listing, 0);
-    yield first.results.map(listing.map);
+    yield mapPage(listing, 0, first);
     const pages = Math.ceil(first.totalCount / pageSize);
     const ahead: Promise<InventoryPage>[] = [];
     let next = 1;
@@ -149,10 +149,19 @@ export function createJamfSource(
       ahead.push(promise);
     };
     while (next < pages && ahead.length < maxConcurrency) fetchAhead();
-    while (ahead.length > 0) {
+    for (let n = 1; ahead.length > 0; n++) {
       const page = await ahead.shift()!;
+      // A total that the pages do not bear out (records deleted meanwhile, or a wrong count)
+      // ends here, instead of asking for pages that will never have anything.
+      if (page.results.length === 0)
+        throw new MdmReadError(
+          `Jamf Pro: ${listing.name} page ${n} is empty, but the total was ${first.totalCount}`,
+          'jamf',
+          200,
+          undefined,
+        );
       if (next < pages) fetchAhead();
-      yield page.results.map(listing.map);
+      yield mapPage(listing, n, page);
     }
   }
 
@@ -182,10 +191,31 @@ export function createJamfSource(
   };
 }
 
+/** The devices of one page; a record of another shape fails the read, saying where. */
+function mapPage(listing: Listing, page: number, answer: InventoryPage): MdmDevice[] {
+  return answer.results.map((raw, i) => {
+    try {
+      return listing.map(raw);
+    } catch (e) {
+      throw new MdmReadError(
+        `Jamf Pro: ${listing.name} page ${page}, record ${i + 1}: ${(e as Error).message}`,
+        'jamf',
+        200,
+        undefined,
+      );
+    }
+  });
+}
+
 function parsePage(body: string, what: string): InventoryPage {
   try {
-    const json = JSON.parse(body) as Partial<InventoryPage>;
-    if (typeof json.totalCount === 'number' && Array.isArray(json.results))
+    const json = JSON.parse(body) as Partial<InventoryPage> | null;
+    if (
+      json !== null &&
+      Number.isSafeInteger(json.totalCount) &&
+      json.totalCount! >= 0 &&
+      Array.isArray(json.results)
+    )
       return json as InventoryPage;
   } catch {
     // reported below

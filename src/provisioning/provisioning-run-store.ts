@@ -1,0 +1,142 @@
+import { BSON, ObjectId } from 'mongodb';
+import type { Collections } from '../db/collections';
+import { DaichoError } from '../errors';
+import type { Actor } from '../ledger/actor';
+import { Lease } from '../sync/lease';
+import type { ProvisioningPlan } from './plan-types';
+import type { ProvisioningRunDoc, ProvisioningRunStatus } from './provisioning-runs';
+
+/** Below MongoDB's 16 MiB document limit, with room for the fields set as the run ends. */
+const MAX_RUN_BYTES = 15.5 * 1024 * 1024;
+
+/** The bookkeeping of provisioning runs: their records, the apply lease, held runs. */
+export class RunStore {
+  constructor(
+    private readonly c: Pick<Collections, 'provisioningRuns' | 'leases'>,
+    private readonly now: () => Date,
+  ) {}
+
+  newRun(
+    status: ProvisioningRunStatus,
+    dryRun: boolean,
+    plan: ProvisioningPlan,
+    actor: Actor,
+    requests: number,
+  ): ProvisioningRunDoc {
+    return {
+      _id: new ObjectId(),
+      status,
+      dryRun,
+      plan,
+      createdAt: this.now(),
+      by: actor.by,
+      decidedBy: null,
+      decidedAt: null,
+      endedAt: null,
+      counts: { ok: 0, failed: 0, skipped: 0 },
+      requests,
+      error: null,
+    };
+  }
+
+  /**
+   * Records a run. Its plan travels in the one document (about 250 bytes per operation): one
+   * too large for MongoDB's 16 MB limit is refused with what to do, not a driver error.
+   */
+  async insert(run: ProvisioningRunDoc): Promise<void> {
+    const bytes = BSON.calculateObjectSize(run);
+    if (bytes > MAX_RUN_BYTES)
+      throw new DaichoError('INVALID_INPUT', 'provision.planTooLarge', {
+        operations: run.plan.operations.length,
+        mb: Math.round(bytes / 1024 / 102.4) / 10,
+      });
+    await this.c.provisioningRuns.insertOne(run);
+  }
+
+  /** Runs `work` holding the 'provisioning' lease: one apply at a time, across processes. */
+  async withLease<T>(work: () => Promise<T>): Promise<T> {
+    const lease = new Lease(this.c.leases, 'provisioning');
+    const taken = await lease.acquire();
+    if (!taken.ok) {
+      const h = taken.heldBy;
+      throw new DaichoError('PROVISION_BUSY', 'provision.busy', {
+        holder: h.holder,
+        host: h.host,
+        pid: h.pid,
+        until: h.expiresAt.toISOString(),
+      });
+    }
+    try {
+      // We hold the lease: a run still 'applying' belongs to a process that ended mid-way.
+      await this.c.provisioningRuns.updateMany(
+        { status: 'applying' },
+        {
+          $set: {
+            status: 'failed',
+            endedAt: this.now(),
+            error: 'RUN_ABANDONED: the process applying it ended before it finished',
+          },
+        },
+      );
+      return await work();
+    } finally {
+      await lease.release();
+    }
+  }
+
+  /** A newer held run replaces older ones: approving a stale plan later would undo changes. */
+  async supersedeHeld(newer: ObjectId): Promise<void> {
+    const now = this.now();
+    await this.c.provisioningRuns.updateMany(
+      { status: 'held', _id: { $ne: newer } },
+      {
+        $set: {
+          status: 'rejected',
+          decidedBy: 'system',
+          decidedAt: now,
+          endedAt: now,
+          error: `superseded by run ${newer.toHexString()}`,
+        },
+      },
+    );
+  }
+
+  /** The held run `runId`, or the reason it cannot be decided on (unknown, or not held). */
+  async heldRun(runId: string): Promise<ProvisioningRunDoc> {
+    const run = await this.c.provisioningRuns.findOne({ _id: runObjectId(runId) });
+    if (!run) throw new DaichoError('RUN_NOT_FOUND', 'provision.runNotFound', { runId });
+    if (run.status !== 'held')
+      throw new DaichoError('RUN_NOT_FOUND', 'provision.notHeld', { runId, status: run.status });
+    return run;
+  }
+
+  /** Turns a held run into `status` (applying or rejected) by `actor`, or says why not. */
+  async decide(
+    runId: string,
+    status: 'applying' | 'rejected',
+    actor: Actor,
+  ): Promise<ProvisioningRunDoc> {
+    const now = this.now();
+    const run = await this.c.provisioningRuns.findOneAndUpdate(
+      { _id: runObjectId(runId), status: 'held' },
+      {
+        $set: {
+          status,
+          decidedBy: actor.by,
+          decidedAt: now,
+          ...(status === 'rejected' ? { endedAt: now } : {}),
+        },
+      },
+      { returnDocument: 'after' },
+    );
+    if (run) return run;
+    await this.heldRun(runId); // throws: unknown, or decided meanwhile
+    throw new DaichoError('RUN_NOT_FOUND', 'provision.runNotFound', { runId });
+  }
+}
+
+export function runObjectId(runId: string): ObjectId {
+  if (!/^[0-9a-f]{24}$/i.test(runId))
+    throw new DaichoError('RUN_NOT_FOUND', 'provision.runNotFound', { runId });
+  return new ObjectId(runId);
+}
