@@ -48,7 +48,9 @@ export async function openContext(): Promise<CliContext> {
   if (db.info.kind === 'emulator') process.stderr.write(`${t(locale, 'db.emulatorWarning')}\n`);
   const c = collections(db.db);
   const ledger = new LedgerService(c, serialMatcher(config.serialPlaceholders));
-  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'stderr');
+  // A command says what went wrong in one line of its own; the services' error records (with
+  // stack traces) are for LOG_LEVEL=debug, not for the admin at the prompt.
+  const log = createLogger(config.logLevel === 'info' ? 'fatal' : config.logLevel, 'stderr');
   const sync = new SyncService(
     ledger,
     sourceFactory(config, log),

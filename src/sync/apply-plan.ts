@@ -1,11 +1,12 @@
 import { MongoBulkWriteError, ObjectId, type AnyBulkWriteOperation } from 'mongodb';
-import type { FieldHistoryDoc } from '../db/collections';
+import type { FieldHistoryDoc, SyncJournalEntry } from '../db/collections';
 import type { Actor } from '../ledger/actor';
 import type { MdmProvider, StoredDevice } from '../ledger/device';
 import type { LedgerService } from '../ledger/ledger-service';
 import { historyDocs } from '../ledger/ledger-service';
-import type { ConflictFinding } from './alerts';
+import { alertDocs, type ConflictFinding } from './alerts';
 import { reserveSysNumbers } from './sys-reservations';
+import { replayJournals, SyncJournal } from './sync-journal';
 import type { DeviceCreate, RuleChange, SyncPlan } from './reconcile-types';
 
 const BATCH = 500;
@@ -24,14 +25,17 @@ export interface ApplyResult {
 
 /**
  * Applies a plan with idempotent, batched writes and no transaction: creates are upserts keyed by
- * the MDM device id, updates are `$set`s by _id, SYS numbers are reserved per MDM device. A run
- * killed anywhere and run again therefore converges to the same ledger.
+ * the MDM device id, updates are `$set`s by _id, SYS numbers are reserved per MDM device, and the
+ * side records of every batch (field and usage history, alerts) are journaled before the devices
+ * are written (sync-journal.ts). A run killed anywhere and run again therefore converges to the
+ * same ledger, history included. Call while holding the sync lease.
  */
 export async function applyPlan(
   ledger: LedgerService,
   plan: SyncPlan,
   actor: Actor,
   now: Date,
+  runId: ObjectId,
 ): Promise<ApplyResult> {
   const c = ledger.c;
   const result: ApplyResult = {
@@ -44,92 +48,135 @@ export async function applyPlan(
     errors: [],
     documentsWritten: 0,
   };
-  const history: FieldHistoryDoc[] = [];
-  const userChanges: {
-    device: { _id: ObjectId; assetNumber: string };
-    oldUser: string | null;
-    newUser: string | null;
-  }[] = [];
+  // What runs killed before writing their side records left behind, before anything new.
+  result.documentsWritten += await replayJournals(c, ledger.usage);
+  const journal = new SyncJournal(c, ledger.usage, runId, now);
 
-  await writeCreates(ledger, plan.creates, actor, now, result, history, userChanges);
-
-  const updateOps: AnyBulkWriteOperation<StoredDevice>[] = plan.updates.map((u) => ({
-    updateOne: {
-      filter: { _id: new ObjectId(u.ledgerId) },
-      update: { $set: withDerived(ledger, { ...u.set, updatedAt: now }) },
-    },
-  }));
+  const updates: { op: AnyBulkWriteOperation<StoredDevice>; entry: SyncJournalEntry }[] = [];
   for (const u of plan.updates) {
-    const ref = { _id: new ObjectId(u.ledgerId), assetNumber: u.assetNumber };
-    history.push(...syncHistory(ref, u.changes, plan.provider, actor, now));
+    const _id = new ObjectId(u.ledgerId);
     const user = u.changes.find((ch) => ch.field === 'user');
-    if (user)
-      userChanges.push({
-        device: ref,
-        oldUser: user.old as string | null,
-        newUser: user.new as string | null,
-      });
+    updates.push({
+      op: {
+        updateOne: {
+          filter: { _id },
+          update: { $set: withDerived(ledger, { ...u.set, updatedAt: now, lastSyncRun: runId }) },
+        },
+      },
+      entry: {
+        device: _id,
+        history: syncHistory(
+          { _id, assetNumber: u.assetNumber },
+          u.changes,
+          plan.provider,
+          actor,
+          now,
+        ),
+        user: user
+          ? {
+              assetNumber: u.assetNumber,
+              oldUser: user.old as string | null,
+              newUser: user.new as string | null,
+            }
+          : null,
+        alerts: [],
+      },
+    });
     if (u.firstLink) result.linked++;
     else result.updated++;
   }
   for (const m of plan.missing) {
-    updateOps.push({
-      updateOne: {
-        filter: { _id: new ObjectId(m.ledgerId) },
-        update: {
-          $set: {
-            'mdm.missingFromMdm': true,
-            'mdm.missingSince': now.toISOString(),
-            updatedAt: now,
+    const _id = new ObjectId(m.ledgerId);
+    updates.push({
+      op: {
+        updateOne: {
+          filter: { _id },
+          update: {
+            $set: {
+              'mdm.missingFromMdm': true,
+              'mdm.missingSince': now.toISOString(),
+              updatedAt: now,
+              lastSyncRun: runId,
+            },
           },
         },
       },
+      entry: {
+        device: _id,
+        history: syncHistory(
+          { _id, assetNumber: m.assetNumber },
+          [{ field: 'mdm.missingFromMdm', old: null, new: true, rule: 'missing-from-mdm' }],
+          plan.provider,
+          actor,
+          now,
+        ),
+        user: null,
+        alerts: alertDocs(
+          plan.provider,
+          runId,
+          { duplicates: [], conflicts: [], missing: [m] },
+          now,
+        ),
+      },
     });
-    const ref = { _id: new ObjectId(m.ledgerId), assetNumber: m.assetNumber };
-    history.push(
-      ...syncHistory(
-        ref,
-        [{ field: 'mdm.missingFromMdm', old: null, new: true, rule: 'missing-from-mdm' }],
-        plan.provider,
-        actor,
-        now,
-      ),
-    );
     result.missing++;
   }
-  for (let i = 0; i < updateOps.length; i += BATCH) {
-    const r = await c.devices.bulkWrite(updateOps.slice(i, i + BATCH), { ordered: false });
+  for (let i = 0; i < updates.length; i += BATCH) {
+    const batch = updates.slice(i, i + BATCH);
+    const entries = batch.map((b) => b.entry);
+    const journalId = await journal.record(entries);
+    const r = await c.devices.bulkWrite(
+      batch.map((b) => b.op),
+      { ordered: false },
+    );
     result.documentsWritten += r.modifiedCount;
+    result.documentsWritten += await journal.write(journalId, entries);
   }
-  await ledger.insertHistory(history);
-  result.documentsWritten += history.length;
-  await ledger.usage.usersChanged(userChanges, now);
+  // Links before creates: the plan imports a later MDM twin new *because* the first one links.
+  // Were the twin created first and the run killed before the link, the next run would find
+  // the twin's serial in use and import the first device new too, leaving the ledger device
+  // unlinked for good (drill-sync-kill showed it).
+  await writeCreates(ledger, plan, actor, now, journal, result);
   return result;
 }
 
 async function writeCreates(
   ledger: LedgerService,
-  creates: DeviceCreate[],
+  plan: SyncPlan,
   actor: Actor,
   now: Date,
+  journal: SyncJournal,
   result: ApplyResult,
-  history: FieldHistoryDoc[],
-  userChanges: {
-    device: { _id: ObjectId; assetNumber: string };
-    oldUser: string | null;
-    newUser: string | null;
-  }[],
 ): Promise<void> {
+  const creates = plan.creates;
   if (creates.length === 0) return;
   const c = ledger.c;
   const sys = await reserveSysNumbers(c, creates.filter((cr) => !cr.assetNumber).map(key), now);
   for (let i = 0; i < creates.length; i += BATCH) {
     const batch = creates.slice(i, i + BATCH);
+    // Each device's _id is chosen here, so the journal can name it before it exists.
+    const ids = batch.map(() => new ObjectId());
     const numbers = batch.map((cr) => cr.assetNumber ?? sys.get(key(cr))!);
+    const conflicts: (ConflictFinding | null)[] = batch.map((cr, j) =>
+      cr.conflictWith
+        ? {
+            mdmDeviceId: cr.mdm.deviceId,
+            deviceName: cr.mdm.deviceName,
+            wanted: cr.conflictWith.wanted,
+            takenBy: cr.conflictWith.takenBy,
+            assignedAssetNumber: numbers[j],
+          }
+        : null,
+    );
+    const entryOf = (j: number) =>
+      createEntry(batch[j], ids[j], numbers[j], conflicts[j], plan.provider, actor, journal);
+    // Made once: the history _ids in the journal must be the ones written (a replay skips them).
+    const entries = batch.map((_, j) => entryOf(j));
+    const journalId = await journal.record(entries);
     const ops: AnyBulkWriteOperation<StoredDevice>[] = batch.map((cr, j) => ({
       updateOne: {
         filter: { 'mdm.provider': cr.mdm.provider, 'mdm.deviceId': cr.mdm.deviceId },
-        update: { $setOnInsert: newDoc(ledger, cr, numbers[j], now) },
+        update: { $setOnInsert: newDoc(ledger, cr, ids[j], numbers[j], now, journal.runId) },
         upsert: true,
       },
     }));
@@ -143,32 +190,39 @@ async function writeCreates(
     }
     // An asset number taken since the plan was made (by an admin or another writer): the device
     // gets a SYS number instead, like any conflict.
-    for (const j of failed) {
-      const cr = batch[j];
-      // A fresh number (the atomic counter), remembered as this device's reservation.
-      const fallback = await ledger.assetNumbers.next();
-      await c.reservations.updateOne(
-        { _id: key(cr) },
-        { $set: { assetNumber: fallback, at: now } },
-        { upsert: true },
-      );
-      try {
-        await c.devices.updateOne(
-          { 'mdm.provider': cr.mdm.provider, 'mdm.deviceId': cr.mdm.deviceId },
-          { $setOnInsert: newDoc(ledger, cr, fallback, now) },
+    if (failed.size > 0) {
+      for (const j of failed) {
+        // A fresh number (the atomic counter), remembered as this device's reservation.
+        const fallback = await ledger.assetNumbers.next();
+        const cr = batch[j];
+        await c.reservations.updateOne(
+          { _id: key(cr) },
+          { $set: { assetNumber: fallback, at: now } },
           { upsert: true },
         );
-        result.conflicts.push({
+        conflicts[j] = {
           mdmDeviceId: cr.mdm.deviceId,
           deviceName: cr.mdm.deviceName,
           wanted: numbers[j],
           takenBy: numbers[j],
           assignedAssetNumber: fallback,
-        });
+        };
         numbers[j] = fallback;
-      } catch (e) {
-        result.errors.push(`${cr.mdm.deviceId}: ${(e as Error).message}`);
-        numbers[j] = '';
+        entries[j] = entryOf(j);
+      }
+      await journal.rewrite(journalId, entries);
+      for (const j of failed) {
+        const cr = batch[j];
+        try {
+          await c.devices.updateOne(
+            { 'mdm.provider': cr.mdm.provider, 'mdm.deviceId': cr.mdm.deviceId },
+            { $setOnInsert: newDoc(ledger, cr, ids[j], numbers[j], now, journal.runId) },
+            { upsert: true },
+          );
+        } catch (e) {
+          result.errors.push(`${cr.mdm.deviceId}: ${(e as Error).message}`);
+          numbers[j] = '';
+        }
       }
     }
     const stored = await c.devices
@@ -177,48 +231,71 @@ async function writeCreates(
           'mdm.provider': batch[0].mdm.provider,
           'mdm.deviceId': { $in: batch.map((cr) => cr.mdm.deviceId) },
         },
-        { projection: { _id: 1, assetNumber: 1, 'mdm.deviceId': 1, createdAt: 1 } },
+        { projection: { _id: 1, assetNumber: 1, 'mdm.deviceId': 1 } },
       )
       .toArray();
     const byDeviceId = new Map(stored.map((d) => [d.mdm!.deviceId, d]));
+    const written: SyncJournalEntry[] = [];
     batch.forEach((cr, j) => {
       const doc = byDeviceId.get(cr.mdm.deviceId);
       if (!doc || !numbers[j]) return;
       result.createdAssetNumbers.set(cr.mdm.deviceId, doc.assetNumber);
-      if (doc.createdAt.getTime() !== now.getTime()) return; // created by an earlier, interrupted run
+      if (!doc._id.equals(ids[j])) return; // created by an earlier, interrupted run
       result.created++;
       result.documentsWritten++;
-      if (cr.conflictWith)
-        result.conflicts.push({
-          mdmDeviceId: cr.mdm.deviceId,
-          deviceName: cr.mdm.deviceName,
-          wanted: cr.conflictWith.wanted,
-          takenBy: cr.conflictWith.takenBy,
-          assignedAssetNumber: doc.assetNumber,
-        });
-      const ref = { _id: doc._id, assetNumber: doc.assetNumber };
-      const fields = { assetNumber: doc.assetNumber, ...cr.device, mdm: undefined };
-      const changes = Object.entries(fields)
-        .filter(([f, v]) => v !== null && v !== undefined && f !== 'mdm')
-        .map(([field, v]) => ({ field, old: null, new: v }));
-      history.push(...historyDocs(ref, changes, 'created', actor, cr.mdm.provider, now));
-      if (cr.device.user) userChanges.push({ device: ref, oldUser: null, newUser: cr.device.user });
+      if (conflicts[j]) result.conflicts.push(conflicts[j]!);
+      written.push(entries[j]);
     });
+    result.documentsWritten += await journal.write(journalId, written);
   }
+}
+
+/** What creating one device records: its fields as history, its user, its conflict alert. */
+function createEntry(
+  cr: DeviceCreate,
+  _id: ObjectId,
+  assetNumber: string,
+  conflict: ConflictFinding | null,
+  provider: MdmProvider,
+  actor: Actor,
+  journal: SyncJournal,
+): SyncJournalEntry {
+  const ref = { _id, assetNumber };
+  const fields = { assetNumber, ...cr.device, mdm: undefined };
+  const changes = Object.entries(fields)
+    .filter(([f, v]) => v !== null && v !== undefined && f !== 'mdm')
+    .map(([field, v]) => ({ field, old: null, new: v }));
+  return {
+    device: _id,
+    history: withIds(historyDocs(ref, changes, 'created', actor, cr.mdm.provider, journal.at)),
+    user: cr.device.user ? { assetNumber, oldUser: null, newUser: cr.device.user } : null,
+    alerts: conflict
+      ? alertDocs(
+          provider,
+          journal.runId,
+          { duplicates: [], conflicts: [conflict], missing: [] },
+          journal.at,
+        )
+      : [],
+  };
 }
 
 function newDoc(
   ledger: LedgerService,
   cr: DeviceCreate,
+  _id: ObjectId,
   assetNumber: string,
   now: Date,
-): StoredDevice {
+  runId: ObjectId,
+): StoredDevice & { _id: ObjectId } {
   return {
+    _id,
     ...cr.device,
     assetNumber,
     serialKey: ledger.serialKey(cr.device.serialNumber),
     createdAt: now,
     updatedAt: now,
+    lastSyncRun: runId,
   };
 }
 
@@ -232,6 +309,10 @@ function key(cr: DeviceCreate): string {
   return `${cr.mdm.provider}:${cr.mdm.deviceId}`;
 }
 
+function withIds(docs: FieldHistoryDoc[]): (FieldHistoryDoc & { _id: ObjectId })[] {
+  return docs.map((d) => ({ _id: new ObjectId(), ...d }));
+}
+
 /** History entries for a sync's changes, each with the rule that made it and the MDM as source. */
 function syncHistory(
   ref: { _id: ObjectId; assetNumber: string },
@@ -239,6 +320,6 @@ function syncHistory(
   provider: MdmProvider,
   actor: Actor,
   now: Date,
-): FieldHistoryDoc[] {
-  return changes.map((ch) => historyDocs(ref, [ch], ch.rule, actor, provider, now)[0]);
+): (FieldHistoryDoc & { _id: ObjectId })[] {
+  return withIds(changes.map((ch) => historyDocs(ref, [ch], ch.rule, actor, provider, now)[0]));
 }

@@ -114,6 +114,7 @@ export class SyncService {
       });
     }
     try {
+      await this.failAbandonedRuns(lease.id);
       // A listener's failure (e.g. Teams refusing a card update) must not fail the run.
       const tell = (p: SyncProgress) => {
         try {
@@ -124,7 +125,10 @@ export class SyncService {
       };
       return await this.run(settings, trigger, options.actor, lease.id, tell);
     } finally {
-      await lease.release();
+      // Not thrown: it would hide how the run ended (e.g. the database that just went away).
+      await lease.release().catch((e: unknown) => {
+        this.log.warn({ err: e }, 'could not release the sync lease; it expires on its own');
+      });
     }
   }
 
@@ -211,13 +215,15 @@ export class SyncService {
       }
       onProgress({ phase: 'applying', read: mdm.length, counts: plannedCounts(plan, mdm.length) });
       const now = new Date();
-      const applied = await applyPlan(this.ledger, plan, syncActor, now);
+      const applied = await applyPlan(this.ledger, plan, syncActor, now, runId);
+      // Conflict and missing alerts go with the device writes (the journal of applyPlan);
+      // duplicates are found again by every run.
       await raiseAlerts(
         this.c,
         alertDocs(
           settings.provider,
           runId,
-          { duplicates: plan.duplicates, conflicts: applied.conflicts, missing: plan.missing },
+          { duplicates: plan.duplicates, conflicts: [], missing: [] },
           now,
         ),
       );
@@ -257,6 +263,34 @@ export class SyncService {
     }
   }
 
+  /**
+   * Runs still `running` under another holder, now that we hold the lease, ended without
+   * recording it: their process was killed, or lost the database and could not write `failed`.
+   * They are marked failed (with an alert), so no run stays `running` for ever.
+   */
+  private async failAbandonedRuns(holder: string): Promise<void> {
+    const stale = await this.c.syncRuns
+      .find(
+        { status: 'running', holder: { $ne: holder } },
+        { projection: { holder: 1, provider: 1 } },
+      )
+      .toArray();
+    for (const run of stale) {
+      const error = `RUN_ABANDONED: ${JSON.stringify({ holder: run.holder })}`;
+      const marked = await this.c.syncRuns.updateOne(
+        { _id: run._id, status: 'running' },
+        { $set: { status: 'failed', endedAt: new Date(), errors: [error] } },
+      );
+      if (marked.modifiedCount === 1) {
+        await this.raiseRunAlert('sync-failed', run.provider, run._id, [error]);
+        this.log.info(
+          { runId: run._id.toHexString(), holder: run.holder },
+          'abandoned sync run marked failed',
+        );
+      }
+    }
+  }
+
   /** Read → reconcile: the MDM first (all of it), then the ledger, then the pure plan. */
   private async readAndReconcile(
     settings: SyncSettings,
@@ -277,7 +311,7 @@ export class SyncService {
   /** The whole ledger, as the reconcile core sees it (one read; fast even on the emulator). */
   private async snapshot(): Promise<LedgerDeviceView[]> {
     const docs = await this.c.devices
-      .find({}, { projection: { serialKey: 0, updatedAt: 0 } })
+      .find({}, { projection: { serialKey: 0, updatedAt: 0, lastSyncRun: 0 } })
       .toArray();
     return docs.map(({ _id, ...d }) => ({ ...d, id: _id.toHexString() }) as LedgerDeviceView);
   }

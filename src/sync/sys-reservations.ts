@@ -1,4 +1,5 @@
 import type { Collections } from '../db/collections';
+import { isDuplicateKeyError } from '../errors';
 import { formatSysNumber } from '../ledger/asset-numbers';
 
 /**
@@ -42,9 +43,14 @@ export async function reserveSysNumbers(
     );
     if (moved.matchedCount === 0 && seq === 0 && !(await c.counters.findOne({ _id: COUNTER_ID }))) {
       // No counter yet: create it at our last number (a concurrent creator makes this fail).
+      // Any other error is thrown, reservations kept: the insert may have been applied with
+      // its reply lost, and withdrawing them would make the next run number past a gap.
       const created = await c.counters.insertOne({ _id: COUNTER_ID, seq: last }).then(
         () => true,
-        () => false,
+        (e: unknown) => {
+          if (isDuplicateKeyError(e)) return false;
+          throw e;
+        },
       );
       if (created) return withAll(result, docs);
     } else if (moved.matchedCount === 1) {
