@@ -284,6 +284,7 @@ function problems(r: CliResult, args: string[], argsShown: string): string[] {
 }
 
 describe('hostile command lines: every daicho command, any words', () => {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'daicho-hostile-cwd-'));
   let t: TestDb;
   let h: SyncHarness;
   let env: Record<string, string>;
@@ -335,7 +336,8 @@ describe('hostile command lines: every daicho command, any words', () => {
         fc.nat(specs.length - 1).chain((i) => argv(specs[i])),
         async (args) => {
           counts.count(name);
-          const r = await runCli(args, env);
+          // In a scratch folder: random arguments may name output files (`--out -1`).
+          const r = await runCli(args, env, scratch);
           exits[r.code] = (exits[r.code] ?? 0) + 1;
           if (process.env.HOSTILE_DEBUG)
             process.stdout.write(

@@ -14,6 +14,7 @@ export interface CliResult {
 export function runCli(
   args: string[],
   env: Record<string, string | undefined>,
+  cwd?: string,
 ): Promise<CliResult> {
   return new Promise((resolve) => {
     const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...env };
@@ -21,7 +22,7 @@ export function runCli(
     execFile(
       'node',
       [CLI, ...args],
-      { env: childEnv, maxBuffer: 64 * 1024 * 1024 },
+      { env: childEnv, maxBuffer: 64 * 1024 * 1024, cwd },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
