@@ -139,7 +139,11 @@ describe('notifier', () => {
     const elapsed = Date.now() - started;
 
     expectExactlyOnce(convs, ids);
-    expect(stub.maxInWindow(1000)).toBeLessThanOrEqual(7);
+    // The limiter spaces the 1st and 8th send of a conversation by at least 1,100 ms (window +
+    // margin; exact on a fake clock in notify-rate-limit.test.ts). Here the stub shares the event
+    // loop with the sender, so a busy CI machine can shift arrival times by a few hundred ms:
+    // allow 250 ms of that, no more.
+    expect(stub.maxInWindow(1000 + TEAMS_LIMITS.marginMs - 250)).toBeLessThanOrEqual(7);
     expect(stub.requests.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(8);
     // Retry-After is honoured: that conversation heard nothing more for a second.
     const told = stub.requests.filter((r) => r.retryAfter !== null);
