@@ -1,7 +1,15 @@
 import { provisioningBotEn } from './provisioning-bot-en';
+import { provisionEn } from './provision-en';
+import { peopleEn } from './people-en';
+import { troubleshootEn } from './troubleshoot-en';
+import { workflowEn } from './workflow-en';
 
 /** English: the same keys as ja.ts (test/unit/i18n.test.ts checks keys and parameters). */
 export const en: Record<string, string> = {
+  ...provisionEn,
+  ...peopleEn,
+  ...troubleshootEn,
+  ...workflowEn,
   ...provisioningBotEn,
   'config.invalid': 'The configuration is invalid:\n{problems}',
   'db.unavailable': 'Cannot connect to the database ({uri}): {reason}',
@@ -34,141 +42,6 @@ export const en: Record<string, string> = {
   'import.done':
     'Imported: {created} added, {updated} updated, {unchanged} unchanged, {skipped} skipped.',
   'import.empty': 'The file has no data rows.',
-  'people.notFound': 'No person "{id}" in the directory.',
-  'people.badAccountId':
-    '"{accountId}" is not a Microsoft 365 account id: give the user\'s object id (a GUID, shown in the Entra admin center under Users).',
-  'people.alreadyLinked':
-    'Person "{id}" is already linked to account {accountId}; unlink it first (daicho people unlink {id}).',
-  'people.accountTaken': 'Account {accountId} is already linked to person "{otherId}".',
-  'people.notLinked': 'Person "{id}" is not linked to a Microsoft 365 account.',
-  'people.groupNotFound': 'No directory group "{name}".',
-  'people.linked': 'Linked person "{id}" to Microsoft 365 account {accountId}.',
-  'people.alreadyLinkedSame':
-    'Person "{id}" is already linked to account {accountId}; nothing changed.',
-  'people.unlinked':
-    'Unlinked person "{id}" from account {accountId}. The next provisioning apply will {removal} that account.',
-  'people.removal.stop': 'stop (block sign-in to)',
-  'people.removal.delete': 'delete',
-  'people.importRejected':
-    '{count} rows are invalid, so nothing was written. Fix them and import the file again.',
-  'people.importDone':
-    'Imported people: {created} added, {updated} updated, {unchanged} unchanged; {groupsCreated} new directory groups.',
-  'people.input.personIdMissing': 'personId (社員番号) is missing',
-  'people.input.badPersonId': 'personId "{value}" must be 1-64 characters without spaces',
-  'people.input.duplicateInFile': 'person "{id}" appears twice in the file (as on line {line})',
-  'people.input.badEmail': '"{field}" is not an e-mail address: "{value}"',
-  'people.input.badUsageLocation':
-    'usageLocation must be a two-letter country code (JP, US …), not "{value}"',
-  'people.input.badMailNickname':
-    'mailNickname "{value}" may only have ASCII letters, digits and . - _ (no spaces, no @)',
-  'people.input.badBoolean': '"{field}" must be true or false, not "{value}"',
-  'people.input.badCustomName': 'custom field name "{field}" may not contain dots or spaces',
-  'provision.problem.missingRequired': 'required attribute {attribute} is empty',
-  'provision.problem.singleBusinessPhone':
-    'businessPhones has {count} numbers but Microsoft 365 takes only one through the API (seed 001 ※1); keep one',
-  'provision.problem.duplicateUserPrincipalName':
-    'has the same userPrincipalName as person "{otherPersonId}"',
-  'provision.problem.linkedAccountMissing':
-    'the linked account {accountId} is not in Microsoft 365 (deleted there?); unlink it or link another',
-  'provision.problem.accountLinkedToOther':
-    'the account with this userPrincipalName ({accountId}) is linked to person "{otherPersonId}"',
-  'provision.problem.accountUnlinked':
-    'the account with this userPrincipalName ({accountId}) was unlinked from this person; link it again (daicho people link) to provision it',
-  'provision.problem.unknownLicenceProfile':
-    'licence profile "{profile}" is not in PROVISIONING_LICENSE_PROFILES_FILE',
-  'provision.problem.unknownSku':
-    'licence profile "{profile}" names {sku}, which the tenant does not subscribe to',
-  'provision.problem.unknownServicePlan':
-    'licence profile "{profile}": {sku} has no service plan {plan}',
-  'provision.problem.licencesExhausted': 'no {sku} licences left to assign',
-  'provision.problem.noUsageLocation':
-    'no usageLocation: Microsoft 365 assigns no licence without one',
-  'provision.problem.linkedGroupMissing':
-    'the linked security group {groupId} is not in Microsoft 365',
-  'provision.problem.ambiguousGroup':
-    '{count} security groups have this display name; link the right one',
-  'provision.noGraph':
-    'Microsoft 365 provisioning uses the app registration of the Intune connection: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH / AZURE_USE_MANAGED_IDENTITY) in {file}, and grant it the application permissions User.ReadWrite.All, Group.ReadWrite.All and Organization.Read.All (admin consent).',
-  'provision.allOff':
-    'Nothing to provision: PROVISION_ACCOUNTS, PROVISION_LICENSES and PROVISION_GROUPS are all off. Turn one on in {file}.',
-  'provision.busy':
-    'Another provisioning apply is running ({holder}, host {host}, pid {pid}, until {until}); run again when it ends.',
-  'provision.runNotFound': 'No provisioning run "{runId}".',
-  'provision.notHeld':
-    'Provisioning run "{runId}" is not waiting for approval (it is {status}); nothing was done.',
-  'provision.readFailed':
-    'Could not read Microsoft 365 ({operation}: HTTP {status} {code}, request-id {requestId}): {reason}. Nothing was changed. The app registration needs the application permissions User.ReadWrite.All, Group.ReadWrite.All and Organization.Read.All (admin consent).',
-  'provision.badPlan':
-    'This is not a provisioning plan (the JSON of daicho provision plan --json): {reason}. Nothing was changed.',
-  'provision.badPlanFile': 'Cannot read the plan file {file}: {reason}. Nothing was changed.',
-  'provision.planTooLarge':
-    'The plan has {operations} operations ({mb} MB), more than one run can record. Provision in parts: turn the switches on one at a time (PROVISION_ACCOUNTS first), or import the people in batches. Nothing was changed.',
-  'provision.planSwitchOff':
-    'The plan has {kind} operations, but {variable} is off now. Nothing was changed; make a new plan.',
-  'provision.summary':
-    'Accounts: {createUser} to create, {linkUser} to link, {updateUser} to update, {stopUser} to stop, {deleteUser} to delete. Licences: {assignLicenses} people. Groups: {createGroup} to create, {linkGroup} to link, {updateGroup} to update, {deleteGroup} to delete. Members: {addMember} to add, {removeMember} to remove. Problems: {problems}.',
-  'provision.empty': 'Nothing to change: Microsoft 365 matches the directory.',
-  'provision.dryRun':
-    'Dry run {runId}: nothing was changed in Microsoft 365 ({requests} Graph requests, reads only).',
-  'provision.needsApproval':
-    'This plan stops or deletes {removals} accounts, more than the safety limit ({safetyLimit}): an apply of it waits for an admin to approve.',
-  'provision.held':
-    'Held for approval: run {runId} would stop or delete {removals} accounts (safety limit {safetyLimit}). Nothing was changed. Apply it with daicho provision approve {runId}, or drop it with daicho provision reject {runId}.',
-  'provision.heldShort':
-    'Not applied: run {runId} waits for approval (daicho provision approve {runId}).',
-  'provision.result':
-    'Run {runId} {status}: {ok} done, {failed} failed, {skipped} skipped ({requests} Graph requests).',
-  'provision.partialShort':
-    '{failed} operations failed in run {runId}; see the list above (daicho provision why <person id> for one person).',
-  'provision.passwordsWarning':
-    'First passwords of the {count} new accounts: hand each over securely (not by e-mail or chat) and do not keep them. They must be changed at first sign-in, are stored nowhere and cannot be shown again.',
-  'provision.rejected': 'Rejected run {runId}; nothing of it was applied.',
-  'provision.problems': 'Problems (left out of the plan):',
-  'provision.whyHeader': 'Person {personId} ({displayName}), Microsoft 365 account {accountId}',
-  'provision.whyNone': 'No provisioning log for this person yet.',
-  'provision.whyProblems': 'Problems in the latest plan:',
-  'provision.runsNone': 'No provisioning runs yet.',
-  'provision.subject.person': 'Person {id}',
-  'provision.subject.group': 'Group {id}',
-  'provision.reason.removed': 'removed from the directory',
-  'provision.reason.unlinked': 'unlinked from the person',
-  'provision.reason.notInDirectoryGroup': 'not in the directory group',
-  'provision.reason.groupRemoved': 'the directory group was removed',
-  'provision.op.createUser': 'create account',
-  'provision.op.linkUser': 'link account',
-  'provision.op.updateUser': 'update account',
-  'provision.op.stopUser': 'stop account',
-  'provision.op.deleteUser': 'delete account',
-  'provision.op.assignLicenses': 'licences',
-  'provision.op.createGroup': 'create group',
-  'provision.op.linkGroup': 'link group',
-  'provision.op.updateGroup': 'update group',
-  'provision.op.deleteGroup': 'delete group',
-  'provision.op.addMember': 'add member',
-  'provision.op.removeMember': 'remove member',
-  'provision.result.ok': 'done',
-  'provision.result.failed': 'failed',
-  'provision.result.skipped': 'skipped',
-  'provision.status.planned': 'planned (dry run)',
-  'provision.status.held': 'held for approval',
-  'provision.status.applying': 'applying',
-  'provision.status.applied': 'applied',
-  'provision.status.partial': 'partly applied',
-  'provision.status.failed': 'failed',
-  'provision.status.rejected': 'rejected',
-  'provision.detail.licencesExhausted': 'no licences of that SKU left',
-  'provision.detail.noUsageLocation': 'no usageLocation on the account',
-  'provision.detail.conflict': 'another object has the same unique value',
-  'provision.detail.notFound': 'not found in Microsoft 365',
-  'provision.detail.forbidden': 'the app registration lacks the permission',
-  'provision.detail.throttled': 'still throttled after the retries',
-  'provision.detail.noResponse': 'Microsoft 365 did not answer',
-  'provision.detail.linkRefused': 'the link could not be recorded',
-  'provision.detail.graphError': 'refused by Microsoft 365',
-  'provision.detail.userNotCreated': 'skipped: the account was not created',
-  'provision.detail.userNotLinked': 'skipped: the account was not linked',
-  'provision.detail.groupNotCreated': 'skipped: the group was not created',
-  'provision.detail.groupNotLinked': 'skipped: the group was not linked',
   'usage.unknownDevice': 'no device with asset number "{assetNumber}" in the ledger',
   'usage.missingUser': 'user is missing',
   'usage.badFrom': '"from" is not a valid date',
@@ -488,106 +361,7 @@ export const en: Record<string, string> = {
   'notify.noAlertChannel':
     'No conversation is chosen for alerts, so they stay pending. In the channel or chat that should get them, choose "Send alerts here" in the bot.',
   'notify.alertChannelSet': 'Alerts will be sent to this conversation.',
-  // Device-replacement workflows (src/workflows).
-  'workflow.unknownChecklist': 'There is no checklist "{checklistId}". Choose one of {known}.',
-  'workflow.notFound': 'No workflow "{id}".',
-  'workflow.alreadyOpen':
-    'Device "{assetNumber}" already has a replacement workflow in progress: {workflowId} (started by {startedBy} at {startedAt}). Continue that one, or abandon it first.',
-  'workflow.unknownStep': 'Workflow {workflowId} has no step "{stepId}".',
-  'workflow.staleVersion':
-    'Someone else updated workflow {workflowId} (you see version {expected}, the latest is {current}). Show the latest and try again.',
-  'workflow.alreadyCompleted':
-    'Workflow {workflowId} was completed by {by} at {at}; it cannot be changed.',
-  'workflow.alreadyAbandoned':
-    'Workflow {workflowId} was abandoned by {by} at {at}; it cannot be changed.',
-  'workflow.stepsNotDone':
-    'Workflow {workflowId} has {count} required steps not done (steps {steps}). Finish them, then complete it. Nothing in the ledger was changed.',
-  'workflow.newDeviceMissing':
-    "Workflow {workflowId} has no new device yet. Give the new device's asset number, then complete it.",
-  'workflow.sameDevice': 'The new device cannot be the old device itself ("{assetNumber}").',
-  'workflow.statusMissing':
-    'Choose the status of the old device (e.g. disposed, in repair, spare).',
-  'workflow.statusTooLong': "The old device's status must be at most {max} characters.",
-  'workflow.badDisposalDate': 'The disposal date "{value}" is not a valid date (YYYY-MM-DD).',
-  'workflow.disposalBeforeProcurement':
-    'The disposal date of "{assetNumber}" ({disposalDate}) is before its procurement date ({procurementDate}).',
-  'workflow.completing':
-    'Workflow {workflowId} is part-way through completing. Complete it again to finish with the same choices.',
-  'troubleshoot.back': 'Back',
-  'troubleshoot.restart': 'Start over',
-  'troubleshoot.menu': 'All guides',
-  'troubleshoot.runCheck': 'Run the check now',
-  'troubleshoot.device': 'Device in the ledger',
-  'troubleshoot.checkTitle': 'Connection check: {verdict}',
-  'troubleshoot.checkAdminOnly':
-    'Only admins can run the connection check. You can still go on with the manual steps.',
-  'troubleshoot.stale': 'That button belongs to an earlier step. Here is where you are now.',
-  'troubleshoot.noSession':
-    'This troubleshooting conversation has ended. Say "troubleshoot" to start again.',
-  'troubleshoot.unknownGuide':
-    'There is no troubleshooting guide "{name}". Say "troubleshoot" for the list.',
-  'troubleshoot.deviceNotFound':
-    'No device "{assetNumber}" in the ledger; the guide starts without it.',
-  'troubleshoot.deviceNotIntune':
-    'not synced with Intune (the ledger has no management agent for it)',
-  'troubleshoot.explainUsage':
-    'Say "explain" and a status code, e.g. "explain Workplace_Join_Required".',
-  'troubleshoot.outcome.intune.ok': 'it works: the app signed in and can read Intune devices',
-  'troubleshoot.outcome.intune.bad-secret': 'the client secret is wrong',
-  'troubleshoot.outcome.intune.expired-secret': 'the client secret has expired',
-  'troubleshoot.outcome.intune.wrong-tenant': 'the tenant id does not match the app registration',
-  'troubleshoot.outcome.intune.unknown-client':
-    'no app with this application (client) id in the tenant',
-  'troubleshoot.outcome.intune.missing-permission':
-    'the app has no permission to read Intune devices (or no admin consent)',
-  'troubleshoot.outcome.intune.empty-result': 'signed in, but Intune returned no devices',
-  'troubleshoot.outcome.intune.throttled': 'Microsoft Graph is throttling the app (429)',
-  'troubleshoot.outcome.intune.unreachable': 'Entra ID or Microsoft Graph could not be reached',
-  'troubleshoot.outcome.intune.not-configured': 'no Intune connection is configured',
-  'troubleshoot.outcome.jamf.ok': 'it works: the API client signed in and can read the inventory',
-  'troubleshoot.outcome.jamf.bad-credentials': 'Jamf Pro refused the API client id or secret',
-  'troubleshoot.outcome.jamf.missing-privilege': 'the API role lacks a privilege',
-  'troubleshoot.outcome.jamf.empty-result':
-    'signed in, but Jamf Pro has no computers or mobile devices',
-  'troubleshoot.outcome.jamf.throttled': 'Jamf Pro is throttling the API client (429)',
-  'troubleshoot.outcome.jamf.unreachable': 'the Jamf Pro server could not be reached',
-  'troubleshoot.outcome.jamf.not-configured': 'no Jamf Pro connection is configured',
-  'troubleshoot.fact.tenantId': 'Configured tenant',
-  'troubleshoot.fact.tokenTenantId': 'Tenant of the token',
-  'troubleshoot.fact.appId': 'Application (client) id',
-  'troubleshoot.fact.roles': 'Permissions in the token',
-  'troubleshoot.fact.deviceCountSample': 'Devices seen (first page of 1)',
-  'troubleshoot.fact.url': 'Jamf Pro URL',
-  'troubleshoot.fact.clientId': 'API client id',
-  'troubleshoot.fact.computerCount': 'Computers',
-  'troubleshoot.fact.mobileDeviceCount': 'Mobile devices',
-  'troubleshoot.fact.missingPrivileges': 'Missing privileges',
-  'troubleshoot.fact.status': 'HTTP status',
-  'troubleshoot.fact.aadCode': 'Entra ID error code',
-  'troubleshoot.fact.requestId': 'Request id',
-  'troubleshoot.fact.retryAfterSeconds': 'Retry-After (seconds)',
-  'troubleshoot.fact.duration': 'Took',
-  'troubleshoot.fact.managementAgent': 'Intune management agent',
   'card.help.troubleshoot':
     'Step-by-step help when Intune or Jamf data does not sync, with co-management, or with Ivanti compliance codes.',
   'card.action.troubleshoot': 'Troubleshoot',
-  'troubleshoot.menu.title': 'Troubleshooting',
-  'troubleshoot.menu.text': 'Choose what you need help with.',
-  'troubleshoot.next': 'Next',
-  'troubleshoot.error.unknownTree':
-    'There is no troubleshooting guide "{treeId}". Say "troubleshoot" for the list.',
-  'troubleshoot.error.staleState':
-    'This troubleshooting guide ({treeId}) has changed since you started, so it cannot continue where you were. Please start over.',
-  'troubleshoot.error.unknownChoice':
-    '"{choice}" is not a choice of this step. Please use a button on the current card.',
-  'troubleshoot.error.notACheck': 'This step ({nodeId}) has no automatic check.',
-  'troubleshoot.error.unknownOutcome':
-    'The automatic check returned "{outcome}", which this step does not handle. Please continue with the manual steps.',
-  'troubleshoot.error.atStart': 'This is the first step; there is nothing to go back to.',
-  'troubleshoot.code.unknown': 'Unknown status code "{code}". Known codes: {known}',
-  'troubleshoot.code.meaning': 'Meaning: {text}',
-  'troubleshoot.code.fix': 'Fix: {text}',
-  'troubleshoot.code.fixedBy.device-user': 'Who fixes it: the device user',
-  'troubleshoot.code.fixedBy.admin': 'Who fixes it: an admin',
-  'troubleshoot.code.fixedBy.nobody': 'Who fixes it: nobody (no problem)',
 };

@@ -1,7 +1,15 @@
 import { provisioningBotJa } from './provisioning-bot-ja';
+import { provisionJa } from './provision-ja';
+import { peopleJa } from './people-ja';
+import { troubleshootJa } from './troubleshoot-ja';
+import { workflowJa } from './workflow-ja';
 
 /** Japanese: every user-facing sentence (the default language of Daicho's users). */
 export const ja: Record<string, string> = {
+  ...provisionJa,
+  ...peopleJa,
+  ...troubleshootJa,
+  ...workflowJa,
   ...provisioningBotJa,
   'config.invalid': '設定が正しくありません:\n{problems}',
   'db.unavailable': 'データベースに接続できません ({uri}): {reason}',
@@ -36,141 +44,6 @@ export const ja: Record<string, string> = {
   'import.done':
     '取り込み完了: 追加 {created} 件、更新 {updated} 件、変更なし {unchanged} 件、スキップ {skipped} 件。',
   'import.empty': 'ファイルにデータ行がありません。',
-  'people.notFound': 'ディレクトリに利用者「{id}」はいません。',
-  'people.badAccountId':
-    '「{accountId}」は Microsoft 365 アカウントIDではありません。ユーザーのオブジェクトID (GUID、Entra 管理センターの「ユーザー」に表示) を指定してください。',
-  'people.alreadyLinked':
-    '利用者「{id}」はすでにアカウント {accountId} と紐付いています。先に解除してください (daicho people unlink {id})。',
-  'people.accountTaken': 'アカウント {accountId} はすでに利用者「{otherId}」と紐付いています。',
-  'people.notLinked': '利用者「{id}」は Microsoft 365 アカウントと紐付いていません。',
-  'people.groupNotFound': 'ディレクトリグループ「{name}」はありません。',
-  'people.linked': '利用者「{id}」を Microsoft 365 アカウント {accountId} と紐付けました。',
-  'people.alreadyLinkedSame':
-    '利用者「{id}」はすでにアカウント {accountId} と紐付いています。変更はありません。',
-  'people.unlinked':
-    '利用者「{id}」とアカウント {accountId} の紐付けを解除しました。次回のプロビジョニング適用でこのアカウントを{removal}します。',
-  'people.removal.stop': '停止 (サインインをブロック)',
-  'people.removal.delete': '削除',
-  'people.importRejected':
-    '{count} 行に誤りがあるため、何も書き込んでいません。修正してからもう一度取り込んでください。',
-  'people.importDone':
-    '利用者を取り込みました: 追加 {created} 件、更新 {updated} 件、変更なし {unchanged} 件。新しいディレクトリグループ {groupsCreated} 件。',
-  'people.input.personIdMissing': 'personId (社員番号) がありません',
-  'people.input.badPersonId': 'personId「{value}」は空白を含まない 1〜64 文字にしてください',
-  'people.input.duplicateInFile': '利用者「{id}」がファイル内で重複しています ({line} 行目と同じ)',
-  'people.input.badEmail': '「{field}」がメールアドレスの形式ではありません:「{value}」',
-  'people.input.badUsageLocation':
-    'usageLocation は 2 文字の国コード (JP、US など) にしてください:「{value}」',
-  'people.input.badMailNickname':
-    'mailNickname「{value}」に使えるのは半角英数字と . - _ だけです (空白や @ は不可)',
-  'people.input.badBoolean': '「{field}」は true か false にしてください:「{value}」',
-  'people.input.badCustomName': 'カスタムフィールド名「{field}」にドットや空白は使えません',
-  'provision.problem.missingRequired': '必須属性 {attribute} が空です',
-  'provision.problem.singleBusinessPhone':
-    'businessPhones に {count} 件の番号がありますが、Microsoft 365 に API で連携できるのは 1 件だけです (seed 001 ※1)。1 件にしてください',
-  'provision.problem.duplicateUserPrincipalName':
-    '利用者「{otherPersonId}」と userPrincipalName が同じです',
-  'provision.problem.linkedAccountMissing':
-    '紐付いているアカウント {accountId} が Microsoft 365 にありません (削除された可能性があります)。解除するか、別のアカウントと紐付けてください',
-  'provision.problem.accountLinkedToOther':
-    'この userPrincipalName のアカウント ({accountId}) は利用者「{otherPersonId}」と紐付いています',
-  'provision.problem.accountUnlinked':
-    'この userPrincipalName のアカウント ({accountId}) はこの利用者から解除されています。プロビジョニングするには再度紐付けてください (daicho people link)',
-  'provision.problem.unknownLicenceProfile':
-    'ライセンスプロファイル「{profile}」が PROVISIONING_LICENSE_PROFILES_FILE にありません',
-  'provision.problem.unknownSku':
-    'ライセンスプロファイル「{profile}」の {sku} はテナントで契約されていません',
-  'provision.problem.unknownServicePlan':
-    'ライセンスプロファイル「{profile}」: {sku} にサービスプラン {plan} はありません',
-  'provision.problem.licencesExhausted': '{sku} の割り当て可能なライセンスが残っていません',
-  'provision.problem.noUsageLocation':
-    'usageLocation がありません。Microsoft 365 は usageLocation のないユーザーにライセンスを割り当てません',
-  'provision.problem.linkedGroupMissing':
-    '紐付いているセキュリティグループ {groupId} が Microsoft 365 にありません',
-  'provision.problem.ambiguousGroup':
-    'この表示名のセキュリティグループが {count} 個あります。正しいものを紐付けてください',
-  'provision.noGraph':
-    'Microsoft 365 プロビジョニングは Intune 接続のアプリ登録を使います。{file} に AZURE_TENANT_ID、AZURE_CLIENT_ID、AZURE_CLIENT_SECRET (または AZURE_CLIENT_CERTIFICATE_PATH / AZURE_USE_MANAGED_IDENTITY) を設定し、アプリケーションのアクセス許可 User.ReadWrite.All、Group.ReadWrite.All、Organization.Read.All を付与 (管理者の同意) してください。',
-  'provision.allOff':
-    'プロビジョニングの対象がありません: PROVISION_ACCOUNTS、PROVISION_LICENSES、PROVISION_GROUPS がすべて off です。{file} でいずれかを on にしてください。',
-  'provision.busy':
-    '別のプロビジョニング適用が実行中です ({holder}, ホスト {host}, pid {pid}, 期限 {until})。終わってから再実行してください。',
-  'provision.runNotFound': 'プロビジョニング実行「{runId}」はありません。',
-  'provision.notHeld':
-    'プロビジョニング実行「{runId}」は承認待ちではありません (状態: {status})。何も実行していません。',
-  'provision.readFailed':
-    'Microsoft 365 を読み取れませんでした ({operation}: HTTP {status} {code}, request-id {requestId}): {reason}。何も変更していません。アプリ登録にはアプリケーションのアクセス許可 User.ReadWrite.All、Group.ReadWrite.All、Organization.Read.All (管理者の同意) が必要です。',
-  'provision.badPlan':
-    'プロビジョニング計画ではありません (daicho provision plan --json の JSON を指定してください): {reason}。何も変更していません。',
-  'provision.badPlanFile': '計画ファイル {file} を読み取れません: {reason}。何も変更していません。',
-  'provision.planTooLarge':
-    '計画の操作が {operations} 件 ({mb} MB) あり、1 回の実行で記録できる量を超えています。分けて実行してください: スイッチを 1 つずつ on にする (PROVISION_ACCOUNTS から)、または利用者を分けてインポートする。何も変更していません。',
-  'provision.planSwitchOff':
-    '計画に {kind} の操作がありますが、現在 {variable} は off です。何も変更していません。計画を作り直してください。',
-  'provision.summary':
-    'アカウント: 作成 {createUser}、紐付け {linkUser}、更新 {updateUser}、停止 {stopUser}、削除 {deleteUser}。ライセンス: {assignLicenses} 人。グループ: 作成 {createGroup}、紐付け {linkGroup}、更新 {updateGroup}、削除 {deleteGroup}。メンバー: 追加 {addMember}、削除 {removeMember}。問題: {problems} 件。',
-  'provision.empty': '変更はありません: Microsoft 365 はディレクトリと一致しています。',
-  'provision.dryRun':
-    'ドライラン {runId}: Microsoft 365 は何も変更していません (Graph リクエスト {requests} 件、読み取りのみ)。',
-  'provision.needsApproval':
-    'この計画は {removals} 件のアカウントを停止または削除し、安全上限 ({safetyLimit}) を超えています。適用には管理者の承認が必要です。',
-  'provision.held':
-    '承認待ち: 実行 {runId} は {removals} 件のアカウントを停止または削除します (安全上限 {safetyLimit})。何も変更していません。daicho provision approve {runId} で適用、daicho provision reject {runId} で取り消します。',
-  'provision.heldShort':
-    '適用していません: 実行 {runId} は承認待ちです (daicho provision approve {runId})。',
-  'provision.result':
-    '実行 {runId} {status}: 完了 {ok}、失敗 {failed}、スキップ {skipped} (Graph リクエスト {requests} 件)。',
-  'provision.partialShort':
-    '実行 {runId} で {failed} 件の操作が失敗しました。上の一覧を確認してください (利用者ごとは daicho provision why <利用者ID>)。',
-  'provision.passwordsWarning':
-    '新しい {count} 件のアカウントの初期パスワードです。安全な方法で本人に渡し (メールやチャットは不可)、控えを残さないでください。初回サインイン時に変更が必要です。どこにも保存されず、再表示もできません。',
-  'provision.rejected': '実行 {runId} を取り消しました。何も適用していません。',
-  'provision.problems': '問題 (計画から除外):',
-  'provision.whyHeader': '利用者 {personId} ({displayName})、Microsoft 365 アカウント {accountId}',
-  'provision.whyNone': 'この利用者のプロビジョニング記録はまだありません。',
-  'provision.whyProblems': '最新の計画での問題:',
-  'provision.runsNone': 'プロビジョニングの実行はまだありません。',
-  'provision.subject.person': '利用者 {id}',
-  'provision.subject.group': 'グループ {id}',
-  'provision.reason.removed': 'ディレクトリから削除',
-  'provision.reason.unlinked': '利用者との紐付けを解除',
-  'provision.reason.notInDirectoryGroup': 'ディレクトリグループに所属していない',
-  'provision.reason.groupRemoved': 'ディレクトリグループを削除',
-  'provision.op.createUser': 'アカウント作成',
-  'provision.op.linkUser': 'アカウント紐付け',
-  'provision.op.updateUser': 'アカウント更新',
-  'provision.op.stopUser': 'アカウント停止',
-  'provision.op.deleteUser': 'アカウント削除',
-  'provision.op.assignLicenses': 'ライセンス',
-  'provision.op.createGroup': 'グループ作成',
-  'provision.op.linkGroup': 'グループ紐付け',
-  'provision.op.updateGroup': 'グループ更新',
-  'provision.op.deleteGroup': 'グループ削除',
-  'provision.op.addMember': 'メンバー追加',
-  'provision.op.removeMember': 'メンバー削除',
-  'provision.result.ok': '完了',
-  'provision.result.failed': '失敗',
-  'provision.result.skipped': 'スキップ',
-  'provision.status.planned': '計画のみ (ドライラン)',
-  'provision.status.held': '承認待ち',
-  'provision.status.applying': '適用中',
-  'provision.status.applied': '適用済み',
-  'provision.status.partial': '一部適用',
-  'provision.status.failed': '失敗',
-  'provision.status.rejected': '取り消し',
-  'provision.detail.licencesExhausted': 'その SKU のライセンスが残っていません',
-  'provision.detail.noUsageLocation': 'アカウントに usageLocation がありません',
-  'provision.detail.conflict': '一意であるべき値を別のオブジェクトが使っています',
-  'provision.detail.notFound': 'Microsoft 365 に見つかりません',
-  'provision.detail.forbidden': 'アプリ登録にアクセス許可がありません',
-  'provision.detail.throttled': '再試行後もスロットリングされました',
-  'provision.detail.noResponse': 'Microsoft 365 から応答がありません',
-  'provision.detail.linkRefused': '紐付けを記録できませんでした',
-  'provision.detail.graphError': 'Microsoft 365 が拒否しました',
-  'provision.detail.userNotCreated': 'スキップ: アカウントが作成されませんでした',
-  'provision.detail.userNotLinked': 'スキップ: アカウントが紐付けられませんでした',
-  'provision.detail.groupNotCreated': 'スキップ: グループが作成されませんでした',
-  'provision.detail.groupNotLinked': 'スキップ: グループが紐付けられませんでした',
   'usage.unknownDevice': '資産番号「{assetNumber}」のデバイスが台帳にありません',
   'usage.missingUser': '利用者がありません',
   'usage.badFrom': '利用開始日が正しくありません',
@@ -490,109 +363,7 @@ export const ja: Record<string, string> = {
   'notify.noAlertChannel':
     'アラートの送信先が選ばれていないため、アラートは送信待ちのままです。送信先にするチャネルかチャットで、ボットの「ここにアラートを送る」を選んでください。',
   'notify.alertChannelSet': 'このチャットにアラートを送ります。',
-  // Device-replacement workflows (src/workflows).
-  'workflow.unknownChecklist':
-    'チェックリスト「{checklistId}」はありません。使えるのは {known} です。',
-  'workflow.notFound': 'ワークフロー「{id}」が見つかりません。',
-  'workflow.alreadyOpen':
-    'デバイス「{assetNumber}」には進行中の機種変更ワークフロー {workflowId} があります ({startedBy} が {startedAt} に開始)。そのワークフローを続けるか、中止してから始めてください。',
-  'workflow.unknownStep': 'ワークフロー {workflowId} に手順「{stepId}」はありません。',
-  'workflow.staleVersion':
-    'ワークフロー {workflowId} は他の人が更新しました (表示中の版 {expected}、最新の版 {current})。最新の内容を表示してから、もう一度操作してください。',
-  'workflow.alreadyCompleted':
-    'ワークフロー {workflowId} は {by} が {at} に完了済みです。変更できません。',
-  'workflow.alreadyAbandoned':
-    'ワークフロー {workflowId} は {by} が {at} に中止済みです。変更できません。',
-  'workflow.stepsNotDone':
-    'ワークフロー {workflowId} の必須の手順が {count} 件終わっていません (手順 {steps})。終わらせてから完了してください。台帳は何も変更していません。',
-  'workflow.newDeviceMissing':
-    'ワークフロー {workflowId} の新しい端末が決まっていません。新しい端末の資産番号を指定してから完了してください。',
-  'workflow.sameDevice': '新しい端末に旧端末と同じデバイス「{assetNumber}」は指定できません。',
-  'workflow.statusMissing': '旧端末のステータスを選んでください (例: 廃棄、修理中、予備機)。',
-  'workflow.statusTooLong': '旧端末のステータスは {max} 文字以内にしてください。',
-  'workflow.badDisposalDate': '廃棄日/解約日「{value}」は日付として読めません (YYYY-MM-DD)。',
-  'workflow.disposalBeforeProcurement':
-    '「{assetNumber}」の廃棄日/解約日 ({disposalDate}) が調達日 ({procurementDate}) より前です。',
-  'workflow.completing':
-    'ワークフロー {workflowId} は完了処理の途中です。もう一度「完了」を実行すると、同じ内容で処理を終えます。',
-  'troubleshoot.back': '戻る',
-  'troubleshoot.restart': '最初から',
-  'troubleshoot.menu': 'ガイド一覧',
-  'troubleshoot.runCheck': '今すぐ接続を確認',
-  'troubleshoot.device': '台帳のデバイス',
-  'troubleshoot.checkTitle': '接続の確認: {verdict}',
-  'troubleshoot.checkAdminOnly':
-    '接続の確認を実行できるのは管理者だけです。手動の手順はこのまま進められます。',
-  'troubleshoot.stale': 'そのボタンは前の手順のものです。現在の手順を表示します。',
-  'troubleshoot.noSession':
-    'このトラブルシュートは終了しています。「トラブルシュート」と送ると最初から始められます。',
-  'troubleshoot.unknownGuide':
-    'トラブルシュートガイド「{name}」はありません。「トラブルシュート」と送ると一覧を表示します。',
-  'troubleshoot.deviceNotFound':
-    '台帳にデバイス「{assetNumber}」がありません。デバイスなしでガイドを始めます。',
-  'troubleshoot.deviceNotIntune': 'Intune と同期していません（管理エージェントの情報がありません）',
-  'troubleshoot.explainUsage':
-    '「説明」に続けてステータスコードを送ってください。例: 「説明 Workplace_Join_Required」',
-  'troubleshoot.outcome.intune.ok':
-    '正常です。アプリはサインインでき、Intune のデバイスを読み取れます',
-  'troubleshoot.outcome.intune.bad-secret': 'クライアントシークレットが正しくありません',
-  'troubleshoot.outcome.intune.expired-secret': 'クライアントシークレットの有効期限が切れています',
-  'troubleshoot.outcome.intune.wrong-tenant': 'テナント ID がアプリ登録と一致しません',
-  'troubleshoot.outcome.intune.unknown-client':
-    'このアプリケーション (クライアント) ID のアプリがテナントにありません',
-  'troubleshoot.outcome.intune.missing-permission':
-    'アプリに Intune のデバイスを読み取る権限 (または管理者の同意) がありません',
-  'troubleshoot.outcome.intune.empty-result':
-    'サインインできましたが、Intune からデバイスが 1 台も返りません',
-  'troubleshoot.outcome.intune.throttled': 'Microsoft Graph がアプリを制限しています (429)',
-  'troubleshoot.outcome.intune.unreachable': 'Entra ID または Microsoft Graph に接続できません',
-  'troubleshoot.outcome.intune.not-configured': 'Intune への接続が設定されていません',
-  'troubleshoot.outcome.jamf.ok':
-    '正常です。API クライアントはサインインでき、インベントリを読み取れます',
-  'troubleshoot.outcome.jamf.bad-credentials':
-    'Jamf Pro が API クライアント ID またはシークレットを拒否しました',
-  'troubleshoot.outcome.jamf.missing-privilege': 'API ロールに必要な権限がありません',
-  'troubleshoot.outcome.jamf.empty-result':
-    'サインインできましたが、Jamf Pro にコンピュータもモバイルデバイスもありません',
-  'troubleshoot.outcome.jamf.throttled': 'Jamf Pro が API クライアントを制限しています (429)',
-  'troubleshoot.outcome.jamf.unreachable': 'Jamf Pro サーバーに接続できません',
-  'troubleshoot.outcome.jamf.not-configured': 'Jamf Pro への接続が設定されていません',
-  'troubleshoot.fact.tenantId': '設定のテナント',
-  'troubleshoot.fact.tokenTenantId': 'トークンのテナント',
-  'troubleshoot.fact.appId': 'アプリケーション (クライアント) ID',
-  'troubleshoot.fact.roles': 'トークンの権限',
-  'troubleshoot.fact.deviceCountSample': '取得できたデバイス (1 件だけ取得)',
-  'troubleshoot.fact.url': 'Jamf Pro の URL',
-  'troubleshoot.fact.clientId': 'API クライアント ID',
-  'troubleshoot.fact.computerCount': 'コンピュータ',
-  'troubleshoot.fact.mobileDeviceCount': 'モバイルデバイス',
-  'troubleshoot.fact.missingPrivileges': '足りない権限',
-  'troubleshoot.fact.status': 'HTTP ステータス',
-  'troubleshoot.fact.aadCode': 'Entra ID のエラーコード',
-  'troubleshoot.fact.requestId': 'リクエスト ID',
-  'troubleshoot.fact.retryAfterSeconds': 'Retry-After (秒)',
-  'troubleshoot.fact.duration': '所要時間',
-  'troubleshoot.fact.managementAgent': 'Intune の管理エージェント',
   'card.help.troubleshoot':
     'Intune / Jamf のデータが同期されないとき、共同管理、Ivanti のコンプライアンスのコードを、手順を追って案内します。',
   'card.action.troubleshoot': 'トラブルシュート',
-  'troubleshoot.menu.title': 'トラブルシュート',
-  'troubleshoot.menu.text': '困っていることを選んでください。',
-  'troubleshoot.next': '次へ',
-  'troubleshoot.error.unknownTree':
-    'トラブルシュート「{treeId}」はありません。「トラブルシュート」と送ると一覧を表示します。',
-  'troubleshoot.error.staleState':
-    'このトラブルシュート ({treeId}) は内容が更新されたため、途中から続けられません。最初からやり直してください。',
-  'troubleshoot.error.unknownChoice':
-    '選択肢「{choice}」はこの手順にありません。いま表示されているカードのボタンを選んでください。',
-  'troubleshoot.error.notACheck': 'この手順 ({nodeId}) には自動チェックがありません。',
-  'troubleshoot.error.unknownOutcome':
-    '自動チェックの結果「{outcome}」はこの手順では扱えません。手動の手順で続けてください。',
-  'troubleshoot.error.atStart': '最初の手順なので、これより前には戻れません。',
-  'troubleshoot.code.unknown': 'ステータス コード「{code}」は分かりません。分かるコード: {known}',
-  'troubleshoot.code.meaning': '意味: {text}',
-  'troubleshoot.code.fix': '対処: {text}',
-  'troubleshoot.code.fixedBy.device-user': '対処する人: デバイスユーザー',
-  'troubleshoot.code.fixedBy.admin': '対処する人: 管理者',
-  'troubleshoot.code.fixedBy.nobody': '対処する人: 不要 (問題ありません)',
 };

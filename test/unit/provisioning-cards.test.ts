@@ -7,7 +7,7 @@ import {
 import { provisionResultCardData } from '../../src/bot/cards/provision-result';
 import { renderCard } from '../../src/bot/cards/render';
 import { COMMANDS, argument } from '../../src/bot/commands';
-import { planCsv, samePlan } from '../../src/bot/handlers/provision';
+import { planCsv, samePlan } from '../../src/bot/handlers/provision-plan-file';
 import { VERBS } from '../../src/bot/verbs';
 import { CATALOGS } from '../../src/i18n/messages';
 import { provisioningBotEn } from '../../src/i18n/provisioning-bot-en';
