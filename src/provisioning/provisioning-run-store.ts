@@ -56,16 +56,7 @@ export class RunStore {
   /** Runs `work` holding the 'provisioning' lease: one apply at a time, across processes. */
   async withLease<T>(work: () => Promise<T>): Promise<T> {
     const lease = new Lease(this.c.leases, 'provisioning');
-    const taken = await lease.acquire();
-    if (!taken.ok) {
-      const h = taken.heldBy;
-      throw new DaichoError('PROVISION_BUSY', 'provision.busy', {
-        holder: h.holder,
-        host: h.host,
-        pid: h.pid,
-        until: h.expiresAt.toISOString(),
-      });
-    }
+    await lease.acquireOrThrow('PROVISION_BUSY', 'provision.busy');
     try {
       // We hold the lease: a run still 'applying' belongs to a process that ended mid-way.
       await this.c.provisioningRuns.updateMany(

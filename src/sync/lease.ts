@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Collection } from 'mongodb';
 import type { LeaseDoc } from '../db/collections';
 import { processAlive } from '../db/embedded/registry';
-import { isDuplicateKeyError } from '../errors';
+import { DaichoError, isDuplicateKeyError, type ErrorCode } from '../errors';
 
 export interface LeaseHolder {
   holder: string;
@@ -26,6 +26,22 @@ export class Lease {
     private readonly name: string,
     private readonly ttlMs = 120_000,
   ) {}
+
+  /**
+   * Takes the lease, or throws `code` with `messageKey` naming who holds it (holder, host, pid and
+   * until), the refusal every job that runs one at a time gives.
+   */
+  async acquireOrThrow(code: ErrorCode, messageKey: string): Promise<void> {
+    const taken = await this.acquire();
+    if (taken.ok) return;
+    const h = taken.heldBy;
+    throw new DaichoError(code, messageKey, {
+      holder: h.holder,
+      host: h.host,
+      pid: h.pid,
+      until: h.expiresAt.toISOString(),
+    });
+  }
 
   /** Takes the lease, or returns who holds it. */
   async acquire(): Promise<{ ok: true } | { ok: false; heldBy: LeaseHolder }> {

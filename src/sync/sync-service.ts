@@ -103,16 +103,7 @@ export class SyncService {
       };
     }
     const lease = new Lease(this.c.leases, 'sync');
-    const taken = await lease.acquire();
-    if (!taken.ok) {
-      const h = taken.heldBy;
-      throw new DaichoError('SYNC_BUSY', 'sync.leaseHeld', {
-        holder: h.holder,
-        host: h.host,
-        pid: h.pid,
-        until: h.expiresAt.toISOString(),
-      });
-    }
+    await lease.acquireOrThrow('SYNC_BUSY', 'sync.leaseHeld');
     try {
       await this.failAbandonedRuns(lease.id);
       // A listener's failure (e.g. Teams refusing a card update) must not fail the run.

@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config/config';
+import { loadConfig } from '../../src/config/config';
+import { problemsOf } from '../support/config-problems';
 import shipped from '../../src/provisioning/default-mapping.json';
 
 function project(files: Record<string, string> = {}): string {
@@ -9,16 +10,6 @@ function project(files: Record<string, string> = {}): string {
   mkdirSync(path.join(root, 'env'));
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, name), text);
   return root;
-}
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
 }
 
 describe('provisioning configuration', () => {
