@@ -64,12 +64,25 @@ const text = fc.oneof(
   },
   { arbitrary: fc.integer().map(String), weight: 1 },
   { arbitrary: fc.constantFrom('1e309', '-0', 'NaN', '0x10', '１２'), weight: 1 },
-  // The kernel caps one argument at 128 KiB.
+  // The kernel caps one argument at 128 KiB of bytes (MAX_ARG_STRLEN), so a huge value is cut
+  // to 100 KB of UTF-8, whole characters only: '日' is 3 bytes and '𠮷' 4.
   {
-    arbitrary: hugeString(100_000).map((s) => s.replace(/\u0000/g, 'x')),
+    arbitrary: hugeString(100_000).map((s) => utf8Prefix(s.replace(/\u0000/g, 'x'), 100_000)),
     weight: 1,
   },
 );
+
+/** The longest prefix of `s`, in whole code points, that is at most `maxBytes` in UTF-8. */
+function utf8Prefix(s: string, maxBytes: number): string {
+  let bytes = 0;
+  let end = 0;
+  for (const ch of s) {
+    bytes += Buffer.byteLength(ch, 'utf8');
+    if (bytes > maxBytes) break;
+    end += ch.length;
+  }
+  return s.slice(0, end);
+}
 
 interface CommandSpec {
   path: string[];
