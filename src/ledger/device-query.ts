@@ -95,9 +95,9 @@ export function toMongoFilter(
     );
   }
   if (q.status) and.push({ status: q.status });
-  if (q.user) and.push({ user: { $regex: escape(q.user), $options: 'i' } });
+  if (q.user) and.push({ user: { $regex: literalPattern(q.user), $options: 'i' } });
   if (q.text) {
-    const r = { $regex: escape(q.text), $options: 'i' };
+    const r = { $regex: literalPattern(q.text), $options: 'i' };
     and.push({ $or: [{ assetNumber: r }, { serialNumber: r }, { user: r }, { model: r }] });
   }
   if (q.duplicates) and.push({ serialKey: { $in: duplicateSerialKeys } });
@@ -119,6 +119,10 @@ function shown(v: unknown, max: number): string {
   return (s ?? typeof v).slice(0, max);
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * A regex source that matches `s` literally. A NUL byte is written `\x00`: BSON carries a
+ * pattern as a C string, so a raw NUL makes the driver throw before the query is even sent.
+ */
+export function literalPattern(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\0/g, '\\x00');
 }

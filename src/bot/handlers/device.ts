@@ -2,6 +2,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { isDaichoError } from '../../errors';
 import { toExported } from '../../ledger/device';
+import { literalPattern } from '../../ledger/device-query';
 import type { DeviceDoc } from '../../ledger/ledger-service';
 import type { BotDeps } from '../bot-deps';
 import { deviceCardData } from '../cards/device';
@@ -108,7 +109,7 @@ async function lookup(deps: BotDeps, id: string): Promise<DeviceDoc[]> {
     }
     if (!isDaichoError(e, 'NOT_FOUND')) throw e;
   }
-  const pattern = new RegExp(id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  const pattern = new RegExp(literalPattern(id), 'i');
   return deps.c.devices
     .find({ user: pattern })
     .sort({ assetNumber: 1 })
