@@ -146,6 +146,19 @@ describe('builders and render', () => {
     expect(JSON.stringify(card)).toContain('$\u200B{evil}');
   });
 
+  it('renders a template again and again with new data, each card on its own', () => {
+    // The parsed template is shared between replies: nothing of one may leak into the next.
+    const render = (user: string) =>
+      renderCard('device', deviceCardData(s.device({ user }), [], 'en', { isAdmin: false }));
+    const first = render('山田 太郎');
+    const before = JSON.stringify(first);
+    (first.body as unknown[]).length = 0;
+    const second = render('佐藤 花子');
+    expect(JSON.stringify(second)).toContain('佐藤 花子');
+    expect(JSON.stringify(second)).not.toContain('山田 太郎');
+    expect(JSON.stringify(render('山田 太郎'))).toBe(before);
+  });
+
   it('throws when a binding finds no data', () => {
     expect(() => renderCard('error', {} as never)).toThrow(/card "error": unexpanded binding/);
   });
