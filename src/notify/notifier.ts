@@ -184,9 +184,11 @@ export function startNotifier(o: NotifierOptions): Notifier {
       reference: channel.reference,
     };
     let deferred: SendResult | undefined;
-    for (const unit of units) {
+    for (const [i, unit] of units.entries()) {
       const ids = unit.alerts.map((a) => a._id);
-      const result = deferred ?? (await sendUnit(unit, target, channel.locale ?? o.locale ?? 'ja'));
+      const locale = channel.locale ?? o.locale ?? 'ja';
+      // The conversation with more left to send goes first when the tenant's budget is short.
+      const result = deferred ?? (await sendUnit(unit, target, locale, units.length - i));
       if (result.ok) {
         counts.messages++;
         const sent = {
@@ -222,6 +224,7 @@ export function startNotifier(o: NotifierOptions): Notifier {
     unit: Unit,
     target: Parameters<Sender['send']>[0],
     locale: Locale,
+    remaining: number,
   ): Promise<SendResult> {
     let activity;
     try {
@@ -230,7 +233,7 @@ export function startNotifier(o: NotifierOptions): Notifier {
       // A payload the card cannot show will not render better next time.
       return { ok: false, kind: 'permanent', error: `card: ${String(e)}` };
     }
-    return sender.send(target, activity, abort.signal);
+    return sender.send(target, activity, abort.signal, remaining);
   }
 
   async function settleAlert(tr: Tracking, counts: Counts) {

@@ -37,14 +37,32 @@ export interface AcquireOptions {
   maxWaitMs?: number;
   /** Aborting makes a waiting acquire return false at once. */
   signal?: AbortSignal;
+  /**
+   * Who gets the tenant's next slot when several conversations wait for it: the highest first
+   * (the notifier passes how many messages the conversation still has to send), then the one
+   * that has waited longest. Default 0.
+   */
+  priority?: number;
+}
+
+interface Waiter {
+  conversationId: string;
+  tenantId: string | null;
+  priority: number;
+  seq: number;
+  deadline: number;
+  resolve: (granted: boolean) => void;
 }
 
 /**
  * Sliding-window limiter for proactive sends. Sends to one conversation are granted in call
- * order (a queue per conversation), so cards arrive in the order they were sent and only the
- * head of each queue competes for the tenant's budget. A waiter sleeps exactly until the oldest
- * send that blocks it leaves its window, then checks again: another conversation may have taken
- * the tenant's slot meanwhile. No polling.
+ * order (a queue per conversation), so cards arrive in the order they were sent; the head of
+ * each queue waits in its tenant's set. One scheduler per tenant grants every waiter the rules
+ * allow now, in priority order, and sleeps exactly until the earliest moment one more could go:
+ * no polling, and no race between sleepers for a freed slot. The priority matters at the end of
+ * a burst: conversations that fell behind (a slow reply, a retry) would otherwise finish alone,
+ * each capped at 8 per 2 s, long after the tenant's budget fell idle (measured: a 4-second tail
+ * on 1,000 cards to 20 conversations).
  *
  * In-process only: several replicas each keep their own count, so together they can exceed the
  * limits; Teams then answers 429, which the sender retries.
@@ -53,6 +71,9 @@ export class RateLimiter {
   /** Grant times per key, ascending (grants are only ever made "now"). */
   private readonly grants = new Map<string, number[]>();
   private readonly queues = new Map<string, Promise<void>>();
+  private readonly waiting = new Map<string, Set<Waiter>>();
+  private readonly timers = new Map<string, { at: number; cancel: AbortController }>();
+  private seq = 0;
 
   constructor(
     private readonly limits: RateLimits = TEAMS_LIMITS,
@@ -90,22 +111,70 @@ export class RateLimiter {
     this.queues.set(key, tail);
     try {
       await previous;
-      for (;;) {
-        if (options.signal?.aborted) return false;
-        const now = this.clock.now();
-        const ms = this.delay(conversationId, tenantId, now);
-        if (ms <= 0) {
-          this.record(key, this.limits.perConversation, now);
-          this.record(tenantKey(tenantId), this.limits.perTenant, now);
-          return true;
-        }
-        if (now + ms > deadline) return false;
-        await this.clock.sleep(ms, options.signal);
-      }
+      if (options.signal?.aborted) return false;
+      return await this.enter(
+        { conversationId, tenantId, priority: options.priority ?? 0, seq: this.seq++, deadline },
+        options.signal,
+      );
     } finally {
       release();
       if (this.queues.get(key) === tail) this.queues.delete(key);
     }
+  }
+
+  /** Joins the tenant's waiters; resolves true when granted, false when given up or aborted. */
+  private enter(w: Omit<Waiter, 'resolve'>, signal: AbortSignal | undefined): Promise<boolean> {
+    const key = tenantKey(w.tenantId);
+    return new Promise<boolean>((resolve) => {
+      const waiter: Waiter = { ...w, resolve };
+      let set = this.waiting.get(key);
+      if (!set) this.waiting.set(key, (set = new Set()));
+      set.add(waiter);
+      signal?.addEventListener('abort', () => this.settle(key, waiter, false), { once: true });
+      this.pump(key);
+    });
+  }
+
+  private settle(key: string, waiter: Waiter, granted: boolean): void {
+    const set = this.waiting.get(key);
+    if (!set?.delete(waiter)) return;
+    if (set.size === 0) this.waiting.delete(key);
+    waiter.resolve(granted);
+  }
+
+  /** Grants what the rules allow now, best priority first; then sleeps until the next chance. */
+  private pump(key: string): void {
+    const set = this.waiting.get(key);
+    if (!set) return;
+    const now = this.clock.now();
+    let next = Infinity;
+    for (const w of [...set].sort((a, b) => b.priority - a.priority || a.seq - b.seq)) {
+      const ms = this.delay(w.conversationId, w.tenantId, now);
+      if (ms <= 0) {
+        this.record(convKey(w.conversationId), this.limits.perConversation, now);
+        this.record(key, this.limits.perTenant, now);
+        this.settle(key, w, true);
+      } else if (now + ms > w.deadline) {
+        this.settle(key, w, false);
+      } else {
+        next = Math.min(next, now + ms);
+      }
+    }
+    if (next !== Infinity) this.wakeAt(key, next, now);
+  }
+
+  /** One timer per tenant, for the earliest moment a waiter could go. */
+  private wakeAt(key: string, at: number, now: number): void {
+    const pending = this.timers.get(key);
+    if (pending && pending.at <= at) return;
+    pending?.cancel.abort();
+    const cancel = new AbortController();
+    this.timers.set(key, { at, cancel });
+    void this.clock.sleep(at - now, cancel.signal).then(() => {
+      if (cancel.signal.aborted) return;
+      this.timers.delete(key);
+      this.pump(key);
+    });
   }
 
   private record(key: string, rules: WindowRule[], now: number): void {

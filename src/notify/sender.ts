@@ -68,9 +68,17 @@ export class Sender {
     this.random = o.random ?? Math.random;
   }
 
-  /** Posts a new message; the result carries its activity id, to update it in place later. */
-  send(target: Target, activity: Partial<Activity>, signal?: AbortSignal): Promise<SendResult> {
-    return this.deliver(target, activity, undefined, signal);
+  /**
+   * Posts a new message; the result carries its activity id, to update it in place later.
+   * `priority`: the limiter's tie-break between conversations (messages still to send there).
+   */
+  send(
+    target: Target,
+    activity: Partial<Activity>,
+    signal?: AbortSignal,
+    priority = 0,
+  ): Promise<SendResult> {
+    return this.deliver(target, activity, undefined, signal, priority);
   }
 
   /** Replaces a message the bot sent before (e.g. the alert card once someone acted on it). */
@@ -80,7 +88,7 @@ export class Sender {
     activity: Partial<Activity>,
     signal?: AbortSignal,
   ): Promise<SendResult> {
-    return this.deliver(target, activity, activityId, signal);
+    return this.deliver(target, activity, activityId, signal, 0);
   }
 
   private async deliver(
@@ -88,12 +96,13 @@ export class Sender {
     activity: Partial<Activity>,
     updateId: string | undefined,
     signal: AbortSignal | undefined,
+    priority: number,
   ): Promise<SendResult> {
     const bytes = Buffer.byteLength(JSON.stringify(activity));
     if (bytes > MAX_MESSAGE_BYTES)
       return { ok: false, kind: 'permanent', error: `message too large: ${bytes} bytes` };
     for (let attempt = 1; ; attempt++) {
-      const result = await this.once(target, activity, updateId, signal);
+      const result = await this.once(target, activity, updateId, signal, priority);
       if (result.ok || result.kind !== 'retry') return result;
       const waitMs = this.backoff(attempt, result.waitMs);
       // Give it back to the outbox rather than hold the conversation's queue for long.
@@ -120,6 +129,7 @@ export class Sender {
     activity: Partial<Activity>,
     updateId: string | undefined,
     signal: AbortSignal | undefined,
+    priority: number,
   ): Promise<SendResult> {
     let result: SendResult | undefined;
     const { conversationId, tenantId } = target;
@@ -132,7 +142,8 @@ export class Sender {
           // The slot is taken here, right before the request, not before the turn is set up:
           // Teams counts arrivals, and any delay between the two bunches them up.
           const maxWaitMs = this.o.maxWaitMs;
-          if (!(await this.o.limiter.acquire(conversationId, tenantId, { maxWaitMs, signal }))) {
+          const options = { maxWaitMs, signal, priority };
+          if (!(await this.o.limiter.acquire(conversationId, tenantId, options))) {
             result = {
               ok: false,
               kind: 'deferred',

@@ -142,6 +142,47 @@ describe('RateLimiter with Teams limits (virtual clock)', () => {
     expect(order).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 
+  it('gives the tenant’s next slot to the conversation with the most left to send', async () => {
+    // One send per second for the tenant, none that a conversation limit would stop.
+    const clock = new VirtualClock();
+    const limits = {
+      perConversation: [{ limit: 100, windowMs: 1_000 }],
+      perTenant: [{ limit: 1, windowMs: 1_000 }],
+      marginMs: 0,
+    };
+    const limiter = new RateLimiter(limits, clock);
+    expect(await limiter.acquire('first', 't')).toBe(true);
+    const at: Record<string, number> = {};
+    const take = async (conversation: string, priority: number) => {
+      await limiter.acquire(conversation, 't', { priority });
+      at[conversation] = clock.now();
+    };
+    // Asked in this order; the one with most left goes first, equal ones in the order asked.
+    await clock.run(Promise.all([take('low', 1), take('high', 5), take('also-high', 5)]));
+    expect(at).toEqual({ high: 1_000, 'also-high': 2_000, low: 3_000 });
+  });
+
+  it('lets a lower priority use a slot that the higher one’s own limit keeps it from', async () => {
+    const clock = new VirtualClock();
+    const limits = {
+      perConversation: [{ limit: 1, windowMs: 5_000 }],
+      perTenant: [{ limit: 1, windowMs: 1_000 }],
+      marginMs: 0,
+    };
+    const limiter = new RateLimiter(limits, clock);
+    expect(await limiter.acquire('busy', 't')).toBe(true);
+    const at: Record<string, number> = {};
+    await clock.run(
+      Promise.all(
+        (['busy', 'other'] as const).map(async (conversation) => {
+          await limiter.acquire(conversation, 't', { priority: conversation === 'busy' ? 9 : 1 });
+          at[conversation] = clock.now();
+        }),
+      ),
+    );
+    expect(at).toEqual({ other: 1_000, busy: 5_000 });
+  });
+
   it('gives up without counting when the wait would exceed maxWaitMs', async () => {
     const clock = new VirtualClock();
     const limiter = new RateLimiter(TEAMS_LIMITS, clock);
