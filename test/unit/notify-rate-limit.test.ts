@@ -64,6 +64,15 @@ async function grants(
   return times;
 }
 
+/** A tenant allowed one send a second, its slot for this second just taken by `first`. */
+async function tenantAtOnePerSecond(perConversation: WindowRule, first = 'first') {
+  const clock = new VirtualClock();
+  const limits = { perConversation: [perConversation], perTenant: [{ limit: 1, windowMs: 1_000 }] };
+  const limiter = new RateLimiter({ ...limits, marginMs: 0 }, clock);
+  expect(await limiter.acquire(first, 't')).toBe(true);
+  return { clock, limiter };
+}
+
 describe('RateLimiter with Teams limits (virtual clock)', () => {
   const { marginMs } = TEAMS_LIMITS;
 
@@ -144,14 +153,7 @@ describe('RateLimiter with Teams limits (virtual clock)', () => {
 
   it('gives the tenant’s next slot to the conversation with the most left to send', async () => {
     // One send per second for the tenant, none that a conversation limit would stop.
-    const clock = new VirtualClock();
-    const limits = {
-      perConversation: [{ limit: 100, windowMs: 1_000 }],
-      perTenant: [{ limit: 1, windowMs: 1_000 }],
-      marginMs: 0,
-    };
-    const limiter = new RateLimiter(limits, clock);
-    expect(await limiter.acquire('first', 't')).toBe(true);
+    const { clock, limiter } = await tenantAtOnePerSecond({ limit: 100, windowMs: 1_000 });
     const at: Record<string, number> = {};
     const take = async (conversation: string, priority: number) => {
       await limiter.acquire(conversation, 't', { priority });
@@ -163,14 +165,7 @@ describe('RateLimiter with Teams limits (virtual clock)', () => {
   });
 
   it('lets a lower priority use a slot that the higher one’s own limit keeps it from', async () => {
-    const clock = new VirtualClock();
-    const limits = {
-      perConversation: [{ limit: 1, windowMs: 5_000 }],
-      perTenant: [{ limit: 1, windowMs: 1_000 }],
-      marginMs: 0,
-    };
-    const limiter = new RateLimiter(limits, clock);
-    expect(await limiter.acquire('busy', 't')).toBe(true);
+    const { clock, limiter } = await tenantAtOnePerSecond({ limit: 1, windowMs: 5_000 }, 'busy');
     const at: Record<string, number> = {};
     await clock.run(
       Promise.all(
