@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import os from 'node:os';
 import type { CloudAdapter } from 'botbuilder';
 import type { AlertDoc, Collections, ConversationDoc } from '../db/collections';
@@ -96,6 +97,9 @@ export function startNotifier(o: NotifierOptions): Notifier {
   const limiter = o.limiter ?? new RateLimiter(o.limits ?? TEAMS_LIMITS, o.clock);
   const sender = new Sender({ ...o, limiter, maxWaitMs: o.maxWaitMs ?? 60_000 });
   const abort = new AbortController();
+  // Every send of a batch (one per alert channel at a time, and their retry sleeps) listens to
+  // this one signal, to stop at once; Node's default of 10 listeners would warn for nothing.
+  setMaxListeners(0, abort.signal);
   let warnedNoChannel = false;
 
   async function cycle(): Promise<CycleCounts> {

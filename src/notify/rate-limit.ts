@@ -126,11 +126,19 @@ export class RateLimiter {
   private enter(w: Omit<Waiter, 'resolve'>, signal: AbortSignal | undefined): Promise<boolean> {
     const key = tenantKey(w.tenantId);
     return new Promise<boolean>((resolve) => {
-      const waiter: Waiter = { ...w, resolve };
+      // The notifier shares one signal between all its sends: the listener goes with the wait.
+      const onAbort = () => this.settle(key, waiter, false);
+      const waiter: Waiter = {
+        ...w,
+        resolve: (granted) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(granted);
+        },
+      };
       let set = this.waiting.get(key);
       if (!set) this.waiting.set(key, (set = new Set()));
       set.add(waiter);
-      signal?.addEventListener('abort', () => this.settle(key, waiter, false), { once: true });
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.pump(key);
     });
   }

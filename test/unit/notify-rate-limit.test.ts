@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import type { Clock } from '../../src/notify/clock';
 import { RateLimiter, TEAMS_LIMITS, type WindowRule } from '../../src/notify/rate-limit';
 
@@ -199,6 +200,17 @@ describe('RateLimiter with Teams limits (virtual clock)', () => {
     abort.abort();
     expect(await waiting).toBe(false);
     expect(clock.now()).toBe(0);
+  });
+
+  it('leaves no listener on a signal shared by many sends once they are granted', async () => {
+    const clock = new VirtualClock();
+    const limiter = new RateLimiter(TEAMS_LIMITS, clock);
+    const shared = new AbortController();
+    const all = Array.from({ length: 30 }, () =>
+      limiter.acquire('c1', 't1', { signal: shared.signal }),
+    );
+    expect(await clock.run(Promise.all(all))).toEqual(Array(30).fill(true));
+    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
   });
 
   it('rejects nonsense rules', () => {
