@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,8 +19,29 @@ import { testUri, type TestDb } from './test-db';
 /** Multiplies every property's number of runs (HOSTILE_RUNS=5 for a longer soak). */
 export const RUN_FACTOR = Math.max(0.1, Number(process.env.HOSTILE_RUNS ?? 1) || 1);
 export const runs = (n: number) => Math.max(1, Math.round(n * RUN_FACTOR));
-/** A fixed seed (HOSTILE_SEED=…) replays a failure; fast-check prints the seed it used. */
-export const SEED = process.env.HOSTILE_SEED ? Number(process.env.HOSTILE_SEED) : undefined;
+/**
+ * The cases come from a seed: HOSTILE_SEED=<n> replays a failure (fast-check prints the seed it
+ * used), HOSTILE_SEED=random draws new ones. By default the seed is taken from the commit under
+ * test, so CI on a clean clone generates exactly the cases a run of the same commit generated
+ * here (a red CI is then reproducible, and a green local run says CI will be green too), while
+ * every new commit still explores new cases.
+ */
+export const SEED = seedOf(process.env.HOSTILE_SEED);
+
+function seedOf(given: string | undefined): number | undefined {
+  if (given === 'random') return undefined;
+  if (given) return Number(given);
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: path.join(__dirname, '..', '..'),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    return /^[0-9a-f]{8}/.test(head) ? parseInt(head.slice(0, 8), 16) | 0 : undefined;
+  } catch {
+    return undefined; // not a git checkout: a random seed, printed on failure
+  }
+}
 
 /**
  * Text the products never produce themselves, so finding it in an answer means the code, not the
@@ -365,7 +387,7 @@ export class CaseCounts {
       `${JSON.stringify({ suite: this.suite, at: new Date().toISOString(), seed: SEED ?? null, total: this.total(), properties, notes: this.notes }, null, 2)}\n`,
     );
     process.stdout.write(
-      `[hostile] ${this.suite}: ${this.total()} cases in ${properties.length} properties → ${file}\n`,
+      `[hostile] ${this.suite}: ${this.total()} cases in ${properties.length} properties, seed ${SEED ?? 'random'} → ${file}\n`,
     );
     return file;
   }
