@@ -1,6 +1,5 @@
 import type { IntuneConfig } from '../../config/config';
 import { createIntuneSignIn } from '../../sync/sources/intune-credential';
-import { describeError } from '../../sync/sources/retry';
 import { isOtherTenant, readAccessToken, type AccessTokenFacts } from './access-token';
 import { createManagedDevicesProbe } from './intune-graph-probe';
 import {
@@ -12,17 +11,16 @@ import {
   type IntuneSelfTestResult,
 } from './intune-outcome';
 import {
-  compact,
-  redact,
   sentence,
   retryPolicyOf,
   SELF_TEST_DEFAULTS,
-  withinDeadline,
   type SelfTestOptions,
+  runSelfTest,
+  type Verdict as SelfTestVerdict,
 } from './result';
 import { failureFacts, finalFailure, retried, shorten, triesText } from './retries';
 
-type Verdict = { outcome: IntuneSelfTestOutcome; facts: IntuneSelfTestFacts; detail: string };
+type Verdict = SelfTestVerdict<IntuneSelfTestOutcome, IntuneSelfTestFacts>;
 
 /**
  * Checks the Intune connection the way the sync uses it: signs in with the configured
@@ -33,44 +31,30 @@ export async function runIntuneSelfTest(
   config: IntuneConfig | undefined,
   options: SelfTestOptions = {},
 ): Promise<IntuneSelfTestResult> {
-  const started = Date.now();
-  const secrets = config?.auth.kind === 'secret' ? [config.auth.secret] : [];
-  const finish = ({ outcome, facts, detail }: Verdict): IntuneSelfTestResult => ({
+  const base: IntuneSelfTestFacts = { tenantId: config?.tenantId, appId: config?.clientId };
+  return runSelfTest({
     provider: 'intune',
-    outcome,
-    facts: compact(facts),
-    detail: redact(detail, secrets),
-    durationMs: Date.now() - started,
+    target: config && {
+      base,
+      secrets: config.auth.kind === 'secret' ? [config.auth.secret] : [],
+      check: () => check(config, options, base),
+    },
+    notConfigured: 'No Intune credentials are configured.',
+    service: 'Entra ID and Graph',
+    deadlineMs: options.deadlineMs ?? SELF_TEST_DEFAULTS.deadlineMs,
   });
-  if (!config) {
-    return finish({
-      outcome: 'not-configured',
-      facts: {},
-      detail: 'No Intune credentials are configured.',
-    });
-  }
-  const deadlineMs = options.deadlineMs ?? SELF_TEST_DEFAULTS.deadlineMs;
-  const work = check(config, options).catch((e: unknown): Verdict => ({
-    outcome: 'unreachable',
-    facts: { tenantId: config.tenantId },
-    detail: `The self-test failed unexpectedly: ${describeError(e)}.`,
-  }));
-  return finish(
-    await withinDeadline(deadlineMs, work, () => ({
-      outcome: 'unreachable',
-      facts: { tenantId: config.tenantId, appId: config.clientId },
-      detail: `Entra ID and Graph gave no complete answer within ${deadlineMs} ms.`,
-    })),
-  );
 }
 
-async function check(config: IntuneConfig, options: SelfTestOptions): Promise<Verdict> {
+async function check(
+  config: IntuneConfig,
+  options: SelfTestOptions,
+  base: IntuneSelfTestFacts,
+): Promise<Verdict> {
   const timeoutMs = options.timeoutMs ?? SELF_TEST_DEFAULTS.timeoutMs;
   const policy = retryPolicyOf(options);
   // A new credential, so a fresh token: a cached one would show the roles of an hour ago.
   const signIn = createIntuneSignIn(config);
   const scope = `${new URL(config.graphBaseUrl).origin}/.default`;
-  const base: IntuneSelfTestFacts = { tenantId: config.tenantId, appId: config.clientId };
 
   let token: string;
   try {

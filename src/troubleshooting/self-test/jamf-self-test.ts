@@ -1,7 +1,7 @@
 import type { JamfConfig } from '../../config/config';
 import { createJamfSend, jamfFailure, type JamfSend } from '../../sync/sources/jamf-http';
 import { JamfTokens } from '../../sync/sources/jamf-token';
-import { describeError, RequestFailure } from '../../sync/sources/retry';
+import { RequestFailure } from '../../sync/sources/retry';
 import {
   classifyJamfReadFailure,
   classifyJamfTokenFailure,
@@ -11,17 +11,16 @@ import {
   type JamfSelfTestResult,
 } from './jamf-outcome';
 import {
-  compact,
-  redact,
   sentence,
   retryPolicyOf,
   SELF_TEST_DEFAULTS,
-  withinDeadline,
   type SelfTestOptions,
+  runSelfTest,
+  type Verdict as SelfTestVerdict,
 } from './result';
 import { failureFacts, finalFailure, retried, shorten, triesText } from './retries';
 
-type Verdict = { outcome: JamfSelfTestOutcome; facts: JamfSelfTestFacts; detail: string };
+type Verdict = SelfTestVerdict<JamfSelfTestOutcome, JamfSelfTestFacts>;
 type Listing = (typeof JAMF_LISTINGS)[number];
 
 /**
@@ -33,36 +32,18 @@ export async function runJamfSelfTest(
   config: JamfConfig | undefined,
   options: SelfTestOptions = {},
 ): Promise<JamfSelfTestResult> {
-  const started = Date.now();
-  const secrets = config ? [config.clientSecret] : [];
-  const finish = ({ outcome, facts, detail }: Verdict): JamfSelfTestResult => ({
+  const base: JamfSelfTestFacts = { url: config?.url, clientId: config?.clientId };
+  return runSelfTest({
     provider: 'jamf',
-    outcome,
-    facts: compact(facts),
-    detail: redact(detail, secrets),
-    durationMs: Date.now() - started,
+    target: config && {
+      base,
+      secrets: [config.clientSecret],
+      check: () => check(config, options, base),
+    },
+    notConfigured: 'No Jamf Pro credentials are configured.',
+    service: 'Jamf Pro',
+    deadlineMs: options.deadlineMs ?? SELF_TEST_DEFAULTS.deadlineMs,
   });
-  if (!config) {
-    return finish({
-      outcome: 'not-configured',
-      facts: {},
-      detail: 'No Jamf Pro credentials are configured.',
-    });
-  }
-  const base: JamfSelfTestFacts = { url: config.url, clientId: config.clientId };
-  const deadlineMs = options.deadlineMs ?? SELF_TEST_DEFAULTS.deadlineMs;
-  const work = check(config, options, base).catch((e: unknown): Verdict => ({
-    outcome: 'unreachable',
-    facts: base,
-    detail: `The self-test failed unexpectedly: ${describeError(e)}.`,
-  }));
-  return finish(
-    await withinDeadline(deadlineMs, work, () => ({
-      outcome: 'unreachable',
-      facts: base,
-      detail: `Jamf Pro gave no complete answer within ${deadlineMs} ms.`,
-    })),
-  );
 }
 
 async function check(

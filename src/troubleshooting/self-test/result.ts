@@ -1,4 +1,4 @@
-import type { RetryPolicy } from '../../sync/sources/retry';
+import { describeError, type RetryPolicy } from '../../sync/sources/retry';
 
 /**
  * What a connection self-test found. A plain object (no Error, no class) so the bot can keep it
@@ -73,4 +73,55 @@ export function sentence(text: string): string {
 /** Retry-After (ms) in whole seconds, as the service sent it. */
 export function retryAfterSeconds(retryAfterMs: number | undefined): number | undefined {
   return retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000);
+}
+
+/** What a check concludes, before the frame adds the provider and the time it took. */
+export interface Verdict<Outcome extends string, Facts> {
+  outcome: Outcome;
+  facts: Facts;
+  detail: string;
+}
+
+/**
+ * The frame both self-tests share: "not configured" without credentials; otherwise the check,
+ * turned into `unreachable` when it throws or outlasts the deadline (with the facts of what was
+ * tested); secrets redacted from the detail, undefined facts dropped, the duration measured.
+ */
+export async function runSelfTest<P extends string, O extends string, F extends object>(frame: {
+  provider: P;
+  /** Undefined when nothing is configured to test. */
+  target?: { base: F; secrets: readonly string[]; check: () => Promise<Verdict<O, F>> };
+  notConfigured: string;
+  /** Who failed to answer in time, for the detail ("Jamf Pro"). */
+  service: string;
+  deadlineMs: number;
+}): Promise<SelfTestResult<P, O | 'not-configured' | 'unreachable', F>> {
+  const started = Date.now();
+  const { target } = frame;
+  const finish = ({
+    outcome,
+    facts,
+    detail,
+  }: Verdict<O | 'not-configured' | 'unreachable', F>) => ({
+    provider: frame.provider,
+    outcome,
+    facts: compact(facts),
+    detail: redact(detail, target?.secrets ?? []),
+    durationMs: Date.now() - started,
+  });
+  if (!target)
+    return finish({ outcome: 'not-configured', facts: {} as F, detail: frame.notConfigured });
+  const unreachable = (detail: string) => ({
+    outcome: 'unreachable' as const,
+    facts: target.base,
+    detail,
+  });
+  const work = target
+    .check()
+    .catch((e: unknown) => unreachable(`The self-test failed unexpectedly: ${describeError(e)}.`));
+  return finish(
+    await withinDeadline<Verdict<O | 'unreachable', F>>(frame.deadlineMs, work, () =>
+      unreachable(`${frame.service} gave no complete answer within ${frame.deadlineMs} ms.`),
+    ),
+  );
 }
