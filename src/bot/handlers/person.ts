@@ -14,13 +14,12 @@ import {
   savedNotice,
   type PersonCardData,
 } from '../cards/person';
-import { cardAttachment, renderCard, type AdaptiveCard } from '../cards/render';
+import { renderCard, type AdaptiveCard } from '../cards/render';
 import { argument, command, COMMANDS } from '../commands';
 import { adminPayload, refusalOr } from '../guard';
 import { sayer } from '../locale';
+import { sendReply, type Reply } from '../reply';
 import { VERBS } from '../verbs';
-
-type Reply = AdaptiveCard | string;
 
 const personId = z.string().trim().min(1).max(64);
 const PERSON = z.object({ personId });
@@ -67,7 +66,7 @@ export function registerPeople(app: Application<TurnState>, deps: BotDeps): void
   };
 
   app.message(command(COMMANDS.person), async (context) =>
-    send(context, await show(context, argument(context, COMMANDS.person))),
+    sendReply(context, await show(context, argument(context, COMMANDS.person))),
   );
   app.adaptiveCards.actionExecute(VERBS.personShow, async (context, _s, data) => {
     const parsed = PERSON.safeParse(data ?? {});
@@ -178,9 +177,4 @@ export function registerPeople(app: Application<TurnState>, deps: BotDeps): void
   app.adaptiveCards.actionExecute(VERBS.personRestore, (context, _s, data) =>
     restore(context, data),
   );
-}
-
-async function send(context: TurnContext, reply: Reply): Promise<void> {
-  if (typeof reply === 'string') await context.sendActivity(reply);
-  else await context.sendActivity({ attachments: [cardAttachment(reply)] });
 }

@@ -12,7 +12,7 @@ import type {
   ProvisioningService,
 } from '../../provisioning/provisioning-service';
 import type { BotDeps } from '../bot-deps';
-import { cardAttachment, renderCard, type AdaptiveCard } from '../cards/render';
+import { renderCard, type AdaptiveCard } from '../cards/render';
 import { provisionMappingCardData } from '../cards/provision-mapping';
 import { previewPersonIds, provisionPreviewCardData } from '../cards/provision-preview';
 import { provisionResultCardData, type ProvisionLogView } from '../cards/provision-result';
@@ -21,6 +21,7 @@ import { argument, command, COMMANDS } from '../commands';
 import { adminPayload, refusalOr } from '../guard';
 import { sayer } from '../locale';
 import { projectRoot } from '../../paths';
+import { sendReply, type Reply } from '../reply';
 import { VERBS } from '../verbs';
 import { actor } from './link';
 import { planCsv, samePlan } from './provision-plan-file';
@@ -30,8 +31,6 @@ import { planCsv, samePlan } from './provision-plan-file';
  * invoke a few seconds); the result card then follows as a new message in the conversation.
  */
 export const APPLY_WAIT_MS = 8_000;
-
-type Reply = AdaptiveCard | string;
 
 const anything = z.object({}).passthrough();
 const RUN = z.object({ runId: z.string().regex(/^[0-9a-f]{24}$/) });
@@ -157,20 +156,17 @@ export function registerProvisioning(
     void settled
       .then(async (outcome) => {
         const reply = outcome.ok ? await render(outcome.run) : sentence(outcome.error);
-        await adapter.continueConversationAsync(
-          deps.config.bot?.appId ?? '',
-          reference,
-          async (ctx) =>
-            void (await ctx.sendActivity(
-              typeof reply === 'string' ? reply : { attachments: [cardAttachment(reply)] },
-            )),
+        await adapter.continueConversationAsync(deps.config.bot?.appId ?? '', reference, (ctx) =>
+          sendReply(ctx, reply),
         );
       })
       .catch((e: unknown) => deps.log.warn({ err: e }, 'could not post the provisioning result'));
     return say('bot.provision.applying');
   };
 
-  app.message(command(COMMANDS.provision), async (context) => send(context, await plan(context)));
+  app.message(command(COMMANDS.provision), async (context) =>
+    sendReply(context, await plan(context)),
+  );
   app.adaptiveCards.actionExecute(
     VERBS.provisionPlan,
     async (context) => (await plan(context)) as never,
@@ -217,29 +213,33 @@ export function registerProvisioning(
     return run;
   };
 
-  app.adaptiveCards.actionExecute(VERBS.provisionApprove, async (context, _s, data) => {
+  /** A press on a held run: the service, an admin, a valid payload, the run still held. */
+  const heldPress = async (context: TurnContext, data: unknown) => {
     const svc = service(context);
-    if (!svc.ok) return svc.reply;
+    if (!svc.ok) return svc;
     const ok = await adminPayload(context, deps, RUN, data);
-    if (!ok.ok) return ok.reply;
+    if (!ok.ok) return ok;
     const held = await heldRun(context, svc.value, ok.value.runId);
-    if (!held.ok) return held.reply;
+    if (!held.ok) return held;
+    return { ok: true as const, svc: svc.value, runId: ok.value.runId };
+  };
+
+  app.adaptiveCards.actionExecute(VERBS.provisionApprove, async (context, _s, data) => {
+    const press = await heldPress(context, data);
+    if (!press.ok) return press.reply;
+    const { svc, runId } = press;
     const { locale } = sayer(context);
-    return (await finish(context, svc.value.approve(ok.value.runId, actor(context)), (run) =>
-      resultCard(svc.value, run, locale, true),
+    return (await finish(context, svc.approve(runId, actor(context)), (run) =>
+      resultCard(svc, run, locale, true),
     )) as never;
   });
 
   app.adaptiveCards.actionExecute(VERBS.provisionReject, async (context, _s, data) => {
-    const svc = service(context);
-    if (!svc.ok) return svc.reply;
-    const ok = await adminPayload(context, deps, RUN, data);
-    if (!ok.ok) return ok.reply;
-    const held = await heldRun(context, svc.value, ok.value.runId);
-    if (!held.ok) return held.reply;
-    const done = await refusalOr(context, () => svc.value.reject(ok.value.runId, actor(context)));
+    const press = await heldPress(context, data);
+    if (!press.ok) return press.reply;
+    const done = await refusalOr(context, () => press.svc.reject(press.runId, actor(context)));
     if (!done.ok) return done.reply;
-    return sayer(context).say('provision.rejected', { runId: ok.value.runId });
+    return sayer(context).say('provision.rejected', { runId: press.runId });
   });
 
   app.adaptiveCards.actionExecute(VERBS.provisionCsv, async (context, _s, data) => {
@@ -281,7 +281,7 @@ export function registerProvisioning(
     );
   };
   app.message(command(COMMANDS.provisionWhy), async (context) =>
-    send(context, await why(context, argument(context, COMMANDS.provisionWhy))),
+    sendReply(context, await why(context, argument(context, COMMANDS.provisionWhy))),
   );
   app.adaptiveCards.actionExecute(VERBS.provisionWhy, async (context, _s, data) => {
     const parsed = PERSON.safeParse(data ?? {});
@@ -297,7 +297,7 @@ export function registerProvisioning(
         root: projectRoot(),
       }),
     );
-  app.message(command(COMMANDS.mapping), async (context) => send(context, mapping(context)));
+  app.message(command(COMMANDS.mapping), async (context) => sendReply(context, mapping(context)));
   app.adaptiveCards.actionExecute(
     VERBS.provisionMapping,
     async (context) => mapping(context) as never,
@@ -310,9 +310,4 @@ function runView(run: ProvisioningRunDoc) {
 
 function logView(entry: ProvisioningLogDoc): ProvisionLogView {
   return { ...entry, runId: entry.runId.toHexString() };
-}
-
-async function send(context: TurnContext, reply: Reply): Promise<void> {
-  if (typeof reply === 'string') await context.sendActivity(reply);
-  else await context.sendActivity({ attachments: [cardAttachment(reply)] });
 }

@@ -16,7 +16,7 @@ import {
 } from '../../troubleshooting';
 import { runIntuneSelfTest, runJamfSelfTest } from '../../troubleshooting/self-test';
 import type { BotDeps } from '../bot-deps';
-import { cardAttachment, renderCard, type AdaptiveCard } from '../cards/render';
+import { renderCard, type AdaptiveCard } from '../cards/render';
 import {
   troubleshootMenuCardData,
   troubleshootStepCardData,
@@ -25,6 +25,7 @@ import {
 import { checkView, type SelfTestResultView } from '../cards/troubleshoot-check';
 import { argument, command, COMMANDS } from '../commands';
 import { sayer } from '../locale';
+import { sendReply, type Reply } from '../reply';
 import { VERBS } from '../verbs';
 import { deviceFacts } from './troubleshoot-device';
 
@@ -54,8 +55,6 @@ const CHECKS: Record<string, (deps: BotDeps) => Promise<SelfTestResultView>> = {
   'intune-self-test': (deps) => runIntuneSelfTest(deps.config.intune),
   'jamf-self-test': (deps) => runJamfSelfTest(deps.config.jamf),
 };
-
-type Reply = AdaptiveCard | string;
 
 /**
  * `troubleshoot` / `トラブルシュート` and the guide cards: the decision trees of seeds 000, 002
@@ -158,7 +157,7 @@ export function registerTroubleshoot(app: Application<TurnState>, deps: BotDeps)
     if (first && !treeId) reply = say('troubleshoot.unknownGuide', { name: first });
     else if (treeId) reply = await begin(context, treeId, await knownAsset(context, second));
     else reply = card(troubleshootMenuCardData(menu(locale), locale));
-    await send(context, reply);
+    await sendReply(context, reply);
   });
 
   app.message(command(COMMANDS.explain), async (context) => {
@@ -250,9 +249,4 @@ function treeById(name: string): string | undefined {
 
 function card(data: TroubleshootCardData): AdaptiveCard {
   return renderCard('troubleshoot', data);
-}
-
-async function send(context: TurnContext, reply: Reply): Promise<void> {
-  if (typeof reply === 'string') await context.sendActivity(reply);
-  else await context.sendActivity({ attachments: [cardAttachment(reply)] });
 }
