@@ -44,3 +44,20 @@ export function isDaichoError(e: unknown, code?: ErrorCode): e is DaichoError {
 export function isDuplicateKeyError(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 11000;
 }
+
+/** The write errors of a failed bulk write as a list: the driver gives one, several or none. */
+export function writeErrorsOf<W>(e: { writeErrors?: W | readonly W[] }): readonly W[] {
+  const errors = e.writeErrors;
+  if (errors === undefined || errors === null) return [];
+  return isList(errors) ? errors : [errors];
+}
+
+function isList<W>(value: W | readonly W[]): value is readonly W[] {
+  return Array.isArray(value);
+}
+
+/** A bulk write whose every failure is a duplicate key: what an idempotent re-write expects. */
+export function onlyDuplicateKeys(e: { writeErrors?: unknown }): boolean {
+  const errors = writeErrorsOf(e as { writeErrors?: { code?: unknown } });
+  return errors.length > 0 && errors.every((w) => w.code === 11000);
+}

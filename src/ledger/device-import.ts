@@ -1,3 +1,4 @@
+import { writeErrorsOf } from '../errors';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import { MongoBulkWriteError } from 'mongodb';
 import type { Actor } from './actor';
@@ -180,8 +181,7 @@ async function writeCreates(
       // Another writer took an asset number between our check and the insert: report those
       // rows, keep the rest.
       if (!(e instanceof MongoBulkWriteError)) throw e;
-      const errors = Array.isArray(e.writeErrors) ? e.writeErrors : [e.writeErrors];
-      for (const we of errors) {
+      for (const we of writeErrorsOf(e)) {
         failed.add(we.index);
         problems.push({
           line: creates[i + we.index].line,

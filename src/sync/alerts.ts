@@ -1,3 +1,4 @@
+import { onlyDuplicateKeys, writeErrorsOf } from '../errors';
 import type { ObjectId } from 'mongodb';
 import type { AlertDoc, Collections } from '../db/collections';
 import type { MdmProvider } from '../ledger/device';
@@ -71,18 +72,9 @@ export async function raiseAlerts(c: Collections, docs: AlertDoc[]): Promise<num
     return r.insertedCount;
   } catch (e) {
     // Duplicate keys are findings already raised: expected, not an error.
-    const err = e as {
-      code?: number;
-      insertedCount?: number;
-      writeErrors?: { code: number }[] | { code: number };
-    };
-    const errors = Array.isArray(err.writeErrors)
-      ? err.writeErrors
-      : err.writeErrors
-        ? [err.writeErrors]
-        : [];
-    if (errors.length > 0 && errors.every((w) => w.code === 11000))
-      return err.insertedCount ?? docs.length - errors.length;
+    const err = e as { code?: number; insertedCount?: number; writeErrors?: unknown };
+    const errors = writeErrorsOf(err);
+    if (onlyDuplicateKeys(err)) return err.insertedCount ?? docs.length - errors.length;
     if (err.code === 11000 && errors.length === 0) return 0;
     throw e;
   }

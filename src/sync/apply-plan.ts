@@ -1,3 +1,4 @@
+import { writeErrorsOf } from '../errors';
 import { MongoBulkWriteError, ObjectId, type AnyBulkWriteOperation } from 'mongodb';
 import type { FieldHistoryDoc, SyncJournalEntry } from '../db/collections';
 import type { Actor } from '../ledger/actor';
@@ -185,8 +186,7 @@ async function writeCreates(
       await c.devices.bulkWrite(ops, { ordered: false });
     } catch (e) {
       if (!(e instanceof MongoBulkWriteError)) throw e;
-      const errors = Array.isArray(e.writeErrors) ? e.writeErrors : [e.writeErrors];
-      for (const we of errors) failed.add(we.index);
+      for (const we of writeErrorsOf(e)) failed.add(we.index);
     }
     // An asset number taken since the plan was made (by an admin or another writer): the device
     // gets a SYS number instead, like any conflict.

@@ -1,3 +1,4 @@
+import { onlyDuplicateKeys } from '../errors';
 import { MongoBulkWriteError, ObjectId } from 'mongodb';
 import type { Collections, SyncJournalEntry } from '../db/collections';
 import type { UsageService } from '../ledger/usage-service';
@@ -78,7 +79,7 @@ async function writeSideRecords(
       await c.fieldHistory.insertMany(history.slice(i, i + 1000), { ordered: false });
     } catch (e) {
       // Entries a killed run had already written: the same _id, nothing to add.
-      if (!(e instanceof MongoBulkWriteError) || !onlyDuplicates(e)) throw e;
+      if (!(e instanceof MongoBulkWriteError) || !onlyDuplicateKeys(e)) throw e;
     }
   }
   await usage.usersChanged(
@@ -100,9 +101,4 @@ async function writeSideRecords(
     entries.flatMap((e) => e.alerts),
   );
   return history.length;
-}
-
-function onlyDuplicates(e: MongoBulkWriteError): boolean {
-  const errors = Array.isArray(e.writeErrors) ? e.writeErrors : [e.writeErrors];
-  return errors.length > 0 && errors.every((w) => w.code === 11000);
 }

@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from '../../errors';
 import { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { BotDeps } from '../bot-deps';
@@ -56,7 +57,7 @@ export async function remember(context: TurnContext, deps: BotDeps): Promise<boo
     )
     .catch((e: unknown) => {
       // Both announcements at once: the other one inserted the record (duplicate key).
-      if ((e as { code?: number }).code === 11000) return { upsertedCount: 0 };
+      if (isDuplicateKeyError(e)) return { upsertedCount: 0 };
       throw e;
     });
   return result.upsertedCount === 1;
