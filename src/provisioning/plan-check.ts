@@ -2,12 +2,12 @@ import { z } from 'zod';
 import type { ProvisioningConfig } from '../config/provisioning-config';
 import { DaichoError } from '../errors';
 import {
-  OPERATION_KINDS,
   type OperationKind,
   type PlanOperation,
   type PlanProblem,
   type ProvisioningPlan,
 } from './plan-types';
+import { finishPlan } from './plan';
 
 const id = z.string().min(1);
 const userRef = z.object({ personId: id, userId: id.nullable() });
@@ -132,25 +132,4 @@ export function checkSwitches(operations: PlanOperation[], config: ProvisioningC
         variable: needs.variable,
       });
   }
-}
-
-function finishPlan(
-  operations: PlanOperation[],
-  problems: PlanProblem[],
-  safetyLimit: number,
-): ProvisioningPlan {
-  const counts = Object.fromEntries(OPERATION_KINDS.map((k) => [k, 0])) as Record<
-    OperationKind,
-    number
-  >;
-  for (const op of operations) counts[op.kind] += 1;
-  const removals = counts.stopUser + counts.deleteUser;
-  return {
-    operations,
-    problems,
-    summary: { ...counts, problems: problems.length },
-    removals,
-    safetyLimit,
-    needsApproval: removals > safetyLimit,
-  };
 }

@@ -37,29 +37,27 @@ export function planProvisioning(input: PlanInput): ProvisioningPlan {
     ...groups.operations,
   ];
   const problems: PlanProblem[] = [...users.problems, ...licences.problems, ...groups.problems];
-  return {
-    operations,
-    problems,
-    summary: summarise(operations, problems),
-    removals: removals.length,
-    safetyLimit: input.switches.safetyLimit,
-    needsApproval: removals.length > input.switches.safetyLimit,
-  };
+  return finishPlan(operations, problems, input.switches.safetyLimit);
 }
 
-function summarise(
+/** A plan's counts and its removals against the safety limit, from its operations. */
+export function finishPlan(
   operations: PlanOperation[],
   problems: PlanProblem[],
-): ProvisioningPlan['summary'] {
+  safetyLimit: number,
+): ProvisioningPlan {
   const counts = Object.fromEntries(OPERATION_KINDS.map((k) => [k, 0])) as Record<
     OperationKind,
     number
   >;
   for (const op of operations) counts[op.kind] += 1;
-  return { ...counts, problems: problems.length };
-}
-
-/** True when applying the plan would change nothing (no operation; problems may remain). */
-export function isEmptyPlan(plan: ProvisioningPlan): boolean {
-  return plan.operations.length === 0;
+  const removals = counts.stopUser + counts.deleteUser;
+  return {
+    operations,
+    problems,
+    summary: { ...counts, problems: problems.length },
+    removals,
+    safetyLimit,
+    needsApproval: removals > safetyLimit,
+  };
 }
