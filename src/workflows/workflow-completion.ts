@@ -51,7 +51,7 @@ export async function completeWorkflow(
   actor: Actor,
   expectedVersion?: number,
 ): Promise<CompletionResult> {
-  let workflow = await load(deps, id);
+  let workflow = await loadWorkflow(deps.workflows, id);
   if (workflow.status === 'completed') {
     // A second click on "complete" (or a retry whose first try got through): nothing to do.
     return {
@@ -80,7 +80,7 @@ export async function completeWorkflow(
   );
   // Null when a concurrent retry marked it first; its result is the same workflow.
   return {
-    workflow: finished ?? (await load(deps, id)),
+    workflow: finished ?? (await loadWorkflow(deps.workflows, id)),
     applied,
     superseded,
     leftToMdm: plan.leftToMdm,
@@ -139,7 +139,7 @@ async function beginCompletion(
   );
   if (claimed) return claimed;
   // Someone ticked (or completed) in between: decide again on what is there now.
-  const current = await load(deps, workflow._id);
+  const current = await loadWorkflow(deps.workflows, workflow._id);
   if (current.status === 'completing' || current.status === 'completed') return current;
   return beginCompletion(deps, current, choice, actor, expectedVersion);
 }
@@ -158,8 +158,12 @@ export function parseOutcome(choice: CompletionChoice): OldDeviceOutcome {
   return { status, disposalDate };
 }
 
-async function load(deps: CompletionDeps, id: string): Promise<WorkflowDoc> {
-  const doc = await deps.workflows.findOne({ _id: id });
+/** The workflow `id`, or NOT_FOUND. */
+export async function loadWorkflow(
+  workflows: Collection<WorkflowDoc>,
+  id: string,
+): Promise<WorkflowDoc> {
+  const doc = await workflows.findOne({ _id: id });
   if (!doc) throw new WorkflowError('NOT_FOUND', { id });
   return doc;
 }

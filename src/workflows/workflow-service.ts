@@ -5,6 +5,7 @@ import type { DeviceDoc, LedgerService } from '../ledger/ledger-service';
 import { defaultChecklists, type ChecklistCatalog } from './checklist';
 import {
   completeWorkflow,
+  loadWorkflow,
   type CompletionChoice,
   type CompletionResult,
 } from './workflow-completion';
@@ -78,10 +79,8 @@ export class WorkflowService {
     return doc;
   }
 
-  async get(id: string): Promise<WorkflowDoc> {
-    const doc = await this.workflows.findOne({ _id: id });
-    if (!doc) throw new WorkflowError('NOT_FOUND', { id });
-    return doc;
+  get(id: string): Promise<WorkflowDoc> {
+    return loadWorkflow(this.workflows, id);
   }
 
   /** Workflows still to finish, oldest first (a `completing` one needs completing again). */
@@ -93,9 +92,8 @@ export class WorkflowService {
   }
 
   /** The open workflow of an old device, so `replace PC-0012` resumes it instead of failing. */
-  async openFor(oldAssetNumber: string): Promise<WorkflowDoc | null> {
-    const device = await this.ledger.find(oldAssetNumber);
-    return this.workflows.findOne({ activeFor: device._id.toHexString() });
+  openFor(oldDevice: DeviceDoc): Promise<WorkflowDoc | null> {
+    return this.workflows.findOne({ activeFor: oldDevice._id.toHexString() });
   }
 
   /** Ticks or unticks a step, recording who and when; both count as activity. */
@@ -255,7 +253,7 @@ export class WorkflowService {
   }
 
   private async refuseIfOpen(oldDevice: DeviceDoc): Promise<void> {
-    const open = await this.workflows.findOne({ activeFor: oldDevice._id.toHexString() });
+    const open = await this.openFor(oldDevice);
     if (!open) return;
     throw new WorkflowError(
       'ALREADY_OPEN',

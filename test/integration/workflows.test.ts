@@ -332,7 +332,7 @@ describe('device-replacement workflows on the real wire-protocol server', () => 
       workflowId: first._id,
       startedBy: 'teams:alice',
     });
-    expect((await service.openFor('PC-0012'))?._id).toBe(first._id);
+    expect((await service.openFor(await t.ledger.find('PC-0012')))?._id).toBe(first._id);
 
     // Two starts at the same moment for another device: the unique index lets one through.
     const results = await Promise.allSettled([

@@ -114,7 +114,7 @@ async function startOrResume(
   id: string,
 ): Promise<Next> {
   const device = await deps.ledger.find(id);
-  const open = await deps.c.workflows.findOne({ activeFor: device._id.toHexString() });
+  const open = await deps.workflows.openFor(device);
   if (open) {
     return { kind: 'open', workflowId: open._id, card: await viewerCard(deps, context, open) };
   }
