@@ -96,7 +96,12 @@ export function registerAlertActions(app: Application<TurnState>, deps: BotDeps)
 
 async function resolved(context: TurnContext, deps: BotDeps, alert: AlertDoc, verb: Verb) {
   const resolution = { by: context.activity.from?.name ?? actor(context).by, verb, at: new Date() };
-  await deps.c.alerts.updateOne({ _id: alert._id }, { $set: { status: 'resolved', resolution } });
+  // Only one press resolves it: two admins at the same moment must not overwrite who did it.
+  const won = await deps.c.alerts.updateOne(
+    { _id: alert._id, status: { $ne: 'resolved' } },
+    { $set: { status: 'resolved', resolution } },
+  );
+  if (won.modifiedCount === 0) return sayer(context).say('bot.badPayload');
   const done = { ...alert, status: 'resolved' as const };
   // The same card in every other alert channel shows it too; a failure there is only logged.
   void deps.alertCards
