@@ -3,8 +3,8 @@ import type { Collections } from '../db/collections';
 import { t, type Locale } from '../i18n/messages';
 import type { Logger } from '../log';
 import { cardActivity } from '../notify/cards';
-import type { Sender, Target } from '../notify/sender';
-import type { UpdateCounts } from '../notify/update';
+import type { Sender } from '../notify/sender';
+import { updateCardCopies, type UpdateCounts } from '../notify/update';
 import type { WorkflowCardRef, WorkflowDoc } from '../workflows/workflow-record';
 import type { AdaptiveCard } from './cards/render';
 import { workflowCard, type WorkflowViewDeps } from './workflow-view';
@@ -35,13 +35,9 @@ export interface WorkflowCardCopiesOptions extends WorkflowViewDeps {
 export function workflowCardCopies(o: WorkflowCardCopiesOptions): WorkflowCardCopies {
   return {
     async update(workflowId, except) {
-      const counts: UpdateCounts = { updated: 0, failed: 0 };
       const workflow = await o.c.workflows.findOne({ _id: workflowId });
-      const copies = (workflow?.cards ?? []).filter((ref) => ref.activityId !== except);
-      if (!workflow || copies.length === 0) return counts;
-      const conversations = await o.c.conversations
-        .find({ _id: { $in: [...new Set(copies.map((ref) => ref.conversationId))] } })
-        .toArray();
+      if (!workflow) return { updated: 0, failed: 0 };
+      const copies = (workflow.cards ?? []).filter((ref) => ref.activityId !== except);
       // One rendering per language, not per copy.
       const cards = new Map<Locale, Promise<AdaptiveCard>>();
       const cardIn = (locale: Locale) => {
@@ -49,28 +45,13 @@ export function workflowCardCopies(o: WorkflowCardCopiesOptions): WorkflowCardCo
           cards.set(locale, workflowCard(o, workflow, locale, { canAct: true }));
         return cards.get(locale)!;
       };
-      await Promise.all(
-        copies.map(async (ref) => {
-          const conversation = conversations.find((x) => x._id === ref.conversationId);
-          if (!conversation) return; // the bot left that conversation since
-          const target: Target = {
-            conversationId: conversation._id,
-            tenantId: conversation.tenantId,
-            reference: conversation.reference as Partial<ConversationReference>,
-          };
-          const result = await o.sender.update(
-            target,
-            ref.activityId,
-            cardActivity(await cardIn(ref.locale)),
-          );
-          if (result.ok) counts.updated++;
-          else {
-            counts.failed++;
-            o.log.warn({ workflowId, ...ref, ...result }, 'workflow card not updated');
-          }
-        }),
+      return updateCardCopies(
+        o,
+        copies,
+        (ref) => cardIn(ref.locale),
+        { workflowId },
+        'workflow card not updated',
       );
-      return counts;
     },
 
     async sendReminder(workflow, idleDays) {

@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../bot/cards/render';
-import type { Collections } from '../db/collections';
+import type { ConversationReference } from 'botbuilder';
+import type { Collections, ConversationDoc } from '../db/collections';
 import type { Locale } from '../i18n/messages';
 import type { Logger } from '../log';
 import { cardActivity } from './cards';
@@ -25,26 +26,54 @@ export async function updateAlertCards(
 ): Promise<UpdateCounts> {
   const alert = await deps.c.alerts.findOne({ _id: alertId });
   const cards = (alert?.sentActivities ?? []).filter((s) => s.card === 'alert');
+  return updateCardCopies(
+    deps,
+    cards,
+    (_sent, conversation) => render(conversation.locale ?? deps.locale),
+    { alertId },
+    'alert card not updated',
+  );
+}
+
+/** A message showing a card, to replace in place. */
+export interface CardCopy {
+  conversationId: string;
+  activityId: string;
+}
+
+/**
+ * Replaces each copy with the card `render` makes for it (at most one request per copy, through
+ * the rate-limited sender). Copies in conversations the bot has left since are skipped; a
+ * failure is counted and logged with `context`, never thrown.
+ */
+export async function updateCardCopies<C extends CardCopy>(
+  deps: { c: Pick<Collections, 'conversations'>; sender: Pick<Sender, 'update'>; log: Logger },
+  copies: C[],
+  render: (copy: C, conversation: ConversationDoc) => AdaptiveCard | Promise<AdaptiveCard>,
+  context: Record<string, unknown>,
+  failure: string,
+): Promise<UpdateCounts> {
   const counts: UpdateCounts = { updated: 0, failed: 0 };
-  if (cards.length === 0) return counts;
+  if (copies.length === 0) return counts;
   const conversations = await deps.c.conversations
-    .find({ _id: { $in: cards.map((s) => s.conversationId) } })
+    .find({ _id: { $in: [...new Set(copies.map((copy) => copy.conversationId))] } })
     .toArray();
   await Promise.all(
-    cards.map(async (sent) => {
-      const conversation = conversations.find((x) => x._id === sent.conversationId);
+    copies.map(async (copy) => {
+      const conversation = conversations.find((x) => x._id === copy.conversationId);
       if (!conversation) return;
       const target = {
         conversationId: conversation._id,
         tenantId: conversation.tenantId,
-        reference: conversation.reference,
+        reference: conversation.reference as Partial<ConversationReference>,
       };
-      const activity = cardActivity(render(conversation.locale ?? deps.locale));
-      const result = await deps.sender.update(target, sent.activityId, activity);
+      const activity = cardActivity(await render(copy, conversation));
+      const result = await deps.sender.update(target, copy.activityId, activity);
       if (result.ok) counts.updated++;
       else {
         counts.failed++;
-        deps.log.warn({ alertId, ...sent, ...result }, 'alert card not updated');
+        const fields: Record<string, unknown> = { ...context, ...copy, ...result };
+        deps.log.warn(fields, failure);
       }
     }),
   );
