@@ -18,17 +18,24 @@ export function isReadOnlyColumn(name: string): boolean {
   return name === 'source' || name === 'mdm' || name.startsWith('mdm.') || name === 'ソース';
 }
 
+/** The ways a column may spell a camelCase field: serialnumber, serial-number, serial_number. */
+export function spellings(field: string): string[] {
+  const lower = (sep: string) => field.replace(/[A-Z]/g, (c) => `${sep}${c.toLowerCase()}`);
+  return [field.toLowerCase(), lower('-'), lower('_')];
+}
+
+/**
+ * Text as typed or exported, without control characters other than tab and line breaks (they
+ * come from broken exports; line breaks inside a quoted cell are kept so an export round-trips)
+ * and surrounding space.
+ */
+export function cleanText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+}
+
 const ALIASES = new Map<string, EditableField>();
 for (const f of EDITABLE_FIELDS) {
-  ALIASES.set(f.toLowerCase(), f);
-  ALIASES.set(
-    f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
-    f,
-  ); // serial-number
-  ALIASES.set(
-    f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
-    f,
-  ); // serial_number
+  for (const name of spellings(f)) ALIASES.set(name, f);
   ALIASES.set(FIELD_LABELS_JA[f].toLowerCase(), f);
 }
 ALIASES.set('廃棄日', 'disposalDate');
@@ -101,9 +108,7 @@ function cleanValue(
   else if (typeof raw === 'number' && Number.isFinite(raw)) text = String(raw);
   else return { problem: { field, key: 'input.notText', params: { field } } };
 
-  // Control characters other than tab and line breaks are never meant (they come from broken
-  // exports); line breaks inside a quoted cell are kept so an export round-trips.
-  text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+  text = cleanText(text);
   if (text === '') return { value: null };
   if (text.length > MAX_LENGTH[field] && !DATE_FIELDS.has(field)) {
     return { problem: { field, key: 'input.tooLong', params: { field, max: MAX_LENGTH[field] } } };

@@ -1,13 +1,12 @@
+import type { RowProblem } from '../ledger/device-import';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import type { TableRow } from '../csv/table-file';
 import type { PeopleCollections } from './people-service';
 import { defaultImmutableId, emptyAttributes, type Person } from './person';
-import { parsePersonInput, type InputProblem, type PersonInput } from './person-input';
+import { parsePersonInput, type PersonInput } from './person-input';
 
-export interface PeopleRowProblem {
-  line: number;
-  reasons: InputProblem[];
-}
+/** A rejected row: its line and every reason, as the device import reports them. */
+export type PeopleRowProblem = RowProblem;
 
 export interface PeopleImportReport {
   created: number;

@@ -1,3 +1,4 @@
+import { spellings } from '../ledger/device-input';
 import { DIRECTORY_ATTRIBUTES, type DirectoryAttribute } from './person';
 
 /** The columns of a people CSV, in export order (custom.<name> columns follow). */
@@ -74,15 +75,7 @@ export const PERSON_LABELS_JA: Record<Exclude<PersonField, `custom.${string}`>, 
 
 const ALIASES = new Map<string, PersonField>();
 for (const [field, labels] of Object.entries(PERSON_LABELS_JA) as [PersonField, string[]][]) {
-  ALIASES.set(field.toLowerCase(), field);
-  ALIASES.set(
-    field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
-    field,
-  );
-  ALIASES.set(
-    field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
-    field,
-  );
+  for (const name of spellings(field)) ALIASES.set(name, field);
   for (const label of labels) ALIASES.set(label.normalize('NFKC').toLowerCase(), field);
 }
 ALIASES.set('id', 'personId');

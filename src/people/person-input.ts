@@ -1,3 +1,4 @@
+import { cleanText, type InputProblem } from '../ledger/device-input';
 import { isCustomFieldName } from '../provisioning/mapping';
 import { fieldFromName, READ_ONLY_FIELDS } from './person-fields';
 import {
@@ -21,11 +22,7 @@ export interface PersonInput {
   removed?: boolean;
 }
 
-export interface InputProblem {
-  field: string;
-  key: string; // i18n message key
-  params?: Record<string, string | number>;
-}
+export type { InputProblem };
 
 /** Graph's documented maximum lengths; 256 for the others. */
 const MAX_LENGTH: Partial<Record<SingleValueAttribute | ListAttribute, number>> = {
@@ -56,7 +53,7 @@ function clean(raw: unknown): string | null | { notText: true } {
   if (typeof raw === 'number' && Number.isFinite(raw)) raw = String(raw);
   if (typeof raw === 'boolean') raw = String(raw);
   if (typeof raw !== 'string') return { notText: true };
-  const text = raw.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+  const text = cleanText(raw);
   return text === '' ? null : text;
 }
 
