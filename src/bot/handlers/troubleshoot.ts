@@ -8,6 +8,7 @@ import {
   choose,
   explainCode,
   menu,
+  troubleshooter,
   render,
   restart,
   start,
@@ -72,8 +73,7 @@ export function registerTroubleshoot(app: Application<TurnState>, deps: BotDeps)
     session: TroubleshootSessionDoc,
   ): Promise<Reply> => {
     const { locale, say } = sayer(context);
-    const state = { treeId: session.treeId, path: session.path };
-    const step = render(state, locale);
+    const step = render(stateOf(session), locale);
     if (!step.ok) return say(step.error.messageKey, step.error.params);
     const check =
       session.check && session.check.nodeId === step.value.nodeId
@@ -244,7 +244,7 @@ function stateOf(session: TroubleshootSessionDoc): TroubleshootState {
 }
 
 function treeById(name: string): string | undefined {
-  return menu('en').trees.some((tree) => tree.id === name) ? name : undefined;
+  return troubleshooter().trees.some((tree) => tree.id === name) ? name : undefined;
 }
 
 function card(data: TroubleshootCardData): AdaptiveCard {
