@@ -139,6 +139,14 @@ export class ProvisioningService {
     return this.c.provisioningLog.find({ runId: run._id }).sort({ at: 1, _id: 1 }).toArray();
   }
 
+  /** A run's failed objects, in the order they were tried (what its result card lists). */
+  failures(run: ProvisioningRunDoc): Promise<ProvisioningLogDoc[]> {
+    return this.c.provisioningLog
+      .find({ runId: run._id, result: 'failed' })
+      .sort({ at: 1, _id: 1 })
+      .toArray();
+  }
+
   /** The person's log across runs (newest first, at most WHY_LIMIT) and the latest plan's problems. */
   async why(
     personId: string,

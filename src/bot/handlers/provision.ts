@@ -98,9 +98,7 @@ export function registerProvisioning(
     isAdmin: boolean,
   ): Promise<AdaptiveCard> => {
     if (run.status === 'held') return previewCard(run, locale, isAdmin);
-    const failures = (await svc.log(run._id.toHexString()))
-      .filter((e) => e.result === 'failed')
-      .map(logView);
+    const failures = (await svc.failures(run)).map(logView);
     const shownIds = failures
       .slice(0, 20)
       .flatMap((f) => (f.subject.kind === 'person' ? [f.subject.personId] : []));
