@@ -159,27 +159,20 @@ async function writeCreates(
     const ids = batch.map(() => new ObjectId());
     const numbers = batch.map((cr) => cr.assetNumber ?? sys.get(key(cr))!);
     const conflicts: (ConflictFinding | null)[] = batch.map((cr, j) =>
-      cr.conflictWith
-        ? {
-            mdmDeviceId: cr.mdm.deviceId,
-            deviceName: cr.mdm.deviceName,
-            wanted: cr.conflictWith.wanted,
-            takenBy: cr.conflictWith.takenBy,
-            assignedAssetNumber: numbers[j],
-          }
-        : null,
+      cr.conflictWith ? conflictOf(cr, cr.conflictWith, numbers[j]) : null,
     );
     const entryOf = (j: number) =>
       createEntry(batch[j], ids[j], numbers[j], conflicts[j], plan.provider, actor, journal);
     // Made once: the history _ids in the journal must be the ones written (a replay skips them).
     const entries = batch.map((_, j) => entryOf(j));
     const journalId = await journal.record(entries);
-    const ops: AnyBulkWriteOperation<StoredDevice>[] = batch.map((cr, j) => ({
-      updateOne: {
-        filter: { 'mdm.provider': cr.mdm.provider, 'mdm.deviceId': cr.mdm.deviceId },
-        update: { $setOnInsert: newDoc(ledger, cr, ids[j], numbers[j], now, journal.runId) },
-        upsert: true,
-      },
+    // An upsert keyed by the MDM device: a device an interrupted run created already stays.
+    const upsert = (j: number) => ({
+      filter: { 'mdm.provider': batch[j].mdm.provider, 'mdm.deviceId': batch[j].mdm.deviceId },
+      update: { $setOnInsert: newDoc(ledger, batch[j], ids[j], numbers[j], now, journal.runId) },
+    });
+    const ops: AnyBulkWriteOperation<StoredDevice>[] = batch.map((_, j) => ({
+      updateOne: { ...upsert(j), upsert: true },
     }));
     const failed = new Set<number>();
     try {
@@ -200,27 +193,17 @@ async function writeCreates(
           { $set: { assetNumber: fallback, at: now } },
           { upsert: true },
         );
-        conflicts[j] = {
-          mdmDeviceId: cr.mdm.deviceId,
-          deviceName: cr.mdm.deviceName,
-          wanted: numbers[j],
-          takenBy: numbers[j],
-          assignedAssetNumber: fallback,
-        };
+        conflicts[j] = conflictOf(cr, { wanted: numbers[j], takenBy: numbers[j] }, fallback);
         numbers[j] = fallback;
         entries[j] = entryOf(j);
       }
       await journal.rewrite(journalId, entries);
       for (const j of failed) {
-        const cr = batch[j];
+        const { filter, update } = upsert(j);
         try {
-          await c.devices.updateOne(
-            { 'mdm.provider': cr.mdm.provider, 'mdm.deviceId': cr.mdm.deviceId },
-            { $setOnInsert: newDoc(ledger, cr, ids[j], numbers[j], now, journal.runId) },
-            { upsert: true },
-          );
+          await c.devices.updateOne(filter, update, { upsert: true });
         } catch (e) {
-          result.errors.push(`${cr.mdm.deviceId}: ${(e as Error).message}`);
+          result.errors.push(`${batch[j].mdm.deviceId}: ${(e as Error).message}`);
           numbers[j] = '';
         }
       }
@@ -248,6 +231,21 @@ async function writeCreates(
     });
     result.documentsWritten += await journal.write(journalId, written);
   }
+}
+
+/** The conflict alert's finding for a device imported under another asset number. */
+function conflictOf(
+  cr: DeviceCreate,
+  conflict: { wanted: string; takenBy: string },
+  assignedAssetNumber: string,
+): ConflictFinding {
+  return {
+    mdmDeviceId: cr.mdm.deviceId,
+    deviceName: cr.mdm.deviceName,
+    wanted: conflict.wanted,
+    takenBy: conflict.takenBy,
+    assignedAssetNumber,
+  };
 }
 
 /** What creating one device records: its fields as history, its user, its conflict alert. */
