@@ -37,17 +37,17 @@ export function registerSync(
     const { locale, say } = sayer(context);
     const master = await deps.sync.master();
     if (!master) return say('sync.notLinked');
+    const startedAt = new Date();
     const progress = renderCard(
       'sync-progress',
       syncProgressCardData(
-        { provider: master.provider, phase: 'reading', read: 0, startedAt: new Date() },
+        { provider: master.provider, phase: 'reading', read: 0, startedAt },
         locale,
       ),
     );
     const sent = await context.sendActivity({ attachments: [cardAttachment(progress)] });
     const reference = TurnContext.getConversationReference(context.activity);
     const who = actor(context);
-    const startedAt = new Date();
     // Updates of the one card go out in order, at most one per PROGRESS_EVERY_MS (Teams limits
     // each conversation to a few messages a second); the summary always goes last.
     let chain: Promise<void> = Promise.resolve();
