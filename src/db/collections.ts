@@ -167,12 +167,17 @@ export interface TroubleshootSessionDoc {
   updatedAt: Date;
 }
 
-/** A file a card offers (a CSV of a filtered list or a dry run), fetched once by its secret token. */
+/**
+ * A file a card offers (a CSV of a filtered list or a dry run), fetched by its secret token until
+ * it expires (src/http/downloads.ts). Removed once expired (TTL index, and at every new offer),
+ * and at most MAX_LIVE_DOWNLOADS_PER_USER per `createdBy`.
+ */
 export interface DownloadDoc {
   _id: string; // random token
   filename: string;
   contentType: string;
   body: string;
+  /** Who asked for it: `teams:<Entra object id>` (the turn's actor), the per-user cap's key. */
   createdBy: string;
   expiresAt: Date;
 }
@@ -255,7 +260,13 @@ const INDEXES: Record<keyof Collections, IndexDescription[]> = {
   syncJournal: [{ key: { runId: 1 }, name: 'runId' }],
   botState: [],
   conversations: [{ key: { alertChannel: 1 }, name: 'alertChannel' }],
-  downloads: [],
+  downloads: [
+    // Expired links go by themselves (expireAfterSeconds 0: at expiresAt). Named apart from a
+    // plain index on the same key; one from an older version is replaced (see createIndexes).
+    { key: { expiresAt: 1 }, name: 'expiresAt_ttl', expireAfterSeconds: 0 },
+    // The per-user cap: one user's links, newest first.
+    { key: { createdBy: 1, expiresAt: 1 }, name: 'createdBy_expiresAt' },
+  ],
   workflows: [
     // One open (or completing) workflow per old device, even for two starts at the same moment.
     {
@@ -306,6 +317,52 @@ export async function ensureIndexes(db: Db): Promise<void> {
     keyof Collections,
     IndexDescription[],
   ][]) {
-    if (indexes.length > 0) await c[name].createIndexes(indexes);
+    if (indexes.length > 0) await createIndexes(db.collection(c[name].collectionName), indexes);
+  }
+}
+
+/** IndexOptionsConflict, IndexKeySpecsConflict: an index of that name or key differs. */
+const INDEX_CONFLICT = new Set([85, 86]);
+const INDEX_NOT_FOUND = 27;
+/** What makes two index definitions the same, for MongoDB. */
+const INDEX_OPTIONS = ['key', 'unique', 'sparse', 'expireAfterSeconds', 'partialFilterExpression'];
+
+/**
+ * createIndexes, and when an older definition is in the way (e.g. a plain index on the key that
+ * is now a TTL index, or the same name with other options), MongoDB refuses the whole command:
+ * then the older indexes of the same name or key are dropped and the command run again. Only for
+ * non-unique indexes: for a moment there is no index, which costs speed but no guarantee. A
+ * conflict with a unique index (or with the _id index) is left to fail the start, for a person.
+ */
+async function createIndexes(coll: Collection, indexes: IndexDescription[]): Promise<void> {
+  try {
+    await coll.createIndexes(indexes);
+    return;
+  } catch (e) {
+    if (!INDEX_CONFLICT.has((e as { code?: unknown }).code as number)) throw e;
+    const json = (v: unknown) => JSON.stringify(v ?? null);
+    const option = (index: object, o: string) => json((index as Record<string, unknown>)[o]);
+    const existing = (await coll.listIndexes().toArray()) as Record<string, unknown>[];
+    const conflicts = existing.flatMap((old) =>
+      indexes
+        .filter(
+          (want) =>
+            (old.name === want.name || json(old.key) === json(want.key)) &&
+            (old.name !== want.name ||
+              INDEX_OPTIONS.some((o) => option(old, o) !== option(want, o))),
+        )
+        .map((want) => ({ old, want })),
+    );
+    const replaceable = conflicts.every(
+      ({ old, want }) => old.name !== '_id_' && !old.unique && !want.unique,
+    );
+    if (conflicts.length === 0 || !replaceable) throw e;
+    for (const name of new Set(conflicts.map(({ old }) => old.name as string))) {
+      // Another replica starting at the same moment may have dropped it already.
+      await coll.dropIndex(name).catch((err: unknown) => {
+        if ((err as { code?: unknown }).code !== INDEX_NOT_FOUND) throw err;
+      });
+    }
+    await coll.createIndexes(indexes);
   }
 }
