@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { DaichoError } from '../errors';
 import { localeFrom, type Locale } from '../i18n/messages';
 import { projectRoot } from '../paths';
+import { maskUri, registerSecrets } from '../secrets';
 import { validCron } from '../sync/scheduler';
-import { readEnvironment } from './env-files';
+import { readEnvironment, type RawEnvironment } from './env-files';
 import { provisioningConfig, type ProvisioningConfig } from './provisioning-config';
 import { VARIABLES } from './variables';
 
@@ -12,6 +13,11 @@ type Parsed = { [V in (typeof VARIABLES)[number] as V['name']]: z.output<V['sche
 
 export interface Config {
   envName: string;
+  /**
+   * NODE_ENV=production or a DAICHO_ENV other than local: a server here faces real users, so it
+   * refuses to start without bot credentials (see serverStartProblems).
+   */
+  production: boolean;
   port: number;
   mongodbUri: string | undefined;
   mongodbDb: string;
@@ -32,8 +38,13 @@ export interface Config {
   notify: { mode: 'each' | 'digest'; intervalMs: number };
   /** Idle days before a replacement workflow's reminder card; 0 = no reminders. */
   workflowReminderDays: number;
-  /** Bot Framework credentials; undefined = local testing only (no inbound authentication). */
+  /**
+   * Bot Framework credentials; undefined = local mode: no inbound authentication, so the server
+   * listens on 127.0.0.1 only.
+   */
   bot: BotConfig | undefined;
+  /** The Bot Framework's OpenID metadata (signing keys); undefined = the public cloud's. */
+  botOpenIdMetadataUrl: string | undefined;
   admins: { userIds: string[]; teamIds: string[] };
   publicUrl: string;
   /** Microsoft 365 provisioning of the people directory (switches, mapping, licence profiles). */
@@ -87,8 +98,11 @@ export function loadConfig(
   const secretNames = new Set<string>(
     VARIABLES.filter((v) => 'secret' in v && v.secret).map((v) => v.name),
   );
+  for (const alias of Object.values(BOTBUILDER_ALIASES))
+    if (alias.secret) secretNames.add(alias.name);
   const raw = readEnvironment(path.join(root, 'env'), processEnv, secretNames);
   const problems = raw.problems.map((p) => `${p.variable} in ${p.from}: ${p.problem}`);
+  problems.push(...applyBotbuilderAliases(raw));
   const parsed: Record<string, unknown> = {};
 
   for (const spec of VARIABLES) {
@@ -99,13 +113,18 @@ export function loadConfig(
     } else {
       const why = result.error.issues.map((i) => i.message).join('; ');
       const where = source ? source.from : `env/.env.${raw.envName}`;
-      const got = source ? ` (got "${source.value}")` : '';
+      const got = source ? shownValue(spec, source.value) : '';
       problems.push(`${spec.name} ${why}${got}: fix it in ${where}`);
     }
   }
   const p = parsed as Parsed;
+  registerSecrets([
+    ...VARIABLES.filter((v) => 'secret' in v && v.secret).map((v) => raw.values.get(v.name)?.value),
+    passwordOf(raw.values.get('MONGODB_URI')?.value),
+  ]);
   const where = (name: string) => raw.values.get(name)?.from ?? `env/.env.${raw.envName}`;
   const userFile = `env/.env.${raw.envName}.user`;
+  const mongodbDb = databaseName(p, where, problems);
   const intune = problems.length === 0 ? intuneConfig(p, where, userFile, problems) : undefined;
   const jamf = problems.length === 0 ? jamfConfig(p, where, userFile, problems) : undefined;
   const syncSchedule = parseSchedule(p.SYNC_SCHEDULE ?? 'every 60m');
@@ -121,9 +140,10 @@ export function loadConfig(
 
   return {
     envName: raw.envName,
+    production: p.NODE_ENV === 'production' || raw.envName !== 'local',
     port: p.PORT,
     mongodbUri: p.MONGODB_URI,
-    mongodbDb: p.MONGODB_DB,
+    mongodbDb,
     dataDir: path.resolve(root, p.DAICHO_DATA_DIR ?? '.daicho'),
     embeddedDb: p.DAICHO_EMBEDDED_DB,
     locale: p.DAICHO_LOCALE ?? 'ja',
@@ -140,6 +160,7 @@ export function loadConfig(
     notify: { mode: p.NOTIFY_MODE, intervalMs: p.NOTIFY_INTERVAL_SECONDS * 1000 },
     workflowReminderDays: p.WORKFLOW_REMINDER_DAYS,
     bot,
+    botOpenIdMetadataUrl: p.BOT_OPENID_METADATA_URL,
     admins: { userIds: p.ADMIN_USER_IDS ?? [], teamIds: p.ADMIN_TEAM_IDS ?? [] },
     publicUrl: (p.PUBLIC_URL ?? `http://localhost:${p.PORT}`).replace(/\/+$/, ''),
     provisioning: provisioning!,
@@ -251,4 +272,100 @@ export function parseSchedule(text: string): SyncSchedule | null {
     return { kind: 'interval', ms: n * (every[2].startsWith('h') ? 3600_000 : 60_000) };
   }
   return validCron(text.trim()) ? { kind: 'cron', expression: text.trim() } : null;
+}
+
+/**
+ * What keeps a server from starting: in production (NODE_ENV=production, or a DAICHO_ENV other
+ * than local) it must authenticate Bot Framework requests, so it needs the bot's credentials.
+ * The CLI does not serve requests and is not held to this.
+ */
+export function serverStartProblems(config: Config): string[] {
+  if (config.bot || !config.production) return [];
+  const why = config.envName !== 'local' ? `DAICHO_ENV=${config.envName}` : 'NODE_ENV=production';
+  return [
+    `BOT_ID and BOT_PASSWORD (or BOT_ID with BOT_TYPE=UserAssignedMSI and BOT_TENANT_ID) are required with ${why}: put BOT_ID in env/.env.${config.envName} and BOT_PASSWORD in env/.env.${config.envName}.user or the process environment. Without them Daicho runs only in local mode (DAICHO_ENV=local), listening on 127.0.0.1.`,
+  ];
+}
+
+/** botbuilder's own names for the bot's settings, read as aliases of ours. */
+const BOTBUILDER_ALIASES = {
+  BOT_ID: { name: 'MicrosoftAppId', secret: false },
+  BOT_PASSWORD: { name: 'MicrosoftAppPassword', secret: true },
+  BOT_TYPE: { name: 'MicrosoftAppType', secret: false },
+  BOT_TENANT_ID: { name: 'MicrosoftAppTenantId', secret: false },
+} as const;
+
+/**
+ * A bot configured under botbuilder's names (MicrosoftAppId …) is a bot with credentials, not a
+ * bot that silently runs unauthenticated: the alias fills our name, and two different values for
+ * one setting are refused rather than guessed between.
+ */
+function applyBotbuilderAliases(raw: RawEnvironment): string[] {
+  const problems: string[] = [];
+  for (const [ours, alias] of Object.entries(BOTBUILDER_ALIASES)) {
+    const aliased = raw.values.get(alias.name);
+    if (!aliased) continue;
+    const own = raw.values.get(ours);
+    if (own && own.value !== aliased.value) {
+      problems.push(
+        `${ours} (${own.from}) and botbuilder's ${alias.name} (${aliased.from}) differ: keep ${ours} and remove ${alias.name}`,
+      );
+    } else if (!own) {
+      raw.values.set(ours, { value: aliased.value, from: `${aliased.from} (as ${alias.name})` });
+    }
+  }
+  return problems;
+}
+
+/** A bad value as an error shows it: never a secret, a URI without its password, never long. */
+function shownValue(spec: (typeof VARIABLES)[number], value: string): string {
+  if ('secret' in spec && spec.secret) return '';
+  const masked = maskUri(value);
+  const short = masked.length > 80 ? `${masked.slice(0, 80)}…` : masked;
+  return ` (got "${short}")`;
+}
+
+/** The password of a connection string, so that it is masked wherever it is printed. */
+function passwordOf(uri: string | undefined): string | undefined {
+  const userinfo = /^[a-z+]+:\/\/([^/?]*)@/i.exec(uri ?? '')?.[1];
+  const colon = userinfo?.indexOf(':') ?? -1;
+  if (!userinfo || colon < 0) return undefined;
+  const password = userinfo.slice(colon + 1);
+  try {
+    return decodeURIComponent(password);
+  } catch {
+    return password;
+  }
+}
+
+/**
+ * The database: MONGODB_DB, else the one the connection string's path names (MongoDB's
+ * convention), else daicho. Both set and different is refused: guessing would let a staging
+ * server write into production's ledger, or the reverse.
+ */
+function databaseName(p: Parsed, where: (n: string) => string, problems: string[]): string {
+  const fromUri = uriDatabase(p.MONGODB_URI);
+  if (fromUri !== undefined && !/^[A-Za-z0-9_-]{1,63}$/.test(fromUri)) {
+    problems.push(
+      `MONGODB_URI names the database "${fromUri.slice(0, 64)}", which must be 1-63 letters, digits, _ or -: fix it in ${where('MONGODB_URI')}`,
+    );
+    return 'daicho';
+  }
+  if (p.MONGODB_DB && fromUri && p.MONGODB_DB !== fromUri) {
+    problems.push(
+      `MONGODB_DB=${p.MONGODB_DB} (${where('MONGODB_DB')}) contradicts the database in MONGODB_URI (${fromUri}, ${where('MONGODB_URI')}): remove MONGODB_DB or make them the same`,
+    );
+  }
+  return p.MONGODB_DB ?? fromUri ?? 'daicho';
+}
+
+/** `mongodb://h1,h2/ledger?x=y` → "ledger"; no path or an empty one → undefined. */
+function uriDatabase(uri: string | undefined): string | undefined {
+  const path = /^mongodb(?:\+srv)?:\/\/[^/?]*\/([^?]*)/.exec(uri ?? '')?.[1];
+  if (!path) return undefined;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }

@@ -35,7 +35,10 @@ const onOff = z
 
 const mongoUri = z
   .string()
-  .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must start with mongodb:// or mongodb+srv://');
+  .regex(
+    /^mongodb(\+srv)?:\/\/\S+$/,
+    'must start with mongodb:// or mongodb+srv:// and contain no spaces',
+  );
 
 export const VARIABLES = [
   {
@@ -52,12 +55,19 @@ export const VARIABLES = [
   },
   {
     name: 'MONGODB_DB',
-    description: 'Database name.',
+    description:
+      "Database name. Unset: the database named in MONGODB_URI's path (mongodb://host/ledger_staging), else daicho. Set and different from the URI's: refused at start.",
     defaultText: 'daicho',
     schema: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be 1-63 letters, digits, _ or -')
-      .default('daicho'),
+      .optional(),
+  },
+  {
+    name: 'NODE_ENV',
+    description:
+      'production: the server refuses to start without bot credentials (as it does with any DAICHO_ENV other than local).',
+    schema: z.string().optional(),
   },
   {
     name: 'DAICHO_ENV',
@@ -263,13 +273,13 @@ export const VARIABLES = [
   {
     name: 'BOT_ID',
     description:
-      "The bot's Microsoft App ID (Azure Bot registration). Set: every request to /api/messages must carry a valid Bot Framework token (else 401). Unset: local testing only (Agents Playground), said at start.",
+      "The bot's Microsoft App ID (Azure Bot registration; botbuilder's MicrosoftAppId is read as an alias). Set: every request to /api/messages must carry a valid Bot Framework token (else 401). Unset: local mode — listens on 127.0.0.1 only, for the Agents Playground; refused with NODE_ENV=production or a DAICHO_ENV other than local.",
     schema: z.string().min(1).optional(),
   },
   {
     name: 'BOT_PASSWORD',
     description:
-      "The bot's client secret (secret: only in env/.env.<env>.user as BOT_PASSWORD or SECRET_BOT_PASSWORD, or the process environment). Not needed with BOT_TYPE=UserAssignedMSI.",
+      "The bot's client secret (secret: only in env/.env.<env>.user as BOT_PASSWORD or SECRET_BOT_PASSWORD, or the process environment; MicrosoftAppPassword is read as an alias). Not needed with BOT_TYPE=UserAssignedMSI.",
     secret: true,
     schema: z.string().min(1).optional(),
   },
@@ -278,6 +288,12 @@ export const VARIABLES = [
     description: 'MultiTenant, SingleTenant or UserAssignedMSI (managed identity).',
     defaultText: 'MultiTenant',
     schema: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  },
+  {
+    name: 'BOT_OPENID_METADATA_URL',
+    description:
+      "Where the Bot Framework's token signing keys are published (OpenID metadata). Unset: the public cloud's; set it only for a sovereign cloud or a test signer.",
+    schema: z.string().url('must be a URL').optional(),
   },
   {
     name: 'BOT_TENANT_ID',

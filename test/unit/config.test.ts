@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config/config';
+import { loadConfig, serverStartProblems } from '../../src/config/config';
 import { problemsOf } from '../support/config-problems';
 
 function project(files: Record<string, string>): string {
@@ -116,5 +116,101 @@ describe('configuration', () => {
       expect.stringMatching(/^NOTIFY_MODE /),
       expect.stringMatching(/^NOTIFY_INTERVAL_SECONDS /),
     ]);
+  });
+});
+
+describe('production safety in the configuration', () => {
+  const root = () => project({});
+
+  it('takes the database from the path of MONGODB_URI when MONGODB_DB is unset', () => {
+    expect(
+      loadConfig({ MONGODB_URI: 'mongodb://db.example/ledger_staging' }, root()).mongodbDb,
+    ).toBe('ledger_staging');
+    expect(
+      loadConfig({ MONGODB_URI: 'mongodb://a,b/ledger_prod?replicaSet=rs0' }, root()).mongodbDb,
+    ).toBe('ledger_prod');
+    expect(loadConfig({ MONGODB_URI: 'mongodb://db.example/?x=1' }, root()).mongodbDb).toBe(
+      'daicho',
+    );
+    expect(
+      loadConfig({ MONGODB_URI: 'mongodb://db.example/same', MONGODB_DB: 'same' }, root())
+        .mongodbDb,
+    ).toBe('same');
+  });
+
+  it('refuses MONGODB_DB that contradicts the database in MONGODB_URI, naming both', () => {
+    const problems = problemsOf(() =>
+      loadConfig(
+        { MONGODB_URI: 'mongodb://db.example/ledger_staging', MONGODB_DB: 'daicho' },
+        root(),
+      ),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^MONGODB_DB=daicho .*contradicts.*MONGODB_URI \(ledger_staging/),
+    ]);
+  });
+
+  it('never prints the password of a malformed MONGODB_URI', () => {
+    for (const uri of [
+      'mongodb://admin:Sup3rS3cret@db example/ledger',
+      'mongodb://admin:Sup3r@S3cret@ db/ledger',
+      'mongodb://admin:Sup3rS3cret@host/bad name',
+    ]) {
+      let text = '';
+      try {
+        loadConfig({ MONGODB_URI: uri }, root());
+      } catch (e) {
+        text = (e as Error).message;
+      }
+      expect(text).toMatch(/MONGODB_URI/);
+      expect(text).not.toMatch(/Sup3r|S3cret/);
+    }
+  });
+
+  it("reads botbuilder's MicrosoftAppId / MicrosoftAppPassword as the bot's credentials", () => {
+    const config = loadConfig(
+      {
+        MicrosoftAppId: 'app-1',
+        MicrosoftAppPassword: 'pw-123456',
+        MicrosoftAppType: 'SingleTenant',
+        MicrosoftAppTenantId: 't-1',
+      },
+      root(),
+    );
+    expect(config.bot).toEqual({
+      appId: 'app-1',
+      password: 'pw-123456',
+      type: 'SingleTenant',
+      tenantId: 't-1',
+    });
+    expect(
+      problemsOf(() => loadConfig({ BOT_ID: 'app-1', MicrosoftAppId: 'app-2' }, root())),
+    ).toEqual([expect.stringMatching(/^BOT_ID .*MicrosoftAppId .*differ/)]);
+    // The alias of a secret is a secret: not in a committed file.
+    const committed = project({ '.env.local': 'MicrosoftAppPassword=leaked-pw\n' });
+    expect(problemsOf(() => loadConfig({}, committed))).toEqual([
+      expect.stringMatching(/^MicrosoftAppPassword in env\/\.env\.local: .*\.user/),
+    ]);
+  });
+
+  it('refuses to start a server in production without bot credentials, naming the variables', () => {
+    const cases: [NodeJS.ProcessEnv, RegExp][] = [
+      [{ NODE_ENV: 'production' }, /NODE_ENV=production/],
+      [{ DAICHO_ENV: 'staging' }, /DAICHO_ENV=staging/],
+    ];
+    for (const [env, why] of cases) {
+      const config = loadConfig(env, root());
+      expect(config.production).toBe(true);
+      const problems = serverStartProblems(config);
+      expect(problems).toEqual([expect.stringMatching(/BOT_ID and BOT_PASSWORD/)]);
+      expect(problems[0]).toMatch(why);
+      expect(problems[0]).toMatch(/UserAssignedMSI/);
+    }
+    expect(serverStartProblems(loadConfig({}, root()))).toEqual([]);
+    expect(
+      serverStartProblems(
+        loadConfig({ NODE_ENV: 'production', BOT_ID: 'a', BOT_PASSWORD: 'pw-123456' }, root()),
+      ),
+    ).toEqual([]);
   });
 });
