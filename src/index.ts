@@ -1,10 +1,10 @@
-import { loadConfig, ConfigError } from './config/config';
+import { loadConfig, ConfigError, serverStartProblems } from './config/config';
 import { openDatabase } from './db/database';
 import { isDaichoError } from './errors';
 import { healthzRoute } from './http/healthz';
 import { createHttpServer, listen } from './http/server';
 import { t } from './i18n/messages';
-import { createLogger } from './log';
+import { captureConsole, createLogger } from './log';
 import { collections } from './db/collections';
 import { LedgerService } from './ledger/ledger-service';
 import { serialMatcher } from './ledger/serial';
@@ -31,10 +31,14 @@ import { graphDirectoryFor, ProvisioningService } from './provisioning/provision
  * The composition root: config → database → services → HTTP. Everything is wired here and only
  * here; the rest of the code receives what it needs.
  */
+const LOOPBACK = '127.0.0.1';
+
 async function start(): Promise<void> {
   let config;
   try {
     config = loadConfig();
+    const refused = serverStartProblems(config);
+    if (refused.length > 0) throw new ConfigError(refused);
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);
@@ -43,6 +47,7 @@ async function start(): Promise<void> {
     throw e;
   }
   const log = createLogger(config.logLevel);
+  captureConsole(log);
   const startedAt = new Date();
   // The troubleshooting guides are data an admin may edit: a broken one stops the start with
   // every problem listed (tree, step, what is wrong), not a user half-way through a guide.
@@ -87,7 +92,7 @@ async function start(): Promise<void> {
     p === 'intune' ? !!config.intune : !!config.jamf,
   );
   const roles = rolePolicy(config.admins, !config.bot, log);
-  const adapter = createAdapter(config.bot);
+  const adapter = createAdapter(config.bot, { openIdMetadataUrl: config.botOpenIdMetadataUrl });
   // The notifier turns the alerts outbox into proactive cards in the alert channels; the bot
   // uses it to update those cards in place when someone acts on one.
   // One rate limiter for every proactive message: Teams counts them all against one limit.
@@ -149,21 +154,27 @@ async function start(): Promise<void> {
     },
     adapter,
   );
-  if (!config.bot) log.warn(t('en', 'bot.localTesting'));
+  if (!config.bot) log.warn({ mode: 'local', host: LOOPBACK }, t('en', 'bot.localTesting'));
+  else if (config.admins.userIds.length === 0 && config.admins.teamIds.length === 0)
+    log.warn({ mode: 'authenticated' }, t('en', 'bot.noAdmins'));
   log.info({ roles: roles.describe() }, 'bot roles');
 
   const server = createHttpServer(
     {
       '/healthz': healthzRoute(db, startedAt),
-      '/api/messages': botRoute(adapter, async (context) => void (await bot.run(context)), log),
-      '/downloads/': downloadsRoute(c.downloads),
+      '/api/messages': botRoute(adapter, async (context) => void (await bot.run(context)), log, {
+        authenticated: !!config.bot,
+      }),
+      '/downloads/': downloadsRoute(c.downloads, log),
     },
     log,
   );
-  const port = await listen(server, config.port);
+  // Local mode authenticates nobody, so nothing but this machine may reach it.
+  const host = config.bot ? undefined : LOOPBACK;
+  const port = await listen(server, config.port, host);
   log.info(
-    { port, database: db.info },
-    `Daicho listening on http://localhost:${port} (health: /healthz); database: ${db.info.kind} ${db.info.uri} db=${db.info.name}`,
+    { port, host: host ?? 'all interfaces', database: db.info },
+    `Daicho listening on http://${host ?? 'localhost'}:${port} (health: /healthz); database: ${db.info.kind} ${db.info.uri} db=${db.info.name}`,
   );
 
   const stop = (signal: string) => {

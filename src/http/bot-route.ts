@@ -1,91 +1,114 @@
+import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { DaichoAdapter } from '../bot/adapter';
+import { classifyAuthFailure, precheckToken, type AuthRefusal } from '../bot/request-auth';
 import type { Logger } from '../log';
+import { readBody } from './request-body';
 import { sendJson, type Route } from './server';
 
-const MAX_BODY = 1024 * 1024;
-
 /**
- * POST /api/messages: the Bot Framework endpoint. The adapter wants an express-like request
- * (parsed body) and response (status / header / send / end); this shim gives it node:http's.
+ * POST /api/messages: the Bot Framework endpoint. Every answer is terse and every failure is
+ * logged once through the structured log: 400 for a body that is not an activity, 401 for any
+ * authentication failure, 413 over the body limit, 503 when the signing keys cannot be fetched,
+ * 500 (with a correlation id, never the error's text) when a turn fails outside the bot's own
+ * error handler.
  */
 export function botRoute(
-  adapter: TeamsAdapter,
+  adapter: DaichoAdapter,
   logic: (context: TurnContext) => Promise<void>,
   log: Logger,
+  options: { authenticated: boolean },
 ): Route {
   return async (req, res) => {
     if (req.method !== 'POST') {
-      sendJson(res, 405, { error: 'POST only' });
-      return;
+      res.setHeader('allow', 'POST');
+      return sendJson(res, 405, { error: 'POST only' });
     }
-    let body: unknown;
+    const read = await readBody(req);
+    if (read.kind === 'aborted') return;
+    if (read.kind !== 'ok') {
+      if (read.kind === 'too-large-close') res.setHeader('connection', 'close');
+      log.warn(
+        { status: 413, ip: req.socket.remoteAddress },
+        'bot request refused: body too large',
+      );
+      return sendJson(res, 413, { error: 'request body too large' });
+    }
+    const activity = parseActivity(read.body);
+    if (!activity) return sendJson(res, 400, { error: 'the body is not a Bot Framework activity' });
+
+    const authHeader = headerOf(req, 'authorization');
+    const refused = options.authenticated ? precheckToken(authHeader) : undefined;
+    if (refused) return refuse(res, refused, req, log);
+    let auth;
     try {
-      body = JSON.parse(await readBody(req));
+      auth = await adapter.authenticate(activity, authHeader ?? '');
     } catch (e) {
-      sendJson(res, 400, { error: `invalid JSON body: ${(e as Error).message}` });
-      return;
+      return refuse(res, classifyAuthFailure(e), req, log);
     }
-    const shim = responseShim(res);
-    await adapter
-      .process(
-        { body: body as Record<string, unknown>, headers: req.headers, method: 'POST' },
-        shim,
-        logic,
-      )
-      .catch((e: unknown) => {
-        log.error({ err: e }, 'bot turn failed');
-        if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-      });
-    if (!res.writableEnded) shim.end();
+
+    try {
+      const invoke = await adapter.runTurn(auth, activity, logic);
+      if (invoke) sendJson(res, invoke.status, invoke.body ?? {});
+      else {
+        res.writeHead(200);
+        res.end();
+      }
+    } catch (e) {
+      const correlationId = randomUUID();
+      log.error({ err: e, correlationId, activityType: activity.type }, 'bot turn failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error', correlationId });
+    }
   };
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+function refuse(
+  res: http.ServerResponse,
+  refusal: AuthRefusal,
+  req: http.IncomingMessage,
+  log: Logger,
+): void {
+  log.warn(
+    { status: refusal.status, reason: refusal.reason, ip: req.socket.remoteAddress },
+    refusal.status === 401
+      ? 'bot request refused: authentication failed'
+      : 'bot request refused: signing keys unavailable',
+  );
+  if (refusal.status === 503) res.setHeader('retry-after', '30');
+  sendJson(res, refusal.status, {
+    error: refusal.status === 401 ? 'unauthorized' : 'authentication temporarily unavailable',
   });
 }
 
-function responseShim(res: http.ServerResponse) {
-  let status = 200;
-  let payload: unknown;
-  const shim = {
-    socket: res.socket,
-    status(code: number) {
-      status = code;
-      return shim;
-    },
-    header(name: string, value: unknown) {
-      res.setHeader(name, String(value));
-      return shim;
-    },
-    send(body?: unknown) {
-      payload = body;
-      return shim;
-    },
-    end() {
-      if (res.writableEnded) return shim;
-      if (payload === undefined) {
-        res.writeHead(status);
-        res.end();
-      } else if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
-        res.writeHead(status);
-        res.end(payload);
-      } else sendJson(res, status, payload);
-      return shim;
-    },
-  };
-  return shim;
+function headerOf(req: http.IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * The activity envelope botbuilder needs (an object with a type), with its timestamps as Dates
+ * as botbuilder's own validator leaves them; anything else is refused before it reaches the bot.
+ */
+function parseActivity(body: Buffer): Activity | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const activity = parsed as Record<string, unknown>;
+  if (typeof activity.type !== 'string' || activity.type.length === 0) return undefined;
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
+    if (typeof activity[field] === 'string') {
+      activity[raw] = activity[field];
+      activity[field] = new Date(activity[field]);
+    }
+  }
+  return activity as unknown as Activity;
 }

@@ -8,7 +8,7 @@ export type Route = (req: http.IncomingMessage, res: http.ServerResponse) => Pro
  * surface small; each route is a function registered by the composition root.
  */
 export function createHttpServer(routes: Record<string, Route>, log: Logger): http.Server {
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     // Exact routes, then prefix routes (registered with a trailing slash, e.g. "/downloads/").
     const route =
@@ -23,6 +23,11 @@ export function createHttpServer(routes: Record<string, Route>, log: Logger): ht
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
     });
   });
+  // A client that trickles its headers or body is cut off instead of holding a socket for the
+  // five minutes Node allows by default.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
+  return server;
 }
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
@@ -34,9 +39,10 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
   res.end(text);
 }
 
-export function listen(server: http.Server, port: number): Promise<number> {
+/** `host` undefined: every interface; local mode passes 127.0.0.1 so nothing outside can call. */
+export function listen(server: http.Server, port: number, host?: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => resolve((server.address() as { port: number }).port));
+    server.listen(port, host, () => resolve((server.address() as { port: number }).port));
   });
 }

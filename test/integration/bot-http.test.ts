@@ -90,7 +90,7 @@ describe('/api/messages authentication', () => {
 
   it('without credentials runs for local testing only and says so at start', async () => {
     server = await startServer({ BOT_ID: '', BOT_PASSWORD: '' });
-    expect(server.output()).toMatch(/BOT_ID is not set: the bot runs for local testing only/);
+    expect(server.output()).toMatch(/Local mode: BOT_ID is not set/);
     const bad = await fetch(`http://127.0.0.1:${server.port}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
