@@ -1,8 +1,25 @@
-import { Db, MongoClient } from 'mongodb';
+import { Db, MongoClient, MongoError, type MongoClientOptions } from 'mongodb';
 import type { Config } from '../config/config';
 import { DaichoError } from '../errors';
+import { maskUri } from '../secrets';
 import { ensureEmbeddedServer } from './embedded/embedded';
 import { ensureIndexes } from './collections';
+import { guardIndexes } from './index-guard';
+
+export { maskUri };
+
+/**
+ * How long Daicho waits on a database that does not answer. A frozen server (stopped, not dead:
+ * its socket stays open) is noticed by the heartbeat (every 2 s, 3 s to answer), which fails the
+ * operations waiting on it; a new operation waits at most 5 s for a server. So a turn fails in
+ * about 10 s with a sentence instead of hanging, while a long write on a healthy server (a first
+ * sync's bulk writes) is never cut short by a socket timeout.
+ */
+export const DB_TIMEOUTS = {
+  serverSelectionTimeoutMS: 5_000,
+  connectTimeoutMS: 3_000,
+  heartbeatFrequencyMS: 2_000,
+} as const satisfies MongoClientOptions;
 
 export interface DatabaseInfo {
   /** external: MONGODB_URI; mongod / emulator: the embedded default. */
@@ -15,13 +32,11 @@ export interface DatabaseInfo {
 
 export interface Database {
   client: MongoClient;
+  /** Its collections re-create the indexes before their first write after the server was lost. */
   db: Db;
+  indexes: { ready(): Promise<void>; readonly pending: boolean };
   info: DatabaseInfo;
   close(): Promise<void>;
-}
-
-export function maskUri(uri: string): string {
-  return uri.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1:***@');
 }
 
 /** Resolves the server (MONGODB_URI, else the embedded default), connects and ensures indexes. */
@@ -48,14 +63,27 @@ export async function openDatabase(config: Config): Promise<Database> {
     uri = `mongodb://127.0.0.1:${record.port}/?directConnection=true`;
     kind = record.kind;
   }
-  const client = new MongoClient(uri, { appName: 'daicho', serverSelectionTimeoutMS: 10_000 });
+  let client: MongoClient;
+  try {
+    client = new MongoClient(uri, { appName: 'daicho', ...DB_TIMEOUTS });
+  } catch (e) {
+    // The driver's parse error may quote the string: say what is wrong without it.
+    throw new DaichoError(
+      'DB_UNAVAILABLE',
+      'db.unavailable',
+      { uri: maskUri(uri), reason: maskUri(e instanceof Error ? e.message : String(e)) },
+      { cause: e },
+    );
+  }
   try {
     await client.connect();
-    const db = client.db(config.mongodbDb);
-    await ensureIndexes(db);
+    const raw = client.db(config.mongodbDb);
+    await ensureIndexes(raw);
+    const guard = guardIndexes(client, raw, ensureIndexes);
     return {
       client,
-      db,
+      db: guard.db,
+      indexes: guard,
       info: { kind, uri: maskUri(uri), name: config.mongodbDb, persistent: kind !== 'emulator' },
       close: () => client.close(),
     };
@@ -66,9 +94,27 @@ export async function openDatabase(config: Config): Promise<Database> {
       'db.unavailable',
       {
         uri: maskUri(uri),
-        reason: e instanceof Error ? e.message : String(e),
+        reason: maskUri(e instanceof Error ? e.message : String(e)),
       },
       { cause: e },
     );
   }
+}
+
+/**
+ * The database did not answer (no server, a frozen one, a dropped connection): what a user is
+ * told as "the ledger is not reachable", unlike a refused write or a bug.
+ */
+export function isDatabaseUnreachable(e: unknown): boolean {
+  if (!(e instanceof MongoError)) return false;
+  return [
+    'MongoServerSelectionError',
+    'MongoNetworkError',
+    'MongoNetworkTimeoutError',
+    'MongoOperationTimeoutError',
+    'MongoPoolClearedError',
+    'MongoTopologyClosedError',
+    'MongoNotConnectedError',
+    'MongoWaitQueueTimeoutError',
+  ].includes(e.name);
 }

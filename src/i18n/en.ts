@@ -42,6 +42,24 @@ export const en: Record<string, string> = {
   'import.done':
     'Imported: {created} added, {updated} updated, {unchanged} unchanged, {skipped} skipped.',
   'import.empty': 'The file has no data rows.',
+  'import.tooLarge':
+    'Cannot import "{file}": it is {size} MB, and an import file may be at most {max} MB. Split it into smaller files. Nothing was written.',
+  'import.tooManyColumns':
+    '"{file}" line 1: the header has {count} columns, and an import file may have at most {max}. Is it the right file? Nothing was written.',
+  'import.tooManyKeys':
+    '"{file}" record {record}: it has {count} fields, and an import file may have at most {max}. Is it the right file? Nothing was written.',
+  'import.duplicateColumn':
+    '"{file}" line 1: column {first} "{a}" and column {second} "{b}" are the same field ({field}); keep only one of them. Nothing was written.',
+  'import.duplicateKey':
+    '"{file}" record {record}: "{a}" and "{b}" are the same field ({field}); keep only one of them. Nothing was written.',
+  'import.undecodable':
+    'Cannot read "{file}": it is not text in any of the encodings tried ({tried}). Save it as UTF-8 (in Excel: "CSV UTF-8"), or name its encoding with --encoding ({choices}). Nothing was written.',
+  'import.encodingUnsure':
+    'Cannot tell the encoding of "{file}" for sure (tried {tried}): it reads as {candidates}, and a wrong guess would import garbled text. Name it with --encoding, e.g. --encoding {suggest} (one of {choices}), or save the file as UTF-8. Nothing was written.',
+  'import.notInEncoding':
+    'Cannot read "{file}" as {encoding}: line {line} has bytes that are not {encoding}. Check the file\'s encoding and name it with --encoding ({choices}). Nothing was written.',
+  'import.moreProblems': '… and {count} more problems; --json lists them all.',
+  'import.moreUnknownFields': 'and {count} more unknown fields',
   'usage.unknownDevice': 'no device with asset number "{assetNumber}" in the ledger',
   'usage.missingUser': 'user is missing',
   'usage.badFrom': '"from" is not a valid date',
@@ -72,10 +90,16 @@ export const en: Record<string, string> = {
   'bot.unknown':
     'I did not understand "{text}". Try: help, device <asset number, serial or user>, devices, sync, status, link, unlink, replace <asset number>, workflows, troubleshoot, explain <code>, provision, provision why <person id>, person <person id>, mapping.',
   'bot.error': 'Something went wrong; please try again (correlation id: {correlationId}).',
+  'bot.tooLong':
+    'That message is too long for a command: {length} characters, and I read at most {max}. Nothing was done. Send a command such as "device PC-0012", or "help" for the list.',
   'bot.notAdmin':
     'Only admins can do this. Ask an admin, or ask to be added to ADMIN_USER_IDS / ADMIN_TEAM_IDS.',
   'bot.localTesting':
-    'BOT_ID is not set: the bot runs for local testing only (inbound requests are not authenticated).',
+    'Local mode: BOT_ID is not set, so requests are not authenticated and Daicho listens on 127.0.0.1 only (Agents Playground, tests). For Teams, set BOT_ID and BOT_PASSWORD.',
+  'bot.noAdmins':
+    'No admins are named, so nobody can change the ledger or its integrations from Teams: set ADMIN_USER_IDS (Entra object ids) or ADMIN_TEAM_IDS (Teams team ids) and restart.',
+  'bot.ledgerUnreachable':
+    'The ledger is not reachable: its database is not answering, so this could not be done. Please try again in a few minutes; if it goes on, ask whoever runs Daicho to check the database (correlation id: {correlationId}).',
   'bot.noDevice': 'No device matches "{id}".',
   'bot.devicesFound': '{count} devices match "{id}": {list}',
   'query.bad': '{option} cannot be "{value}".',

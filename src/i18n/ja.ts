@@ -44,6 +44,24 @@ export const ja: Record<string, string> = {
   'import.done':
     '取り込み完了: 追加 {created} 件、更新 {updated} 件、変更なし {unchanged} 件、スキップ {skipped} 件。',
   'import.empty': 'ファイルにデータ行がありません。',
+  'import.tooLarge':
+    '「{file}」は {size} MB あり、取り込めるファイルの上限 ({max} MB) を超えています。ファイルを分割して取り込んでください。何も書き込んでいません。',
+  'import.tooManyColumns':
+    '「{file}」の 1 行目: 見出しが {count} 列あります。取り込めるのは {max} 列までです。正しいファイルか確認してください。何も書き込んでいません。',
+  'import.tooManyKeys':
+    '「{file}」の {record} 件目: 項目が {count} 個あります。取り込めるのは {max} 個までです。正しいファイルか確認してください。何も書き込んでいません。',
+  'import.duplicateColumn':
+    '「{file}」の 1 行目: {first} 列目「{a}」と {second} 列目「{b}」は同じ項目 ({field}) です。どちらか一方だけにしてください。何も書き込んでいません。',
+  'import.duplicateKey':
+    '「{file}」の {record} 件目: 「{a}」と「{b}」は同じ項目 ({field}) です。どちらか一方だけにしてください。何も書き込んでいません。',
+  'import.undecodable':
+    '「{file}」を読めません。試した文字コード ({tried}) のどれでもありません。UTF-8 で保存し直すか (Excel では「CSV UTF-8 (コンマ区切り)」)、--encoding で文字コードを指定してください ({choices})。何も書き込んでいません。',
+  'import.encodingUnsure':
+    '「{file}」の文字コードを判別できません ({tried} を試しました)。{candidates} の可能性がありますが、推測が外れると文字化けしたまま取り込まれてしまいます。--encoding で指定するか (例: --encoding {suggest}。指定できるのは {choices})、UTF-8 で保存し直してください。何も書き込んでいません。',
+  'import.notInEncoding':
+    '「{file}」を {encoding} として読めません。{line} 行目に {encoding} ではないバイトがあります。ファイルの文字コードを確認し、--encoding で指定してください ({choices})。何も書き込んでいません。',
+  'import.moreProblems': '…ほか {count} 件の問題があります (--json ですべて表示します)。',
+  'import.moreUnknownFields': 'ほか不明な項目 {count} 個',
   'usage.unknownDevice': '資産番号「{assetNumber}」のデバイスが台帳にありません',
   'usage.missingUser': '利用者がありません',
   'usage.badFrom': '利用開始日が正しくありません',
@@ -75,10 +93,16 @@ export const ja: Record<string, string> = {
   'bot.unknown':
     '「{text}」はわかりませんでした。使えるコマンド: help / ヘルプ、device <資産番号・シリアル・利用者> / デバイス …、devices / デバイス一覧、sync / 同期、status、link、unlink、機種変更 <資産番号>、ワークフロー、トラブルシュート、説明 <コード>、プロビジョニング、プロビジョニング履歴 <社員番号>、利用者 <社員番号>、マッピング。',
   'bot.error': '処理中にエラーが発生しました。もう一度お試しください (相関ID: {correlationId})。',
+  'bot.tooLong':
+    'メッセージが長すぎます ({length} 文字。コマンドとして読むのは {max} 文字まで)。何も実行していません。「device PC-0012」のようなコマンドを送るか、「ヘルプ」で一覧を表示してください。',
   'bot.notAdmin':
     'この操作は管理者だけが行えます。管理者に依頼するか、ADMIN_USER_IDS / ADMIN_TEAM_IDS に追加してもらってください。',
   'bot.localTesting':
-    'BOT_ID が未設定のため、ボットはローカルテスト専用モードで動いています (受信リクエストの認証なし)。',
+    'ローカルモード: BOT_ID が未設定のため、要求を認証せず 127.0.0.1 でのみ待ち受けます (Agents Playground・テスト用)。Teams で使うには BOT_ID と BOT_PASSWORD を設定してください。',
+  'bot.noAdmins':
+    '管理者が設定されていないため、Teams から台帳や連携を変更できる人はいません。ADMIN_USER_IDS (Entra のオブジェクト ID) か ADMIN_TEAM_IDS (Teams のチーム ID) を設定して再起動してください。',
+  'bot.ledgerUnreachable':
+    '台帳に接続できません。データベースが応答しないため、この操作を完了できませんでした。数分後にもう一度お試しください。続く場合は Daicho の運用担当者にデータベースの確認を依頼してください (相関ID: {correlationId})。',
   'bot.noDevice': '「{id}」に一致するデバイスはありません。',
   'bot.devicesFound': '「{id}」に一致するデバイスが {count} 台あります: {list}',
   'query.bad': '{option} の値「{value}」が正しくありません。',

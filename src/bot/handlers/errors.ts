@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, INVOKE_RESPONSE_KEY } from 'botbuilder';
+import { isDatabaseUnreachable } from '../../db/database';
 import { isDaichoError } from '../../errors';
 import type { BotDeps } from '../bot-deps';
 import { sayer } from '../locale';
@@ -20,7 +21,9 @@ export function registerErrors(app: Application<TurnState>, deps: BotDeps): void
     );
     const sentence = isDaichoError(error)
       ? `${say(error.messageKey, error.params)} (${correlationId})`
-      : say('bot.error', { correlationId });
+      : isDatabaseUnreachable(error)
+        ? say('bot.ledgerUnreachable', { correlationId })
+        : say('bot.error', { correlationId });
     // A card press (Action.Execute) must be answered: without an invoke response Teams shows
     // the card as failed (501) and the sentence lands apart from it.
     const answered = context.turnState.get(INVOKE_RESPONSE_KEY) !== undefined;
