@@ -4,6 +4,7 @@ import { CommanderError } from 'commander';
 import { ConfigError } from '../config/config';
 import { isDaichoError } from '../errors';
 import { t } from '../i18n/messages';
+import { maskSecrets } from '../secrets';
 import { cliConfig, closeContext } from './context';
 import { buildProgram } from './program';
 import { UsageError } from './usage-error';
@@ -29,22 +30,19 @@ function report(e: unknown): number {
     // --help and --version "fail" with exit code 0; commander already printed what it had to.
     return e.exitCode === 0 ? 0 : 2;
   }
+  const write = (line: string) => process.stderr.write(`${maskSecrets(line)}\n`);
   if (e instanceof ConfigError) {
-    process.stderr.write(`${e.problems.join('; ')}\n`);
+    write(e.problems.join('; '));
     return 1;
   }
   const locale = safeLocale();
   if (isDaichoError(e)) {
-    process.stderr.write(
-      `${t(locale, 'cli.failed', { message: t(locale, e.messageKey, e.params) })}\n`,
-    );
+    write(t(locale, 'cli.failed', { message: t(locale, e.messageKey, e.params) }));
     return e instanceof UsageError ? 2 : 1;
   }
   const correlationId = randomUUID();
   const detail = e instanceof Error ? e.message : String(e);
-  process.stderr.write(
-    `${t(locale, 'cli.unexpected', { correlationId })} ${detail.split('\n')[0]}\n`,
-  );
+  write(`${t(locale, 'cli.unexpected', { correlationId })} ${detail.split('\n')[0]}`);
   return 1;
 }
 

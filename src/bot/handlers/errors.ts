@@ -3,6 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, INVOKE_RESPONSE_KEY } from 'botbuilder';
 import { isDatabaseUnreachable } from '../../db/database';
 import { isDaichoError } from '../../errors';
+import { maskSecrets } from '../../secrets';
 import type { BotDeps } from '../bot-deps';
 import { sayer } from '../locale';
 
@@ -20,7 +21,7 @@ export function registerErrors(app: Application<TurnState>, deps: BotDeps): void
       'bot turn failed',
     );
     const sentence = isDaichoError(error)
-      ? `${say(error.messageKey, error.params)} (${correlationId})`
+      ? `${maskSecrets(say(error.messageKey, error.params))} (${correlationId})`
       : isDatabaseUnreachable(error)
         ? say('bot.ledgerUnreachable', { correlationId })
         : say('bot.error', { correlationId });
