@@ -1,7 +1,14 @@
 import type { Command } from 'commander';
 import { importDevices } from '../../ledger/device-import';
+import { fieldFromName } from '../../ledger/device-input';
 import { openContext } from '../context';
-import { readImportRows, reportImport } from '../import-file';
+import { encodingOption, readImportRows, reportImport } from '../import-file';
+
+interface ImportOptions {
+  skipInvalid?: boolean;
+  json?: boolean;
+  encoding?: string;
+}
 
 export function registerDevicesImport(devices: Command): void {
   devices
@@ -9,12 +16,17 @@ export function registerDevicesImport(devices: Command): void {
     .description(
       'import devices from a CSV (header row of field names) or a JSON array; nothing is written unless every row is valid',
     )
-    .argument('<file>', 'CSV or JSON file (UTF-8, UTF-8 with BOM, UTF-16 or Shift_JIS)')
+    .argument(
+      '<file>',
+      'CSV or JSON file (UTF-8, UTF-8 with BOM, UTF-16 or Shift_JIS; at most 50 MB)',
+    )
     .option('--skip-invalid', 'write the valid rows and list the invalid ones')
+    .addOption(encodingOption())
     .option('--json', 'print the report as JSON')
-    .action(async (file: string, opts: { skipInvalid?: boolean; json?: boolean }) => {
+    .action(async (file: string, opts: ImportOptions) => {
+      // The file first: a file refused whole needs no database.
+      const rows = readImportRows(file, { encoding: opts.encoding, fieldOf: fieldFromName });
       const ctx = await openContext();
-      const rows = readImportRows(file);
       const report = await importDevices(
         ctx.ledger,
         rows,

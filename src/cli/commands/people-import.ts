@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { DaichoError } from '../../errors';
+import { fieldFromName } from '../../people/person-fields';
 import { openContext } from '../context';
-import { readImportRows, reportImport } from '../import-file';
+import { encodingOption, readImportRows, reportImport } from '../import-file';
 
 /** `daicho people import FILE [--json]`. */
 export function registerPeopleImport(people: Command): void {
@@ -10,11 +11,16 @@ export function registerPeopleImport(people: Command): void {
     .description(
       'import people from a CSV (header row of attribute names or the Japanese labels) or a JSON array; nothing is written unless every row is valid',
     )
-    .argument('<file>', 'CSV or JSON file (UTF-8, UTF-8 with BOM, UTF-16 or Shift_JIS)')
+    .argument(
+      '<file>',
+      'CSV or JSON file (UTF-8, UTF-8 with BOM, UTF-16 or Shift_JIS; at most 50 MB)',
+    )
+    .addOption(encodingOption())
     .option('--json', 'print the report as JSON')
-    .action(async (file: string, opts: { json?: boolean }) => {
+    .action(async (file: string, opts: { json?: boolean; encoding?: string }) => {
+      // The file first: a file refused whole needs no database.
+      const rows = readImportRows(file, { encoding: opts.encoding, fieldOf: fieldFromName });
       const ctx = await openContext();
-      const rows = readImportRows(file);
       const report = await ctx.people.import(rows);
       // Lists the bad rows; the refusal is ours (people import has no --skip-invalid).
       reportImport(ctx, report, !!opts.json, false);

@@ -2,8 +2,14 @@ import type { Command } from 'commander';
 import { toCsv } from '../../csv/table-file';
 import { USAGE_FIELDS } from '../../ledger/usage-service';
 import { openContext } from '../context';
-import { readImportRows, reportImport } from '../import-file';
+import { encodingOption, readImportRows, reportImport } from '../import-file';
 import { emit } from '../output';
+
+interface ImportOptions {
+  skipInvalid?: boolean;
+  json?: boolean;
+  encoding?: string;
+}
 
 /** 利用履歴: export and import as CSV (seed 000's way to move it to another device). */
 export function registerUsage(program: Command): void {
@@ -32,12 +38,16 @@ export function registerUsage(program: Command): void {
     .description(
       'import usage history from CSV; rows are keyed by device + user + from, so a re-import adds nothing',
     )
-    .argument('<file>', 'CSV with the export columns')
+    .argument('<file>', 'CSV with the export columns (at most 50 MB)')
     .option('--skip-invalid', 'write the valid rows and list the invalid ones')
+    .addOption(encodingOption())
     .option('--json', 'print the report as JSON')
-    .action(async (file: string, opts: { skipInvalid?: boolean; json?: boolean }) => {
+    .action(async (file: string, opts: ImportOptions) => {
+      // The file first: a file refused whole needs no database. Columns are read by their exact
+      // names, so only the same name twice is a duplicate.
+      const rows = readImportRows(file, { encoding: opts.encoding });
       const ctx = await openContext();
-      const report = await ctx.ledger.usage.import(readImportRows(file), !!opts.skipInvalid);
+      const report = await ctx.ledger.usage.import(rows, !!opts.skipInvalid);
       reportImport(ctx, report, !!opts.json, report.problems.length > 0 && !opts.skipInvalid);
       if (!opts.json) {
         const { created, updated, skipped } = report;
