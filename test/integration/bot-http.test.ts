@@ -1,50 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
-import { ROOT } from '../support/cli';
 import { startStubConnector } from '../support/stub-connector';
-import { testUri } from '../support/test-db';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; port: number; output: () => string }> {
-  const port = await freePort();
-  const child = spawn('node', [path.join(ROOT, 'dist', 'index.js')], {
-    env: {
-      ...process.env,
-      MONGODB_URI: testUri(),
-      MONGODB_DB: `daicho_bot_http_${port}`,
-      PORT: String(port),
-      SYNC_SCHEDULE: 'off',
-      ...env,
-    },
-  });
-  let text = '';
-  child.stdout?.on('data', (d) => (text += d));
-  child.stderr?.on('data', (d) => (text += d));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${text}`);
-    if (
-      await fetch(`http://127.0.0.1:${port}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { child, port, output: () => text };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no /healthz: ${text}`);
-}
+import { startServer, type ServerProcess } from '../support/server-process';
 
 const activity = {
   type: 'message',
@@ -58,9 +13,9 @@ const activity = {
 };
 
 describe('/api/messages authentication', () => {
-  let server: { child: ChildProcess; port: number; output: () => string } | undefined;
-  afterEach(() => {
-    server?.child.kill('SIGTERM');
+  let server: ServerProcess | undefined;
+  afterEach(async () => {
+    await server?.stop();
     server = undefined;
   });
 
