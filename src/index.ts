@@ -71,7 +71,7 @@ async function start(): Promise<void> {
   const sync = new SyncService(
     ledger,
     sourceFactory(config, log),
-    config.syncSafetyLimitPercent,
+    { percent: config.syncSafetyLimitPercent, minDevices: config.syncSafetyLimitMinDevices },
     log,
   );
   const scheduler = startScheduler(

@@ -54,7 +54,7 @@ export async function openContext(): Promise<CliContext> {
   const sync = new SyncService(
     ledger,
     sourceFactory(config, log),
-    config.syncSafetyLimitPercent,
+    { percent: config.syncSafetyLimitPercent, minDevices: config.syncSafetyLimitMinDevices },
     log,
   );
   const links = new LinkService(ledger, sync, (p) =>

@@ -35,6 +35,8 @@ export interface Config {
   mdmRequestTimeoutMs: number;
   syncSchedule: SyncSchedule;
   syncSafetyLimitPercent: number;
+  /** A run is held only when at least this many devices change user or go missing. */
+  syncSafetyLimitMinDevices: number;
   notify: { mode: 'each' | 'digest'; intervalMs: number };
   /** Idle days before a replacement workflow's reminder card; 0 = no reminders. */
   workflowReminderDays: number;
@@ -157,6 +159,7 @@ export function loadConfig(
     mdmRequestTimeoutMs: p.MDM_REQUEST_TIMEOUT_MS,
     syncSchedule: syncSchedule!,
     syncSafetyLimitPercent: p.SYNC_SAFETY_LIMIT_PERCENT,
+    syncSafetyLimitMinDevices: p.SYNC_SAFETY_LIMIT_MIN_DEVICES,
     notify: { mode: p.NOTIFY_MODE, intervalMs: p.NOTIFY_INTERVAL_SECONDS * 1000 },
     workflowReminderDays: p.WORKFLOW_REMINDER_DAYS,
     bot,

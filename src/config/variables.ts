@@ -187,6 +187,17 @@ export const VARIABLES = [
     schema: z.coerce.number().min(0).max(100, 'must be between 0 and 100').default(20),
   },
   {
+    name: 'SYNC_SAFETY_LIMIT_MIN_DEVICES',
+    description:
+      'A run is held only when at least this many devices would change user or go missing, as well as more than SYNC_SAFETY_LIMIT_PERCENT of them; 0 holds on the share alone.',
+    defaultText: '10',
+    schema: z.coerce
+      .number({ invalid_type_error: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 (the share alone) or more')
+      .default(10),
+  },
+  {
     name: 'NOTIFY_MODE',
     description:
       'How alerts reach the alert channel: "each" (one card per finding; many of one kind from one run are grouped) or "digest" (one summary card per run).',

@@ -40,6 +40,11 @@ export interface GraphSimState extends SimTraffic, GraphTenantSettings {
   devices: RawManagedDevice[];
   /** The page size without $top, and the most a $top can ask for. */
   maxPageSize: number;
+  /**
+   * A fault: the last this many devices are counted in `@odata.count` but never served (the
+   * nextLink chain ends before them), as Graph can serve large tenants fewer devices than exist.
+   */
+  withheldDevices: number;
   /** Users, groups and members, licences (subscribedSkus), and the log of accepted writes. */
   directory: DirectoryState;
 }
@@ -47,6 +52,7 @@ export interface GraphSimState extends SimTraffic, GraphTenantSettings {
 export interface GraphSimOptions extends Partial<GraphTenantSettings> {
   devices?: RawManagedDevice[];
   maxPageSize?: number;
+  withheldDevices?: number;
   directory?: DirectorySeed;
   port?: number;
 }
@@ -86,6 +92,7 @@ export async function startGraphSim(
     secretExpired: options.secretExpired ?? false,
     devices: options.devices ?? [],
     maxPageSize: options.maxPageSize ?? 1000,
+    withheldDevices: options.withheldDevices ?? 0,
     directory: newDirectoryState(options.directory),
   };
   const signer = new TokenSigner();
@@ -206,13 +213,14 @@ function listManagedDevices(
   if ('error' in query) return odataError(400, 'BadRequest', query.error, request);
 
   const { select, top, offset } = query;
-  const slice = state.devices.slice(offset, offset + top);
+  const served = state.devices.slice(0, Math.max(0, state.devices.length - state.withheldDevices));
+  const slice = served.slice(offset, offset + top);
   const body: Record<string, unknown> = {
     '@odata.context': `${base}/v1.0/$metadata#deviceManagement/managedDevices${select ? `(${select.join(',')})` : ''}`,
   };
   if (query.count) body['@odata.count'] = state.devices.length;
   body.value = slice.map((device) => (select ? pick(device, select) : device));
-  if (offset + top < state.devices.length) {
+  if (offset + top < served.length) {
     const next = new URLSearchParams();
     if (select) next.set('$select', select.join(','));
     next.set('$top', String(top));

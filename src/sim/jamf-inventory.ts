@@ -69,12 +69,17 @@ export const MOBILE_LISTING: Listing = {
   idKey: 'mobileDeviceId',
 };
 
-/** One page of `{totalCount, results}` with only the requested sections, as Jamf answers. */
+/**
+ * One page of `{totalCount, results}` with only the requested sections, as Jamf answers.
+ * `withheld`: the last that many records (in sort order) count in `totalCount` but are never
+ * served, a fault for tests of a short read.
+ */
 export function inventoryPage(
   request: SimRequest,
   records: Record<string, unknown>[],
   maxPageSize: number,
   { sections, otherSections, defaultSort, idKey }: Listing,
+  withheld = 0,
 ): SimResponse {
   const params = request.url.searchParams;
   const page = Number(params.get('page') ?? 0);
@@ -97,7 +102,8 @@ export function inventoryPage(
     .filter(Boolean);
 
   const sorted = sortRecords(records, params.getAll('sort').join(',') || defaultSort, idKey);
-  const results = sorted.slice(page * pageSize, (page + 1) * pageSize).map((record) => {
+  const served = sorted.slice(0, Math.max(0, sorted.length - withheld));
+  const results = served.slice(page * pageSize, (page + 1) * pageSize).map((record) => {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(record)) {
       // Ids and top-level scalars (udid, deviceType) always come back; sections only on request.

@@ -21,6 +21,11 @@ export interface JamfSimState extends SimTraffic {
   computers: RawJamfComputer[];
   mobileDevices: RawJamfMobileDevice[];
   maxPageSize: number;
+  /**
+   * A fault: the last this many records of each listing are counted in `totalCount` but never
+   * served (pages come back short or empty), as when records go while a client pages.
+   */
+  withheld: { computers: number; mobileDevices: number };
   /** Issued tokens and when they expire (ms); clear it to revoke every token. */
   tokens: Map<string, number>;
   /** Privileges of the API client's role(s); each inventory endpoint needs its own. */
@@ -34,6 +39,7 @@ export interface JamfSimOptions {
   computers?: RawJamfComputer[];
   mobileDevices?: RawJamfMobileDevice[];
   maxPageSize?: number;
+  withheld?: Partial<JamfSimState['withheld']>;
   privileges?: string[];
   port?: number;
 }
@@ -66,6 +72,7 @@ export async function startJamfSim(
     computers: options.computers ?? [],
     mobileDevices: options.mobileDevices ?? [],
     maxPageSize: options.maxPageSize ?? 2000,
+    withheld: { computers: 0, mobileDevices: 0, ...options.withheld },
     tokens: new Map(),
     privileges: options.privileges ?? Object.values(JAMF_READ_PRIVILEGES),
   };
@@ -100,7 +107,13 @@ function resolveRoute(request: SimRequest, state: JamfSimState): ResolvedRoute {
       page,
       handle: () =>
         authorized(JAMF_READ_PRIVILEGES.computers, () =>
-          inventoryPage(request, state.computers, state.maxPageSize, COMPUTER_LISTING),
+          inventoryPage(
+            request,
+            state.computers,
+            state.maxPageSize,
+            COMPUTER_LISTING,
+            state.withheld.computers,
+          ),
         ),
     };
   }
@@ -110,7 +123,13 @@ function resolveRoute(request: SimRequest, state: JamfSimState): ResolvedRoute {
       page,
       handle: () =>
         authorized(JAMF_READ_PRIVILEGES.mobileDevices, () =>
-          inventoryPage(request, state.mobileDevices, state.maxPageSize, MOBILE_LISTING),
+          inventoryPage(
+            request,
+            state.mobileDevices,
+            state.maxPageSize,
+            MOBILE_LISTING,
+            state.withheld.mobileDevices,
+          ),
         ),
     };
   }

@@ -1,9 +1,11 @@
 import { DaichoError } from '../errors';
 import { MdmReadError, type MdmDevice, type MdmSource } from './mdm-device';
+import { IncompleteReadError } from './sources/stated-total';
 
 /**
  * Reads every page before anything is written: a read that fails part way returns nothing, so
- * a run never applies half of an MDM.
+ * a run never applies half of an MDM. Nor one that brought fewer devices than the MDM stated
+ * it has (the source checks): the unread ones would be flagged missing.
  */
 export async function readAllDevices(
   source: MdmSource,
@@ -16,6 +18,19 @@ export async function readAllDevices(
       onPage(all.length);
     }
   } catch (e) {
+    if (e instanceof IncompleteReadError)
+      throw new DaichoError(
+        'MDM_READ_FAILED',
+        'sync.readIncomplete',
+        {
+          provider: source.provider,
+          listing: e.listing,
+          stated: e.stated,
+          read: e.read,
+          reason: e.message,
+        },
+        { cause: e },
+      );
     const status = e instanceof MdmReadError ? e.status : undefined;
     const requestId = e instanceof MdmReadError ? e.requestId : undefined;
     throw new DaichoError(

@@ -10,6 +10,7 @@ import { applyPlan } from './apply-plan';
 import { Lease } from './lease';
 import { readAllDevices } from './read-all';
 import { reconcile } from './reconcile';
+import { changedPercent, shouldHold, type SafetyLimit } from './safety-limit';
 import type { LedgerDeviceView } from './reconcile-types';
 import type { MdmSource } from './mdm-device';
 import { PROVIDER_NAMES, type SyncSettings } from './settings';
@@ -59,12 +60,21 @@ export interface SyncResult {
  * lose, too many synced devices waits for an admin's approval.
  */
 export class SyncService {
+  private readonly safetyLimit: SafetyLimit;
+
+  /**
+   * @param safetyLimit SYNC_SAFETY_LIMIT_PERCENT and SYNC_SAFETY_LIMIT_MIN_DEVICES; a bare
+   *   number is the percent alone (no minimum count).
+   */
   constructor(
     private readonly ledger: LedgerService,
     private readonly sources: SourceFactory,
-    private readonly safetyLimitPercent: number,
+    safetyLimit: SafetyLimit | number,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.safetyLimit =
+      typeof safetyLimit === 'number' ? { percent: safetyLimit, minDevices: 0 } : safetyLimit;
+  }
 
   private get c() {
     return this.ledger.c;
@@ -167,14 +177,13 @@ export class SyncService {
     const syncActor = { by: `sync:${settings.provider}` };
     try {
       const { mdm, plan } = await this.readAndReconcile(settings, source, onProgress);
-      const risky = plan.userChanges + plan.missing.length;
-      const percent = plan.syncedBefore > 0 ? (risky / plan.syncedBefore) * 100 : 0;
-      if (trigger !== 'approval' && percent > this.safetyLimitPercent) {
+      const risky = { changed: plan.userChanges + plan.missing.length, synced: plan.syncedBefore };
+      if (trigger !== 'approval' && shouldHold(risky, this.safetyLimit)) {
         const held = {
           reason: 'safety-limit',
-          changes: risky,
-          syncedBefore: plan.syncedBefore,
-          percent: Math.round(percent * 10) / 10,
+          changes: risky.changed,
+          syncedBefore: risky.synced,
+          percent: Math.round(changedPercent(risky) * 10) / 10,
         };
         const counts = plannedCounts(plan, mdm.length);
         await this.c.syncRuns.updateMany(
@@ -191,7 +200,7 @@ export class SyncService {
             createdAt: new Date(),
             status: 'pending',
             attempts: 0,
-            payload: { ...held, counts },
+            payload: { ...held, counts, limit: { ...this.safetyLimit } },
           },
         ]);
         return {
@@ -245,8 +254,13 @@ export class SyncService {
       const message = isDaichoError(e)
         ? `${e.code}: ${JSON.stringify(e.params)}`
         : (e as Error).message;
+      // An incomplete read names its figures in the alert too: what the MDM stated, what came.
+      const shortRead =
+        isDaichoError(e) && e.messageKey === 'sync.readIncomplete'
+          ? { stated: e.params.stated, read: e.params.read, listing: e.params.listing }
+          : {};
       await this.finish(runId, 'failed', {}, [message], source.stats, null).catch(() => undefined);
-      await this.raiseRunAlert('sync-failed', settings.provider, runId, [message]).catch(
+      await this.raiseRunAlert('sync-failed', settings.provider, runId, [message], shortRead).catch(
         () => undefined,
       );
       this.log.error({ err: e, runId: base.runId }, 'sync run failed');
@@ -326,6 +340,7 @@ export class SyncService {
     provider: MdmProvider,
     runId: ObjectId,
     errors: string[],
+    details: Record<string, unknown> = {},
   ): Promise<void> {
     await raiseAlerts(this.c, [
       {
@@ -336,7 +351,7 @@ export class SyncService {
         createdAt: new Date(),
         status: 'pending',
         attempts: 0,
-        payload: { errors },
+        payload: { ...details, errors },
       },
     ]);
   }

@@ -74,7 +74,7 @@ describe('Intune source against the Graph simulator', () => {
     expect(requests('token')).toHaveLength(1);
     const lists = requests('managedDevices');
     expect(lists).toHaveLength(3);
-    expect(lists[0].query).toBe(`?$select=${INTUNE_SELECT.join(',')}&$top=1000`);
+    expect(lists[0].query).toBe(`?$select=${INTUNE_SELECT.join(',')}&$top=1000&$count=true`);
     expect(lists[1].query).toContain('$skiptoken=');
 
     // A second run reuses the cached token.
@@ -242,7 +242,9 @@ describe('Intune source against the Graph simulator', () => {
     expect((await readAll(intune)).flat()).toHaveLength(2500);
     const times = requests('managedDevices').map((r) => r.at);
     expect(times).toHaveLength(5);
+    // Arrival times at the simulator: a request delayed on a loaded machine arrives late and
+    // shortens the gap after it, so allow 50 ms of scheduling jitter (unlimited, the gaps are ~0).
     for (let i = 2; i < times.length; i++)
-      expect(times[i] - times[i - 2]).toBeGreaterThanOrEqual(390);
+      expect(times[i] - times[i - 2]).toBeGreaterThanOrEqual(350);
   });
 });

@@ -5,6 +5,7 @@ import { graphClient, graphFailure } from './graph-client';
 import { createIntuneSignIn } from './intune-credential';
 import { INTUNE_SELECT, mapManagedDevice } from './intune-mapping';
 import { SlidingWindowLimiter } from './limits';
+import { StatedTotal } from './stated-total';
 import {
   DEFAULT_RETRY_POLICY,
   RetriesExhausted,
@@ -24,6 +25,7 @@ export interface IntuneSourceOptions {
 interface ManagedDevicePage {
   value?: Record<string, unknown>[];
   '@odata.nextLink'?: string;
+  '@odata.count'?: unknown;
 }
 
 /**
@@ -45,7 +47,11 @@ export function createIntuneSource(
   const scope = `${graphUrl.origin}/.default`;
   const client = graphClient(config.graphBaseUrl, signIn.credential, scope);
   const counts = { pageRequests: 0, retries: 0 };
-  const firstPage = `/deviceManagement/managedDevices?$select=${INTUNE_SELECT.join(',')}&$top=${options.pageSize ?? 1000}`;
+  // $count=true: Graph states the total on the first page, so a read that comes up short (large
+  // tenants can be served fewer devices than they have) is caught before it flags the rest
+  // missing. managedDevices takes $count without the ConsistencyLevel header (only the
+  // directory's users and groups need it).
+  const firstPage = `/deviceManagement/managedDevices?$select=${INTUNE_SELECT.join(',')}&$top=${options.pageSize ?? 1000}&$count=true`;
 
   async function readPage(url: string, pageNumber: number): Promise<ManagedDevicePage> {
     return withRetries(
@@ -94,6 +100,7 @@ export function createIntuneSource(
     async *devices(): AsyncIterable<MdmDevice[]> {
       let next: string | undefined = firstPage;
       const seen = new Set<string>();
+      const total = new StatedTotal('intune', 'managed devices', '@odata.count');
       for (let pageNumber = 1; next; pageNumber++) {
         seen.add(next);
         const started = Date.now();
@@ -104,6 +111,8 @@ export function createIntuneSource(
           throw readError(e, pageNumber);
         }
         const devices = pageDevices(page, pageNumber);
+        total.state(statedCount(page, pageNumber));
+        total.add(devices);
         log.debug(
           {
             provider: 'intune',
@@ -117,6 +126,12 @@ export function createIntuneSource(
         // Always follow Graph's own link: its skip token is opaque.
         next = nextLink(page, pageNumber, graphUrl.origin, seen);
       }
+      // The chain ended: it must have brought every device Graph said it has.
+      total.check('the pages ended after');
+      log.debug(
+        { provider: 'intune', stated: total.total ?? null, read: total.read },
+        'Intune managed devices read',
+      );
     },
   };
 }
@@ -137,6 +152,18 @@ function pageDevices(page: unknown, pageNumber: number): MdmDevice[] {
       throw unreadable(`${where}, record ${i + 1}: ${(e as Error).message}`);
     }
   });
+}
+
+/** The page's `@odata.count` (a whole number, or absent); anything else fails the read. */
+function statedCount(page: ManagedDevicePage, pageNumber: number): number | undefined {
+  const count = page['@odata.count'];
+  if (count === undefined || count === null) return undefined;
+  // IEEE754Compatible=true would send it as a string; accept that spelling too.
+  const n = typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : count;
+  if (typeof n === 'number' && Number.isSafeInteger(n) && n >= 0) return n;
+  throw unreadable(
+    `Intune: page ${pageNumber} of managed devices has an @odata.count that is not a count`,
+  );
 }
 
 /** The next page's URL: Graph's own, on the Graph host, never one already read (a loop). */

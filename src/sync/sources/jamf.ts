@@ -10,6 +10,7 @@ import {
 } from './jamf-mapping';
 import { JamfTokens } from './jamf-token';
 import { ConcurrencyLimit } from './limits';
+import { StatedTotal } from './stated-total';
 import {
   DEFAULT_RETRY_POLICY,
   RequestFailure,
@@ -135,10 +136,17 @@ export function createJamfSource(
     );
   }
 
-  /** Page 0 tells the total; the rest are fetched a few at a time and yielded in order. */
+  /**
+   * Page 0 tells the total; the rest are fetched a few at a time and yielded in order. The
+   * listing must bring at least that many distinct devices (more is fine: enrolled meanwhile).
+   */
   async function* read(listing: Listing): AsyncGenerator<MdmDevice[]> {
     const first = await fetchPage(listing, 0);
-    yield mapPage(listing, 0, first);
+    const total = new StatedTotal('jamf', listing.name, 'totalCount');
+    total.state(first.totalCount);
+    const firstDevices = mapPage(listing, 0, first);
+    total.add(firstDevices);
+    yield firstDevices;
     const pages = Math.ceil(first.totalCount / pageSize);
     const ahead: Promise<InventoryPage>[] = [];
     let next = 1;
@@ -153,16 +161,13 @@ export function createJamfSource(
       const page = await ahead.shift()!;
       // A total that the pages do not bear out (records deleted meanwhile, or a wrong count)
       // ends here, instead of asking for pages that will never have anything.
-      if (page.results.length === 0)
-        throw new MdmReadError(
-          `Jamf Pro: ${listing.name} page ${n} is empty, but the total was ${first.totalCount}`,
-          'jamf',
-          200,
-          undefined,
-        );
+      if (page.results.length === 0) throw total.shortfall(`page ${n} is empty after`);
       if (next < pages) fetchAhead();
-      yield mapPage(listing, n, page);
+      const devices = mapPage(listing, n, page);
+      total.add(devices);
+      yield devices;
     }
+    total.check('its pages held');
   }
 
   return {
