@@ -8,6 +8,10 @@ export function printSyncResult(ctx: CliContext, result: SyncResult, json: boole
     return;
   }
   process.stdout.write(`${ctx.say('sync.summary', { status: result.status, ...result.counts })}\n`);
+  const { relinked = 0, reenrolments = 0 } = result.counts;
+  // Re-enrolments (seed 000's 2025/12/15 rule) are counted apart from links and updates.
+  if (relinked > 0 || reenrolments > 0)
+    process.stdout.write(`${ctx.say('sync.relinkSummary', { relinked, reenrolments })}\n`);
   if (result.status === 'held' && result.held) {
     process.stdout.write(
       `${ctx.say('sync.held', { ...result.held, runId: result.runId ?? '' })}\n`,
@@ -17,6 +21,14 @@ export function printSyncResult(ctx: CliContext, result: SyncResult, json: boole
   if (!p) return;
   const lines: string[] = [];
   for (const l of p.links) lines.push(`link     ${l.assetNumber} ← ${l.mdmDeviceId}`);
+  for (const r of p.relinks ?? [])
+    lines.push(
+      `relink   ${r.assetNumber} ← ${r.newMdmId} (re-enrolled; was ${r.oldMdmId}) ${r.deviceName ?? ''} ${r.serialNumber ?? ''}`.trimEnd(),
+    );
+  for (const r of p.reenrolments ?? [])
+    lines.push(
+      `reenrol  ${r.newMdm.deviceId} ${r.newMdm.deviceName ?? ''} waits: looks like ${r.assetNumber ?? r.oldMdm.deviceId} enrolled again; ${r.oldMdm.deviceId} is still listed (${r.matchKey}=${r.keyValue})`,
+    );
   for (const c of p.creates)
     lines.push(
       `create   ${c.assetNumber}${c.sysNumber ? ' (SYS)' : ''} ← ${c.mdmDeviceId} ${c.deviceName ?? ''} ${c.serialNumber ?? ''}`.trimEnd(),

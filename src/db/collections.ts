@@ -79,6 +79,7 @@ export interface AlertDoc {
     | 'duplicate'
     | 'asset-number-conflict'
     | 'missing-from-mdm'
+    | 'reenrolment'
     | 'sync-failed'
     | 'sync-partial'
     | 'run-held';

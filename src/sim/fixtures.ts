@@ -13,6 +13,12 @@ export type { IntuneFixtureOptions, RawManagedDevice } from './fixtures-intune';
 export { generateJamfComputers, generateJamfMobileDevices } from './fixtures-jamf';
 export type { JamfFixtureOptions, RawJamfComputer, RawJamfMobileDevice } from './fixtures-jamf';
 export { PLACEHOLDER_SERIALS } from './fixtures-random';
+export {
+  reenrolIntuneDevice,
+  reenrolJamfComputer,
+  reenrolJamfMobileDevice,
+  type ReenrolOptions,
+} from './reenrol';
 
 /** The raw API objects both simulators serve. */
 export interface SimFixture {

@@ -2,7 +2,7 @@ import { onlyDuplicateKeys, writeErrorsOf } from '../errors';
 import type { ObjectId } from 'mongodb';
 import type { AlertDoc, Collections } from '../db/collections';
 import type { MdmProvider } from '../ledger/device';
-import type { DuplicateFinding, MissingFinding } from './reconcile-types';
+import type { DuplicateFinding, MissingFinding, ReenrolmentFinding } from './reconcile-types';
 
 export interface ConflictFinding {
   mdmDeviceId: string;
@@ -23,6 +23,7 @@ export function alertDocs(
     duplicates: DuplicateFinding[];
     conflicts: ConflictFinding[];
     missing: MissingFinding[];
+    reenrolments?: ReenrolmentFinding[];
   },
   now: Date,
 ): AlertDoc[] {
@@ -45,6 +46,13 @@ export function alertDocs(
       _id: `missing-from-mdm:${provider}:${m.mdmDeviceId}:${now.toISOString().slice(0, 10)}`,
       type: 'missing-from-mdm' as const,
       payload: { ...m },
+    })),
+    // One per pair of enrolments: raised once while the old one is still listed.
+    ...(findings.reenrolments ?? []).map((r) => ({
+      ...base,
+      _id: `reenrolment:${provider}:${r.oldMdm.deviceId}:${r.newMdm.deviceId}`,
+      type: 'reenrolment' as const,
+      payload: { ...r },
     })),
   ];
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../ledger/actor';
 import type { MdmProvider, StoredDevice } from '../ledger/device';
 import type { LedgerService } from '../ledger/ledger-service';
 import { historyDocs } from '../ledger/ledger-service';
-import { alertDocs, type ConflictFinding } from './alerts';
+import { alertDocs, raiseAlerts, type ConflictFinding } from './alerts';
 import { reserveSysNumbers } from './sys-reservations';
 import { replayJournals, SyncJournal } from './sync-journal';
 import type { DeviceCreate, RuleChange, SyncPlan } from './reconcile-types';
@@ -15,6 +15,8 @@ const BATCH = 500;
 export interface ApplyResult {
   created: number;
   linked: number;
+  /** Re-enrolled devices that took over the ledger record of their old enrolment. */
+  relinked: number;
   updated: number;
   missing: number;
   conflicts: ConflictFinding[];
@@ -42,6 +44,7 @@ export async function applyPlan(
   const result: ApplyResult = {
     created: 0,
     linked: 0,
+    relinked: 0,
     updated: 0,
     missing: 0,
     conflicts: [],
@@ -84,6 +87,7 @@ export async function applyPlan(
       },
     });
     if (u.firstLink) result.linked++;
+    else if (u.relinkedFrom) result.relinked++;
     else result.updated++;
   }
   for (const m of plan.missing) {
@@ -138,7 +142,35 @@ export async function applyPlan(
   // the twin's serial in use and import the first device new too, leaving the ledger device
   // unlinked for good (drill-sync-kill showed it).
   await writeCreates(ledger, plan, actor, now, journal, result);
+  await raiseReenrolments(ledger, plan, runId, now, result);
   return result;
+}
+
+/**
+ * New enrolments held back while the old one is still listed: one alert each, once (its `_id`
+ * is the pair of MDM ids). Written after the devices, so an old enrolment this run imported new
+ * is named by the asset number it got; a killed run's next run raises it the same way.
+ */
+async function raiseReenrolments(
+  ledger: LedgerService,
+  plan: SyncPlan,
+  runId: ObjectId,
+  now: Date,
+  result: ApplyResult,
+): Promise<void> {
+  const reenrolments = plan.reenrolments.map((r) => ({
+    ...r,
+    assetNumber: r.assetNumber ?? result.createdAssetNumbers.get(r.oldMdm.deviceId) ?? null,
+  }));
+  await raiseAlerts(
+    ledger.c,
+    alertDocs(
+      plan.provider,
+      runId,
+      { duplicates: [], conflicts: [], missing: [], reenrolments },
+      now,
+    ),
+  );
 }
 
 async function writeCreates(

@@ -12,10 +12,31 @@ export interface SyncCounts {
   duplicates: number;
   conflicts: number;
   missing: number;
+  /**
+   * Re-enrolled devices that take over (took over) the ledger record of their old enrolment:
+   * not in `linked` nor `updated`. Always set by plannedCounts / appliedCounts; optional only
+   * for counts recorded before it existed.
+   */
+  relinked?: number;
+  /** New enrolments not imported while their old enrolment is still listed (one alert each). */
+  reenrolments?: number;
+}
+
+/** A re-enrolled device taking over its ledger record, as the dry run lists it. */
+export interface RelinkPreview {
+  assetNumber: string;
+  serialNumber: string | null;
+  oldMdmId: string;
+  newMdmId: string;
+  deviceName: string | null;
 }
 
 export interface SyncPreview {
   links: { assetNumber: string; mdmDeviceId: string }[];
+  /** Re-links (seed 000's 2025/12/15 rule); set by preview(), optional for older callers. */
+  relinks?: RelinkPreview[];
+  /** New enrolments held back while the old one is still listed; set by preview(). */
+  reenrolments?: SyncPlan['reenrolments'];
   creates: {
     mdmDeviceId: string;
     deviceName: string | null;
@@ -34,11 +55,13 @@ export function plannedCounts(plan: SyncPlan, mdmDevices: number): SyncCounts {
     mdmDevices,
     linked: plan.updates.filter((u) => u.firstLink).length,
     created: plan.creates.length,
-    updated: plan.updates.filter((u) => !u.firstLink).length,
+    updated: plan.updates.filter((u) => !u.firstLink && !u.relinkedFrom).length,
     unchanged: plan.unchanged,
     duplicates: plan.duplicates.length,
     conflicts: plan.creates.filter((c) => c.conflictWith).length,
     missing: plan.missing.length,
+    relinked: plan.relinks.length,
+    reenrolments: plan.reenrolments.length,
   };
 }
 
@@ -56,6 +79,8 @@ export function appliedCounts(
     duplicates: plan.duplicates.length,
     conflicts: applied.conflicts.length,
     missing: applied.missing,
+    relinked: applied.relinked,
+    reenrolments: plan.reenrolments.length,
   };
 }
 
@@ -70,6 +95,14 @@ export function preview(plan: SyncPlan, nextSysSeq: number): SyncPreview {
     links: plan.updates
       .filter((u) => u.firstLink)
       .map((u) => ({ assetNumber: u.assetNumber, mdmDeviceId: u.mdmDeviceId })),
+    relinks: plan.relinks.map((r) => ({
+      assetNumber: r.assetNumber,
+      serialNumber: r.serialNumber,
+      oldMdmId: r.oldMdmId,
+      newMdmId: r.newMdmId,
+      deviceName: r.deviceName,
+    })),
+    reenrolments: plan.reenrolments,
     creates: plan.creates.map((c) => ({
       mdmDeviceId: c.mdm.deviceId,
       deviceName: c.mdm.deviceName,

@@ -49,6 +49,8 @@ describe('applying a plan: an asset number taken after planning', () => {
       unchanged: 0,
       duplicates: [],
       missing: [],
+      relinks: [],
+      reenrolments: [],
       syncedBefore: 0,
       userChanges: 1,
     };

@@ -21,6 +21,7 @@ export const ALERT_TYPES: AlertDoc['type'][] = [
   'duplicate',
   'asset-number-conflict',
   'missing-from-mdm',
+  'reenrolment',
 ];
 
 export interface StatusCardData {
