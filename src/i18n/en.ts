@@ -72,9 +72,13 @@ export const en: Record<string, string> = {
     'Another sync is running ({holder}, host {host}, pid {pid}, until {until}); run again when it ends.',
   'sync.readFailed':
     'Could not read the devices from {provider} ({reason}; HTTP {status}; request-id {requestId}). Nothing in the ledger was changed.',
+  'sync.readIncomplete':
+    '{provider} said it has {stated} {listing}, but the read brought only {read}. The devices not read would have been flagged missing, so nothing in the ledger was changed; run the sync again later.',
   'sync.noHeldRun': 'No run "{runId}" is waiting for approval.',
   'sync.summary':
     'Sync {status}: {linked} linked, {created} created, {updated} updated, {unchanged} unchanged, {duplicates} duplicates, {conflicts} conflicts, {missing} missing ({mdmDevices} devices in the MDM)',
+  'sync.relinkSummary':
+    '{relinked} re-linked (re-enrolled devices that take over their ledger record), {reenrolments} new enrolments waiting for their old enrolment to leave the MDM',
   'sync.held':
     'Held for approval by the safety limit: {changes} of {syncedBefore} synced devices ({percent}%) would change user or be missing. Run it with daicho sync approve {runId}, or drop it with daicho sync reject {runId}.',
   'link.otherActive':
@@ -299,6 +303,12 @@ export const en: Record<string, string> = {
   'card.linkPreview.intro': 'This is a dry run: nothing in the ledger has changed yet.',
   'card.linkPreview.settings': 'Matching key: {matchKey}; asset number for new devices: {rule}',
   'card.linkPreview.sys': '{count} of the new devices would get a SYS number (SYS + a number).',
+  'card.linkPreview.links': 'Ledger devices to link ({count})',
+  'card.linkPreview.linkLine': '{asset} ↔ {device}',
+  'card.linkPreview.creates': 'MDM devices to add as new devices ({count})',
+  'card.linkPreview.createLine': '{device} → asset number {asset}',
+  'card.linkPreview.relinks': 'Ledger devices to re-link to a re-enrolled MDM device ({count})',
+  'card.linkPreview.listMore': '…and {count} more (all of them are in the CSV)',
   'card.linkPreview.duplicates': 'Duplicates ({count})',
   'card.linkPreview.conflicts': 'Asset-number conflicts ({count})',
   'card.linkPreview.more': '…and {count} more (download the CSV to see them all)',
@@ -349,18 +359,25 @@ export const en: Record<string, string> = {
   'card.alertType.duplicate': 'Duplicate devices',
   'card.alertType.asset-number-conflict': 'Asset-number conflict',
   'card.alertType.missing-from-mdm': 'Missing from the MDM',
+  'card.alertType.reenrolment': 'Device enrolled again',
   'card.alertType.sync-failed': 'Sync failed',
   'card.alertType.sync-partial': 'Sync partly failed',
   'card.alertType.run-held': 'Sync waiting for approval',
   'card.alert.title': '{type} ({provider})',
   'card.alert.dupMdm':
-    '{count} MDM devices share {key} "{value}" (ledger: {assets}). Choose the one to keep as the ledger device, or keep things as they are.',
+    '{count} MDM devices share {key} "{value}"; each became a ledger device of its own ({assets}). Synced devices cannot be deleted from the ledger: delete the stale one in the MDM, the next sync marks it missing, and it can then be deleted here.',
+  'card.alert.ledgerRecord': 'Ledger asset number',
+  'card.alert.notInLedger': 'not in the ledger',
   'card.alert.dupLedger':
     '{count} ledger devices ({assets}) share {key} "{value}". Choose the one to keep, or keep things as they are.',
   'card.alert.conflict':
     'The asset number "{wanted}" of {device} is already taken, so it got {assigned}.',
   'card.alert.missing':
     '{assetNumber} ({device}) is no longer in {provider}. It was not deleted from the ledger.',
+  'card.alert.reenrolment':
+    '{newDevice} looks like {assetNumber} enrolled again in {provider} (same {key} "{value}"), while its old enrolment {oldDevice} is still listed. The new enrolment is not added to the ledger as a second record: once {oldDevice} has left {provider} (delete it there if the device was wiped), {newDevice} takes over {assetNumber} with its asset number and usage history.',
+  'card.alert.reenrolOld': 'Old enrolment',
+  'card.alert.reenrolNew': 'New enrolment',
   'card.alert.failed': 'The sync failed. Nothing in the ledger was changed.',
   'card.alert.partial': 'There were {count} errors. The other changes were applied.',
   'card.alert.recordsLedger': 'Ledger devices',

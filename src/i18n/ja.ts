@@ -75,9 +75,13 @@ export const ja: Record<string, string> = {
     '別の同期が実行中です ({holder}, ホスト {host}, pid {pid}, 期限 {until})。終わってから再実行してください。',
   'sync.readFailed':
     '{provider} からデバイスを読み取れませんでした ({reason}; HTTP {status}; request-id {requestId})。台帳は何も変更していません。',
+  'sync.readIncomplete':
+    '{provider} は {listing} が {stated} 台あると返しましたが、読み取れたのは {read} 台だけでした。読めなかったデバイスを「MDMに無い」としないよう、台帳は何も変更していません。時間をおいて同期し直してください。',
   'sync.noHeldRun': '承認待ちの同期「{runId}」はありません。',
   'sync.summary':
     '同期 {status}: 紐づけ {linked}、新規 {created}、更新 {updated}、変更なし {unchanged}、重複 {duplicates}、資産番号の競合 {conflicts}、MDMに無い {missing} (MDMのデバイス {mdmDevices} 台)',
+  'sync.relinkSummary':
+    '再紐づけ {relinked} (再登録されたデバイスが元の台帳レコードを引き継ぎ)、旧登録が MDM から消えるのを待つ新しい登録 {reenrolments}',
   'sync.held':
     '安全上限を超えたため承認待ちです: 同期済み {syncedBefore} 台のうち {changes} 台 ({percent}%) で利用者の変更またはMDMからの消失があります。daicho sync approve {runId} で実行、daicho sync reject {runId} で取り消します。',
   'link.otherActive':
@@ -302,6 +306,12 @@ export const ja: Record<string, string> = {
   'card.linkPreview.intro': 'ドライランの結果です。台帳はまだ何も変更していません。',
   'card.linkPreview.settings': '照合キー: {matchKey} / 新しいデバイスの資産番号: {rule}',
   'card.linkPreview.sys': '新規のうち {count} 台は SYS 番号 (SYS + 連番) になります。',
+  'card.linkPreview.links': '紐づける台帳のデバイス ({count} 台)',
+  'card.linkPreview.linkLine': '{asset} ↔ {device}',
+  'card.linkPreview.creates': '新しいデバイスとして取り込む MDM のデバイス ({count} 台)',
+  'card.linkPreview.createLine': '{device} → 資産番号 {asset}',
+  'card.linkPreview.relinks': '再登録として紐づけ直す台帳のデバイス ({count} 台)',
+  'card.linkPreview.listMore': 'ほか {count} 台 (すべて CSV にあります)',
   'card.linkPreview.duplicates': '重複 ({count} 件)',
   'card.linkPreview.conflicts': '資産番号の競合 ({count} 件)',
   'card.linkPreview.more': 'ほか {count} 件 (すべて見るには CSV をダウンロードしてください)',
@@ -352,18 +362,25 @@ export const ja: Record<string, string> = {
   'card.alertType.duplicate': '重複したデバイス',
   'card.alertType.asset-number-conflict': '資産番号の競合',
   'card.alertType.missing-from-mdm': 'MDM に無いデバイス',
+  'card.alertType.reenrolment': '再登録されたデバイス',
   'card.alertType.sync-failed': '同期の失敗',
   'card.alertType.sync-partial': '同期の一部失敗',
   'card.alertType.run-held': '承認待ちの同期',
   'card.alert.title': '{type} ({provider})',
   'card.alert.dupMdm':
-    'MDM の {count} 台が同じ{key}「{value}」を持っています (台帳: {assets})。台帳のデバイスとして残す 1 台を選ぶか、このままにしてください。',
+    'MDM の {count} 台が同じ{key}「{value}」を持っており、それぞれ台帳のデバイスになっています ({assets})。同期中のデバイスは台帳から削除できません。不要な方を MDM から削除すると、次の同期で「MDM に無い」となり、台帳から削除できます。',
+  'card.alert.ledgerRecord': '台帳の資産番号',
+  'card.alert.notInLedger': '台帳にありません',
   'card.alert.dupLedger':
     '台帳の {count} 台 ({assets}) が同じ{key}「{value}」を持っています。残す 1 台を選ぶか、このままにしてください。',
   'card.alert.conflict':
     '{device} の資産番号「{wanted}」は既に使われているため、{assigned} を付けました。',
   'card.alert.missing':
     '{assetNumber} ({device}) が {provider} に見つかりません。台帳からは削除していません。',
+  'card.alert.reenrolment':
+    '{newDevice} は {assetNumber} が {provider} に再登録されたもののようです ({key}「{value}」が同じ)。旧登録 {oldDevice} がまだ一覧に残っています。新しい登録は台帳に別レコードとして追加していません。{oldDevice} が {provider} から消えると (ワイプ済みならそちらで削除してください)、{newDevice} が {assetNumber} を資産番号・利用履歴ごと引き継ぎます。',
+  'card.alert.reenrolOld': '旧登録',
+  'card.alert.reenrolNew': '新しい登録',
   'card.alert.failed': '同期に失敗しました。台帳は何も変更していません。',
   'card.alert.partial': '{count} 件のエラーがありました。それ以外の変更は適用しました。',
   'card.alert.recordsLedger': '台帳のデバイス',

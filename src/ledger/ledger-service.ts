@@ -196,15 +196,8 @@ export class LedgerService {
           PROVIDER_NAMES[from.mdm?.provider ?? (from.source as 'intune' | 'jamf')] ?? from.source,
       });
     }
-    const usage = await this.c.usageHistory.find({ deviceId: from._id }).toArray();
-    for (const u of usage) {
-      await this.c.usageHistory.updateOne(
-        { deviceId: into._id, user: u.user, from: u.from },
-        { $set: { to: u.to, note: u.note, assetNumber: into.assetNumber, updatedAt: new Date() } },
-        { upsert: true },
-      );
-    }
-    await this.c.usageHistory.deleteMany({ deviceId: from._id });
+    // The kept device ends with one open period at most: its current 利用者's.
+    const usage = await this.usage.mergeInto(from._id, into, new Date());
     await this.recordHistory(
       into,
       [{ field: 'mergedFrom', old: null, new: from.assetNumber }],
@@ -212,7 +205,7 @@ export class LedgerService {
       actor,
     );
     await this.delete(from.assetNumber, actor);
-    return { moved: usage.length };
+    return { moved: usage.moved };
   }
 
   async history(id: string): Promise<FieldHistoryDoc[]> {

@@ -73,6 +73,56 @@ export class UsageService {
     }
   }
 
+  /**
+   * A merge (seed 000's FAQ): the twin's periods move onto the kept device, then the kept device
+   * has exactly one open period — its current 利用者's, the earliest one when there are several
+   * (it is one physical device, in use by them since then) — and none when it has no 利用者.
+   * Every other open period is closed on the day of the merge. A period the kept device has
+   * already (same user and start) stays as it is. Safe to run again after a crash.
+   */
+  async mergeInto(
+    fromId: ObjectId,
+    into: { _id: ObjectId; assetNumber: string; user: string | null },
+    at: Date,
+  ): Promise<{ moved: number; closed: number }> {
+    const day = at.toISOString().slice(0, 10);
+    const moved = await this.c.usageHistory.find({ deviceId: fromId }).toArray();
+    for (let i = 0; i < moved.length; i += 500) {
+      await this.c.usageHistory.bulkWrite(
+        moved.slice(i, i + 500).map((u) => ({
+          updateOne: {
+            filter: { deviceId: into._id, user: u.user, from: u.from },
+            update: {
+              $setOnInsert: {
+                to: u.to,
+                note: u.note,
+                assetNumber: into.assetNumber,
+                updatedAt: at,
+              },
+            },
+            upsert: true,
+          },
+        })),
+        { ordered: false },
+      );
+    }
+    await this.c.usageHistory.deleteMany({ deviceId: fromId });
+
+    const open = (await this.c.usageHistory.find({ deviceId: into._id, to: null }).toArray()).sort(
+      (a, b) => a.from.localeCompare(b.from),
+    );
+    const stays = open.find((u) => into.user !== null && u.user === into.user);
+    const close = open.filter((u) => u !== stays);
+    for (const u of close) {
+      await this.c.usageHistory.updateOne(
+        { _id: u._id, to: null },
+        // A period that starts after the merge day (a date typed ahead) ends where it starts.
+        { $set: { to: u.from > day ? u.from : day, updatedAt: at } },
+      );
+    }
+    return { moved: moved.length, closed: close.length };
+  }
+
   async export(deviceId?: ObjectId): Promise<UsageRecord[]> {
     const docs = await this.c.usageHistory
       .find(deviceId ? { deviceId } : {})

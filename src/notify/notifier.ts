@@ -5,6 +5,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { AlertDoc, Collections, ConversationDoc } from '../db/collections';
 import { t, type Locale } from '../i18n/messages';
 import type { Logger } from '../log';
+import { withLedgerView } from '../bot/cards/alert-ledger';
 import { unitActivity } from './cards';
 import type { Clock } from './clock';
 import * as outbox from './outbox';
@@ -231,8 +232,13 @@ export function startNotifier(o: NotifierOptions): Notifier {
     remaining: number,
   ): Promise<SendResult> {
     let activity;
+    // Duplicates name the ledger device each MDM record became, as the ledger is now.
+    const alerts = await withLedgerView(c, unit.alerts).catch((err: unknown) => {
+      log.warn({ err }, 'could not look up the ledger devices of a duplicate alert');
+      return unit.alerts;
+    });
     try {
-      activity = unitActivity(unit, locale);
+      activity = unitActivity({ ...unit, alerts }, locale);
     } catch (e) {
       // A payload the card cannot show will not render better next time.
       return { ok: false, kind: 'permanent', error: `card: ${String(e)}` };

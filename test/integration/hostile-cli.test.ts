@@ -383,5 +383,6 @@ describe('hostile command lines: every daicho command, any words', () => {
     );
     expect(counts.get(name)?.ran).toBe(numRuns);
     counts.note('exit codes', exits);
-  });
+    // Each case is a CLI process (about a second on a quiet machine); room for a loaded one.
+  }, 240_000);
 });

@@ -200,6 +200,13 @@ export function allCards(locale: Locale, name: string): [string, AdaptiveCard][]
         `alert ${a.type}`,
         renderCard('alert', alertCardData(a, locale, tz)),
       ]),
+    ...s
+      .alerts(name, 3)
+      .filter((a) => a.type === 'duplicate')
+      .map((a): [string, AdaptiveCard] => [
+        `alert ${a.type} (${String(a.payload.side)}), the ledger looked up`,
+        renderCard('alert', alertCardData(s.withView(a), locale, tz)),
+      ]),
     [
       'alert resolved',
       renderCard(

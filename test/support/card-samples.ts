@@ -97,11 +97,21 @@ export function duplicate(i: number, mdmCount = 2, name = `MBP-${i}`): Duplicate
 
 export function preview(n: number, name = 'MBP'): SyncPreview {
   return {
-    links: [],
+    links: Array.from({ length: n }, (_, i) => ({
+      assetNumber: `PC-L${i}`,
+      mdmDeviceId: `linked-${i}`,
+    })),
+    relinks: Array.from({ length: n }, (_, i) => ({
+      assetNumber: `PC-R${i}`,
+      serialNumber: `C02RE${i}`,
+      oldMdmId: `old-${i}`,
+      newMdmId: `re-${i}`,
+      deviceName: `${name}-R${i}`,
+    })),
     creates: Array.from({ length: n }, (_, i) => ({
       mdmDeviceId: `new-${i}`,
       deviceName: `${name}-${i}`,
-      serialNumber: null,
+      serialNumber: i % 3 === 0 ? null : `ｃ０２new${i}`,
       assetNumber: `SYS${String(i).padStart(6, '0')}`,
       sysNumber: i % 2 === 0,
     })),
@@ -113,7 +123,32 @@ export function preview(n: number, name = 'MBP'): SyncPreview {
     })),
     duplicates: Array.from({ length: n }, (_, i) => duplicate(i, 2, name)),
     missing: [],
-    changes: [],
+    // A first link carries the MDM device's name among its changes.
+    changes: Array.from({ length: n }, (_, i) => ({
+      assetNumber: `PC-L${i}`,
+      field: 'mdm.deviceName',
+      old: null,
+      new: `${name}-L${i}`,
+      rule: 'mdm-only',
+    })),
+  };
+}
+
+/** What the ledger says about the duplicate alerts of `alerts()` (as the notifier looks it up). */
+export function withView(a: AlertDoc): AlertDoc {
+  if (a.type !== 'duplicate') return a;
+  const d = a.payload as unknown as DuplicateFinding;
+  return {
+    ...a,
+    payload: {
+      ...a.payload,
+      ledgerView: {
+        keyText: `c02-${d.keyValue}`,
+        byMdmDevice: Object.fromEntries(d.mdmDevices.map((m, j) => [m.deviceId, `SYS-${j}`])),
+        present: d.assetNumbers,
+        deletable: d.assetNumbers.slice(1),
+      },
+    },
   };
 }
 

@@ -105,10 +105,9 @@ describe('builders and render', () => {
 
   it('shows 10 duplicates of 500 and says how many more', () => {
     const data = linkPreviewCardData(settings, { counts: s.COUNTS, preview: s.preview(500) }, 'ja');
-    expect(data.sections[0].lines).toHaveLength(10);
-    expect(data.sections[0].more).toBe(
-      'ほか 490 件 (すべて見るには CSV をダウンロードしてください)',
-    );
+    const duplicates = data.sections.find((x) => x.title.startsWith('重複'))!;
+    expect(duplicates.lines).toHaveLength(10);
+    expect(duplicates.more).toBe('ほか 490 件 (すべて見るには CSV をダウンロードしてください)');
     expect(data.settings).toEqual(settings);
   });
 
@@ -119,12 +118,8 @@ describe('builders and render', () => {
     const data = alertCardData(a, 'en', { resolution, actorNames: { 'teams:1': 'Hanako Sato' } });
     expect(data.resolvedText).toBe('Hanako Sato chose "Keep as is" (2025-04-01 12:00)');
     expect(verbsOf(renderCard('alert', data))).toEqual([]);
-    expect(verbsOf(renderCard('alert', alertCardData(a, 'en')))).toEqual([
-      VERBS.alertMerge,
-      VERBS.alertMerge,
-      VERBS.alertMerge,
-      VERBS.alertKeep,
-    ]);
+    // Duplicates inside the MDM: no merge button (each one is a synced device), only "keep".
+    expect(verbsOf(renderCard('alert', alertCardData(a, 'en')))).toEqual([VERBS.alertKeep]);
   });
 
   it('offers delete only to admins, and only for devices the MDM no longer has', () => {

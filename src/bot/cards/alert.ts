@@ -1,7 +1,11 @@
 import type { AlertDoc } from '../../db/collections';
 import { t, type Locale } from '../../i18n/messages';
 import type { ConflictFinding } from '../../sync/alerts';
-import type { DuplicateFinding, MissingFinding } from '../../sync/reconcile-types';
+import type {
+  DuplicateFinding,
+  MissingFinding,
+  ReenrolmentFinding,
+} from '../../sync/reconcile-types';
 import type { SyncCounts } from '../../sync/summary';
 import { VERBS, type Verb } from '../verbs';
 import {
@@ -17,18 +21,20 @@ import {
   type CardOptions,
   type Fact,
 } from './format';
+import { ledgerViewOf, type DuplicateLedgerView } from './alert-ledger';
 import { countFacts, keyLabel, nameList } from './sync-counts';
 
 /** MDM records side by side: more than 3 columns is unreadable in Teams. */
 export const ALERT_RECORDS_MAX = 3;
 export const ALERT_LINES_MAX = 5;
 
-export type AlertKind = 'duplicate' | 'conflict' | 'missing' | 'failed' | 'held';
+export type AlertKind = 'duplicate' | 'conflict' | 'missing' | 'reenrolment' | 'failed' | 'held';
 
 const KINDS: Record<AlertDoc['type'], AlertKind> = {
   duplicate: 'duplicate',
   'asset-number-conflict': 'conflict',
   'missing-from-mdm': 'missing',
+  reenrolment: 'reenrolment',
   'sync-failed': 'failed',
   'sync-partial': 'failed',
   'run-held': 'held',
@@ -41,8 +47,12 @@ export interface AlertCardData {
   titleColor: 'Warning' | 'Attention';
   text: string;
   facts: Fact[];
-  /** Duplicates: one column per device; `key` goes back in alert.merge as `keep`. */
-  records: { key: string; name: string; facts: Fact[] }[];
+  /**
+   * Duplicates: one column per device; `key` goes back in alert.merge as `keep`, offered only
+   * where the merge would be accepted (`canMerge`); `assetNumber` opens the ledger device ("" when
+   * it is not in the ledger).
+   */
+  records: { key: string; name: string; facts: Fact[]; canMerge: boolean; assetNumber: string }[];
   recordsMore: string;
   /** Errors of a failed or partial run. */
   lines: { text: string }[];
@@ -86,19 +96,25 @@ export function alertText(alert: AlertDoc, locale: Locale): string {
   switch (alert.type) {
     case 'duplicate': {
       const d = alert.payload as unknown as DuplicateFinding;
-      const params = { key: keyLabel(d.matchKey, locale), value: clip(d.keyValue, 60) };
+      const view = ledgerViewOf(alert);
+      // Shown as the MDM or an admin wrote it; the folded form is for matching only.
+      const value = clip(view?.keyText ?? d.keyValue, 60);
+      const params = { key: keyLabel(d.matchKey, locale), value };
+      if (d.side === 'mdm') {
+        // Each MDM device became a ledger device of its own (seed 000): name them all.
+        const became = mdmAssetNumbers(d, view);
+        return t(locale, 'card.alert.dupMdm', {
+          ...params,
+          count: count(d.mdmDevices.length, locale),
+          assets: nameList(became, locale) || t(locale, 'card.none'),
+        });
+      }
       const assets = nameList(d.assetNumbers, locale) || t(locale, 'card.none');
-      return d.side === 'mdm'
-        ? t(locale, 'card.alert.dupMdm', {
-            ...params,
-            count: count(d.mdmDevices.length, locale),
-            assets,
-          })
-        : t(locale, 'card.alert.dupLedger', {
-            ...params,
-            count: count(d.assetNumbers.length, locale),
-            assets,
-          });
+      return t(locale, 'card.alert.dupLedger', {
+        ...params,
+        count: count(d.assetNumbers.length, locale),
+        assets,
+      });
     }
     case 'asset-number-conflict': {
       const c = alert.payload as unknown as ConflictFinding;
@@ -115,6 +131,18 @@ export function alertText(alert: AlertDoc, locale: Locale): string {
         assetNumber: clip(m.assetNumber),
         device,
         provider,
+      });
+    }
+    case 'reenrolment': {
+      const r = alert.payload as unknown as ReenrolmentFinding;
+      const oldDevice = clip(r.oldMdm.deviceName ?? r.oldMdm.deviceId, 60);
+      return t(locale, 'card.alert.reenrolment', {
+        newDevice: clip(r.newMdm.deviceName ?? r.newMdm.deviceId, 60),
+        oldDevice,
+        assetNumber: r.assetNumber ? clip(r.assetNumber) : oldDevice,
+        provider,
+        key: keyLabel(r.matchKey, locale),
+        value: clip(r.keyValue, 60),
       });
     }
     case 'sync-failed':
@@ -150,12 +178,26 @@ export function alertCardData(
   let assetNumber = '';
   if (alert.type === 'duplicate') {
     const d = alert.payload as unknown as DuplicateFinding;
+    const view = ledgerViewOf(alert);
     if (d.side === 'mdm')
-      for (const m of d.mdmDevices)
+      // Each one is a synced ledger device that no merge may delete: no merge buttons, but the
+      // ledger device each became, to open.
+      for (const m of d.mdmDevices) {
+        const became = view ? (view.byMdmDevice[m.deviceId] ?? '') : '';
         records.push({
           key: m.deviceId,
           name: clip(m.deviceName ?? m.deviceId, 60),
+          canMerge: false,
+          assetNumber: became,
           facts: [
+            {
+              title: t(locale, 'card.alert.ledgerRecord'),
+              value: became
+                ? clip(became, 40)
+                : view
+                  ? t(locale, 'card.alert.notInLedger')
+                  : t(locale, 'card.none'),
+            },
             { title: fieldLabel('mdm.enrolledAt', locale), value: date(m.enrolledAt, tz, locale) },
             {
               title: fieldLabel('mdm.lastCheckInAt', locale),
@@ -165,6 +207,7 @@ export function alertCardData(
             { title: fieldLabel('mdm.deviceId', locale), value: show(m.deviceId, locale, 40) },
           ],
         });
+      }
     else {
       // Ledger side: the first asset number is the device the MDM record is linked to (seed
       // 000's "MDM-imported" one); the others were typed into the ledger by hand.
@@ -173,6 +216,8 @@ export function alertCardData(
         records.push({
           key: a,
           name: clip(a, 60),
+          canMerge: canKeep(d, a, i, view),
+          assetNumber: !view || view.present.includes(a) ? a : '',
           facts:
             i === 0 && mdm
               ? [
@@ -206,6 +251,21 @@ export function alertCardData(
     assetNumber = (alert.payload as unknown as ConflictFinding).assignedAssetNumber;
   } else if (alert.type === 'missing-from-mdm') {
     assetNumber = (alert.payload as unknown as MissingFinding).assetNumber;
+  } else if (alert.type === 'reenrolment') {
+    const r = alert.payload as unknown as ReenrolmentFinding;
+    assetNumber = r.assetNumber ?? '';
+    const name = (m: ReenrolmentFinding['oldMdm']) =>
+      clip(m.deviceName ? `${m.deviceName} (${m.deviceId})` : m.deviceId, 80);
+    facts = [
+      { title: t(locale, 'card.alert.reenrolOld'), value: name(r.oldMdm) },
+      {
+        title: fieldLabel('mdm.lastCheckInAt', locale),
+        value: date(r.oldMdm.lastCheckInAt, tz, locale),
+      },
+      { title: t(locale, 'card.alert.reenrolNew'), value: name(r.newMdm) },
+      { title: fieldLabel('mdm.enrolledAt', locale), value: date(r.newMdm.enrolledAt, tz, locale) },
+      { title: fieldLabel('mdm.primaryUser', locale), value: show(r.newMdm.user, locale, 40) },
+    ];
   } else if (alert.type === 'run-held') {
     facts = countFacts((alert.payload as unknown as Held).counts ?? {}, locale);
   }
@@ -250,6 +310,31 @@ export function alertCardData(
   };
 }
 
+/** The ledger devices the MDM devices of an MDM-side duplicate became, in the MDM's order. */
+function mdmAssetNumbers(d: DuplicateFinding, view: DuplicateLedgerView | undefined): string[] {
+  if (!view) return d.assetNumbers;
+  const found = d.mdmDevices.map((m) => view.byMdmDevice[m.deviceId]).filter(Boolean);
+  return [...new Set([...found, ...d.assetNumbers.filter((a) => view.present.includes(a))])];
+}
+
+/**
+ * Whether "keep this one" on a ledger-side duplicate would be accepted: the merge deletes every
+ * other device, and a synced one cannot be deleted (seed 000) unless the MDM no longer has it.
+ * Without the ledger's view, the finding says it: its first device is the synced one when an
+ * MDM device holds the value.
+ */
+function canKeep(
+  d: DuplicateFinding,
+  asset: string,
+  index: number,
+  view: DuplicateLedgerView | undefined,
+): boolean {
+  if (!view) return d.mdmDevices.length === 0 || index === 0;
+  if (!view.present.includes(asset)) return false;
+  const others = view.present.filter((a) => a !== asset);
+  return others.length > 0 && others.every((a) => view.deletable.includes(a));
+}
+
 function date(value: string | null, tz: string, locale: Locale): string {
   return formatDateTime(value, tz) || t(locale, 'card.none');
 }
@@ -257,7 +342,11 @@ function date(value: string | null, tz: string, locale: Locale): string {
 /** The button the resolver pressed, in the words of the card they pressed it on. */
 function actionTitle(kind: AlertKind, verb: Verb, labels: AlertCardData['labels']): string {
   if (verb === VERBS.alertKeep)
-    return kind === 'conflict' ? labels.keepSys : kind === 'missing' ? labels.seen : labels.keep;
+    return kind === 'conflict'
+      ? labels.keepSys
+      : kind === 'missing' || kind === 'reenrolment'
+        ? labels.seen
+        : labels.keep;
   if (verb === VERBS.alertMerge) return labels.keepThis;
   if (verb === VERBS.alertRename) return labels.rename;
   if (verb === VERBS.syncApprove) return labels.approve;

@@ -7,6 +7,7 @@ import { parseDeviceInput } from '../../ledger/device-input';
 import type { DuplicateFinding } from '../../sync/reconcile-types';
 import type { BotDeps } from '../bot-deps';
 import { alertCardData } from '../cards/alert';
+import { ledgerViewOf, withLedgerView } from '../cards/alert-ledger';
 import { renderCard } from '../cards/render';
 import { adminPayload } from '../guard';
 import { sayer } from '../locale';
@@ -44,8 +45,15 @@ export function registerAlertActions(app: Application<TurnState>, deps: BotDeps)
     if (!alert || !finding || alert.status === 'resolved') return say('bot.badPayload');
     if (finding.side !== 'ledger' || !finding.assetNumbers.includes(ok.value.keep))
       return say('bot.mergeMdmSide');
+    const [viewed] = await withLedgerView(deps.c, [alert]);
+    const view = ledgerViewOf(viewed)!;
+    if (!view.present.includes(ok.value.keep)) return say('bot.badPayload');
+    // Devices deleted meanwhile are skipped. A synced one (refused) goes first, so a refused
+    // merge leaves the ledger as it was.
+    const others = view.present.filter((a) => a !== ok.value.keep);
+    const deletableLast = (a: string) => (view.deletable.includes(a) ? 1 : 0);
     try {
-      for (const other of finding.assetNumbers.filter((a) => a !== ok.value.keep)) {
+      for (const other of others.sort((a, b) => deletableLast(a) - deletableLast(b))) {
         await deps.ledger.mergeInto(other, ok.value.keep, actor(context));
       }
     } catch (e) {
@@ -102,7 +110,9 @@ async function resolved(context: TurnContext, deps: BotDeps, alert: AlertDoc, ve
     { $set: { status: 'resolved', resolution } },
   );
   if (won.modifiedCount === 0) return sayer(context).say('bot.badPayload');
-  const done = { ...alert, status: 'resolved' as const };
+  // The card shows what the ledger holds now (the device each MDM record became, raw serials).
+  const [viewed] = await withLedgerView(deps.c, [alert]).catch(() => [alert]);
+  const done = { ...viewed, status: 'resolved' as const };
   // The same card in every other alert channel shows it too; a failure there is only logged.
   void deps.alertCards
     ?.updateAlertCards(alert._id, (locale) =>

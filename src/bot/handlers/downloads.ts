@@ -8,7 +8,7 @@ import type { BotDeps } from '../bot-deps';
 import { adminPayload, refusalOr } from '../guard';
 import { sayer } from '../locale';
 import { VERBS } from '../verbs';
-import { actor } from './link';
+import { actor, loadPreviewDevices } from './link';
 
 /** The CSV buttons: the whole filtered device list, and the whole dry run of a link. */
 export function registerDownloads(app: Application<TurnState>, deps: BotDeps): void {
@@ -49,29 +49,31 @@ export function registerDownloads(app: Application<TurnState>, deps: BotDeps): v
     );
     if (!result.ok) return result.reply;
     const p = result.value.preview!;
+    // Every planned link and new device, named as on the card (serials as written, never folded).
+    const devices = await loadPreviewDevices(deps, p);
     const rows = [
-      ...p.links.map((l) => ({
-        action: 'link',
-        assetNumber: l.assetNumber,
-        mdmDeviceId: l.mdmDeviceId,
-      })),
+      ...devices.links.map((l) => ({ action: 'link', ...l })),
+      ...devices.relinks.map((l) => ({ action: 'relink', ...l })),
       ...p.creates.map((c) => ({
         action: 'create',
         assetNumber: c.assetNumber,
         mdmDeviceId: c.mdmDeviceId,
-        note: [c.deviceName, c.serialNumber].filter(Boolean).join(' '),
+        deviceName: c.deviceName,
+        serialNumber: c.serialNumber,
+        note: c.sysNumber ? 'SYS' : null,
       })),
       ...p.conflicts.map((c) => ({
         action: 'conflict',
         assetNumber: c.wanted,
         mdmDeviceId: c.mdmDeviceId,
+        deviceName: c.deviceName,
         note: `taken by ${c.takenBy}`,
       })),
       ...p.duplicates.map((d) => ({
         action: `duplicate-${d.side}`,
         assetNumber: d.assetNumbers.join(' '),
         mdmDeviceId: d.mdmDevices.map((m) => m.deviceId).join(' '),
-        note: `${d.matchKey}=${d.keyValue}`,
+        note: `${d.matchKey}=${devices.keyText[d.keyValue] ?? d.keyValue}`,
       })),
       ...p.changes.map((ch) => ({
         action: 'change',
@@ -83,7 +85,18 @@ export function registerDownloads(app: Application<TurnState>, deps: BotDeps): v
       })),
     ];
     const body = toCsv(
-      ['action', 'assetNumber', 'mdmDeviceId', 'field', 'old', 'new', 'rule', 'note'],
+      [
+        'action',
+        'assetNumber',
+        'mdmDeviceId',
+        'deviceName',
+        'serialNumber',
+        'field',
+        'old',
+        'new',
+        'rule',
+        'note',
+      ],
       rows,
     );
     const url = await offerDownload(deps.c.downloads, deps.config.publicUrl, {

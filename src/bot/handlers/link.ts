@@ -2,7 +2,13 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { BotDeps } from '../bot-deps';
-import { linkPreviewCardData } from '../cards/link-preview';
+import type { SyncPreview } from '../../sync/summary';
+import {
+  linkPreviewCardData,
+  previewDevices,
+  type PreviewDevices,
+  type PreviewLedgerRow,
+} from '../cards/link-preview';
 import { linkWizardCardData } from '../cards/link-wizard';
 import { renderCard } from '../cards/render';
 import { syncSummaryCardData } from '../cards/sync-summary';
@@ -49,9 +55,10 @@ export function registerLink(app: Application<TurnState>, deps: BotDeps): void {
       deps.links.link(chosen, { dryRun: true, actor: actor(context) }),
     );
     if (!result.ok) return result.reply;
+    const devices = await loadPreviewDevices(deps, result.value.preview);
     return renderCard(
       'link-preview',
-      linkPreviewCardData(chosen, result.value, sayer(context).locale),
+      linkPreviewCardData(chosen, result.value, sayer(context).locale, devices),
     ) as never;
   });
   app.adaptiveCards.actionExecute(VERBS.linkConfirm, async (context, _s, data) => {
@@ -71,6 +78,36 @@ export function registerLink(app: Application<TurnState>, deps: BotDeps): void {
   app.adaptiveCards.actionExecute(VERBS.linkCancel, async (context) =>
     sayer(context).say('bot.linkCancelled'),
   );
+}
+
+/**
+ * The preview's devices named as the admin knows them: the ledger rows of the devices it links
+ * and of its duplicates (serial numbers as written), read in slices of 1,000.
+ */
+export async function loadPreviewDevices(
+  deps: Pick<BotDeps, 'c' | 'ledger'>,
+  preview: SyncPreview | undefined,
+): Promise<PreviewDevices> {
+  const assets = new Set<string>();
+  const serialKeys = new Set<string>();
+  for (const l of preview?.links ?? []) assets.add(l.assetNumber);
+  for (const r of preview?.relinks ?? []) assets.add(r.assetNumber);
+  for (const d of preview?.duplicates ?? []) {
+    d.assetNumbers.forEach((a) => assets.add(a));
+    if (d.matchKey === 'serial') serialKeys.add(d.keyValue);
+  }
+  const rows: PreviewLedgerRow[] = [];
+  const projection = { _id: 0, assetNumber: 1, serialNumber: 1, serialKey: 1, uuid: 1 };
+  const read = async (filter: object) =>
+    rows.push(
+      ...((await deps.c.devices.find(filter, { projection }).toArray()) as PreviewLedgerRow[]),
+    );
+  const a = [...assets];
+  for (let i = 0; i < a.length; i += 1000)
+    await read({ assetNumber: { $in: a.slice(i, i + 1000) } });
+  const k = [...serialKeys];
+  for (let i = 0; i < k.length; i += 1000) await read({ serialKey: { $in: k.slice(i, i + 1000) } });
+  return previewDevices(preview, rows, deps.ledger.serialKey);
 }
 
 /** Who acted, as the field history records it. */
