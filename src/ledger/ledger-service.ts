@@ -189,7 +189,8 @@ export class LedgerService {
     const from = await this.find(fromId);
     const into = await this.find(intoId);
     if (from._id.equals(into._id)) return { moved: 0 };
-    if ((from.source !== 'ledger' || from.mdm) && !from.mdm?.missingFromMdm) {
+    const takesOverPin = canTakeOverPin(from, into);
+    if ((from.source !== 'ledger' || from.mdm) && !from.mdm?.missingFromMdm && !takesOverPin) {
       throw new DaichoError('DELETE_SYNCED_DEVICE', 'device.deleteSynced', {
         assetNumber: from.assetNumber,
         provider:
@@ -198,6 +199,7 @@ export class LedgerService {
     }
     // The kept device ends with one open period at most: its current 利用者's.
     const usage = await this.usage.mergeInto(from._id, into, new Date());
+    if (takesOverPin) await this.takeOverPin(from, into, actor);
     await this.recordHistory(
       into,
       [{ field: 'mergedFrom', old: null, new: from.assetNumber }],
@@ -206,6 +208,35 @@ export class LedgerService {
     );
     await this.delete(from.assetNumber, actor);
     return { moved: usage.moved };
+  }
+
+  /**
+   * A duplicate made before the 2025/12/15 rule: the admin keeps the old record (its asset number
+   * and history) and the twin created for the re-enrolled device gives it its MDM link. The twin
+   * lets go of the pin first (the pin is unique), then the kept record takes it; a crash between
+   * the two leaves the re-enrolled device unpinned, and the next sync re-links it to the kept
+   * record by serial (the re-enrolment rule), so the merge converges either way.
+   */
+  private async takeOverPin(from: DeviceDoc, into: DeviceDoc, actor: Actor): Promise<void> {
+    const now = new Date();
+    const pin = { ...from.mdm!, missingFromMdm: false, missingSince: null };
+    await this.c.devices.updateOne(
+      { _id: from._id },
+      { $unset: { mdm: '' }, $set: { source: 'ledger', updatedAt: now } },
+    );
+    await this.c.devices.updateOne(
+      { _id: into._id },
+      { $set: { mdm: pin, source: from.source, updatedAt: now } },
+    );
+    await this.recordHistory(
+      into,
+      [
+        { field: 'mdm.deviceId', old: into.mdm?.deviceId ?? null, new: pin.deviceId },
+        { field: 'mdm.missingFromMdm', old: true, new: false },
+      ],
+      're-enrolled',
+      actor,
+    );
   }
 
   async history(id: string): Promise<FieldHistoryDoc[]> {
@@ -268,4 +299,20 @@ export function historyDocs(
     at,
     by: actor.by,
   }));
+}
+
+/**
+ * A merge may keep a device whose MDM device has left (flagged missing) and take the MDM link of
+ * a synced twin of the same MDM: the old-behaviour duplicate of a re-enrolled device.
+ */
+export function canTakeOverPin(
+  from: Pick<StoredDevice, 'mdm'>,
+  into: Pick<StoredDevice, 'mdm'>,
+): boolean {
+  return (
+    !!from.mdm?.deviceId &&
+    !from.mdm.missingFromMdm &&
+    into.mdm?.missingFromMdm === true &&
+    into.mdm.provider === from.mdm.provider
+  );
 }

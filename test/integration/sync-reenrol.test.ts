@@ -235,6 +235,47 @@ describe('re-enrolment (wipe → new MDM id, same serial)', () => {
     );
   });
 
+  it('an old-behaviour duplicate merged the other way: the old record keeps its asset number and takes the MDM link', async () => {
+    await intune([rawIntuneDevice({ id: 'old-6', serialNumber: 'SN-W6' })]);
+    await t.ledger.create({ assetNumber: 'PC-0066', serialNumber: 'SN-W6', user: HANAKO }, admin);
+    await h.links.link(bySerial, { dryRun: false, actor: admin });
+    tenant()[0].lastSyncDateTime = '2025-12-21T00:00:00Z';
+    reenrolIntuneDevice(tenant(), 'old-6', {
+      newId: 'new-6',
+      at: '2025-12-20T09:00:00Z',
+      keepOld: true,
+    });
+    await h.sync.sync({ actor: admin });
+    h.sims.graph!.state.devices = tenant().filter((d) => d.id !== 'old-6') as never;
+    await h.sync.sync({ actor: admin });
+    expect((await one('PC-0066')).mdm?.missingFromMdm).toBe(true);
+
+    // "Keep this one" on the old record: the twin made for the re-enrolled device goes, and its
+    // MDM link moves to the record the admin knows by its asset number.
+    await t.ledger.mergeInto('new-6', 'PC-0066', admin);
+    const kept = await devices();
+    expect(kept.map((d) => [d.assetNumber, d.mdm?.deviceId, d.mdm?.missingFromMdm])).toEqual([
+      ['PC-0066', 'new-6', false],
+    ]);
+    const history = await t.ledger.history('PC-0066');
+    expect(history).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: 'mdm.deviceId',
+          old: 'old-6',
+          new: 'new-6',
+          rule: 're-enrolled',
+        }),
+      ]),
+    );
+    // The next sync finds one device for one physical device: nothing created, nothing missing.
+    const after = await h.sync.sync({ actor: admin });
+    expect(after.counts).toMatchObject({ created: 0, missing: 0 });
+    expect((await devices()).map((d) => [d.assetNumber, d.mdm?.deviceId])).toEqual([
+      ['PC-0066', 'new-6'],
+    ]);
+  });
+
   it('Jamf Pro: the same rule by serial, and the both-listed alert', async () => {
     const [mac] = generateJamfComputers(1, 5) as (RawJamfComputer & {
       hardware: Record<string, unknown>;

@@ -206,5 +206,21 @@ describe('the alert card of a duplicate in the ledger', () => {
     expect(merges(alert)).toEqual(['PC-3']); // the same, from the finding alone
     // Once PC-3 has left the MDM, either may be kept.
     expect(merges(view(['PC-3', 'OLD-3']))).toEqual(['PC-3', 'OLD-3']);
+    // A record whose MDM device has left (a re-enrolled device's old record) may be kept too: the
+    // synced twin hands it its MDM link.
+    const takeOver = {
+      ...alert,
+      payload: {
+        ...alert.payload,
+        ledgerView: {
+          keyText: null,
+          byMdmDevice: {},
+          present: ['PC-3', 'OLD-3'],
+          deletable: ['OLD-3'],
+          takeOver: ['OLD-3'],
+        },
+      },
+    };
+    expect(merges(takeOver)).toEqual(['PC-3', 'OLD-3']);
   });
 });

@@ -16,6 +16,11 @@ export interface DuplicateLedgerView {
   present: string[];
   /** …of which a merge may delete: not synced, or gone from the MDM (seed 000's delete lock). */
   deletable: string[];
+  /**
+   * …whose MDM device has left: kept, it may take over the MDM link of one synced twin (the
+   * duplicate a re-enrolled device got before the 2025/12/15 rule), keeping its asset number.
+   */
+  takeOver?: string[];
 }
 
 type Row = Pick<StoredDevice, 'assetNumber' | 'serialNumber' | 'serialKey' | 'uuid' | 'mdm'> & {
@@ -83,6 +88,9 @@ function viewOf(alert: AlertDoc, rows: Row[]): DuplicateLedgerView {
     present: inFinding.map((r) => r.assetNumber),
     deletable: inFinding
       .filter((r) => (r.source === 'ledger' && !r.mdm) || r.mdm?.missingFromMdm === true)
+      .map((r) => r.assetNumber),
+    takeOver: inFinding
+      .filter((r) => r.mdm?.missingFromMdm === true && r.mdm.provider === alert.provider)
       .map((r) => r.assetNumber),
   };
 }

@@ -319,7 +319,8 @@ function mdmAssetNumbers(d: DuplicateFinding, view: DuplicateLedgerView | undefi
 
 /**
  * Whether "keep this one" on a ledger-side duplicate would be accepted: the merge deletes every
- * other device, and a synced one cannot be deleted (seed 000) unless the MDM no longer has it.
+ * other device, and a synced one cannot be deleted (seed 000) unless the MDM no longer has it —
+ * or it hands its MDM link to the kept device, whose own MDM device has left (re-enrolment).
  * Without the ledger's view, the finding says it: its first device is the synced one when an
  * MDM device holds the value.
  */
@@ -332,7 +333,10 @@ function canKeep(
   if (!view) return d.mdmDevices.length === 0 || index === 0;
   if (!view.present.includes(asset)) return false;
   const others = view.present.filter((a) => a !== asset);
-  return others.length > 0 && others.every((a) => view.deletable.includes(a));
+  const synced = others.filter((a) => !view.deletable.includes(a));
+  // One synced twin may hand its MDM link to a kept device whose MDM device has left.
+  const takesOver = synced.length === 1 && (view.takeOver ?? []).includes(asset);
+  return others.length > 0 && (synced.length === 0 || takesOver);
 }
 
 function date(value: string | null, tz: string, locale: Locale): string {
