@@ -27,7 +27,7 @@ export function printSyncResult(ctx: CliContext, result: SyncResult, json: boole
     );
   for (const r of p.reenrolments ?? [])
     lines.push(
-      `reenrol  ${r.newMdm.deviceId} ${r.newMdm.deviceName ?? ''} waits: looks like ${r.assetNumber ?? r.oldMdm.deviceId} enrolled again; ${r.oldMdm.deviceId} is still listed (${r.matchKey}=${r.keyValue})`,
+      `reenrol  ${r.newMdm.deviceId} ${r.newMdm.deviceName ?? ''} waits: looks like ${r.assetNumber ?? r.oldMdm.deviceId} enrolled again; ${r.oldMdm.deviceId} is still listed (${r.matchKey}=${r.keyText ?? r.keyValue})`,
     );
   for (const c of p.creates)
     lines.push(
@@ -37,7 +37,7 @@ export function printSyncResult(ctx: CliContext, result: SyncResult, json: boole
     lines.push(`conflict ${c.wanted} is taken by ${c.takenBy}: ${c.mdmDeviceId} gets a SYS number`);
   for (const d of p.duplicates)
     lines.push(
-      `duplicate ${d.matchKey}=${d.keyValue}: MDM ${d.mdmDevices.map((m) => m.deviceId).join(', ')}; ledger ${d.assetNumbers.join(', ')}`,
+      `duplicate ${d.matchKey}=${d.keyText ?? d.keyValue}: MDM ${d.mdmDevices.map((m) => m.deviceId).join(', ')}; ledger ${d.assetNumbers.join(', ')}`,
     );
   for (const m of p.missing) lines.push(`missing  ${m.assetNumber} (${m.mdmDeviceId})`);
   for (const ch of p.changes)

@@ -62,7 +62,10 @@ export interface DuplicateFinding {
   /** "mdm": several MDM devices share the key value; "ledger": several ledger devices do. */
   side: 'mdm' | 'ledger';
   matchKey: string;
+  /** The folded value the devices share (for matching and alert ids). */
   keyValue: string;
+  /** The same value as one of the devices has it written: what cards and the CLI show. */
+  keyText?: string;
   mdmDevices: MdmDeviceSummary[];
   /** Asset numbers of the ledger devices involved (the linked one first). */
   assetNumbers: string[];
@@ -102,6 +105,8 @@ export interface ReenrolmentFinding {
   assetNumber: string | null;
   matchKey: 'serial' | 'uuid';
   keyValue: string;
+  /** The value as the new enrolment has it written: what cards and the CLI show. */
+  keyText?: string;
   oldMdm: MdmDeviceSummary;
   newMdm: MdmDeviceSummary;
 }

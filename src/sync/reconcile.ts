@@ -132,6 +132,7 @@ export function reconcile(input: ReconcileInput): SyncPlan {
         assetNumber: holder.ledger?.assetNumber ?? null,
         matchKey: settings.matchKey,
         keyValue: key,
+        keyText: keyTextOf(settings.matchKey, device) ?? key,
         oldMdm: summary(holder.mdm),
         newMdm: summary(device),
       });
@@ -324,6 +325,7 @@ function findDuplicates(
       side: 'mdm',
       matchKey: settings.matchKey,
       keyValue: key,
+      keyText: keyTextOf(settings.matchKey, devices[0]) ?? key,
       mdmDevices: devices.map(summary),
       assetNumbers: [...(keysInUse.get(key) ?? [])],
     });
@@ -338,10 +340,14 @@ function findDuplicates(
     const orphans = holder && linked.length > 0 ? (reenrolled.orphans.get(key) ?? []) : [];
     if (linked.length + others.length + orphans.length < 2) continue;
     if (others.length + orphans.length === 0) continue;
+    const written = [...(candidatesByKey.get(key) ?? []), ...orphans, ...(mdmByKey.get(key) ?? [])]
+      .map((d) => keyTextOf(settings.matchKey, d))
+      .find((v): v is string => !!v);
     findings.push({
       side: 'ledger',
       matchKey: settings.matchKey,
       keyValue: key,
+      keyText: written ?? key,
       mdmDevices: (mdmByKey.get(key) ?? []).map(summary),
       assetNumbers: [
         ...linked,
@@ -381,4 +387,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** A key value as the MDM or an admin wrote it (trimmed), for people to read; never for matching. */
+function keyTextOf(
+  matchKey: string,
+  v: { serialNumber?: string | null; uuid?: string | null },
+): string | null {
+  const raw = matchKey === 'serial' ? v.serialNumber : v.uuid;
+  return raw?.trim() || null;
 }

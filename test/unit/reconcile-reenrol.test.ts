@@ -243,6 +243,7 @@ describe('reconcile: re-enrolment (2025/12/15)', () => {
         assetNumber: record.assetNumber,
         matchKey: 'serial',
         keyValue: 'sn-re6',
+        keyText: 'SN-RE6', // as written: cards and the CLI show this one
         oldMdm: expect.objectContaining({ deviceId: old.deviceId, deviceName: 'OLD-NAME' }),
         newMdm: expect.objectContaining({ deviceId: next.deviceId, deviceName: 'NEW-NAME' }),
       },
@@ -292,6 +293,7 @@ describe('reconcile: re-enrolment (2025/12/15)', () => {
         side: 'ledger',
         matchKey: 'serial',
         keyValue: 'sn-re8',
+        keyText: 'SN-RE8',
         mdmDevices: [expect.objectContaining({ deviceId: next.deviceId })],
         assetNumbers: ['SYS000009', record.assetNumber],
         reenrolled: [

@@ -107,10 +107,19 @@ describe('daicho sync --dry-run lists re-links and waiting re-enrolments', () =>
             deviceName: 'DESKTOP-1',
           },
         ],
-        reenrolments: [finding],
+        reenrolments: [{ ...finding, keyText: 'SN-W4' }],
         creates: [],
         conflicts: [],
-        duplicates: [],
+        duplicates: [
+          {
+            side: 'mdm',
+            matchKey: 'serial',
+            keyValue: 'c02dup0',
+            keyText: 'C02Dup0',
+            mdmDevices: [],
+            assetNumbers: ['PC-1'],
+          },
+        ],
         missing: [],
         changes: [],
       },
@@ -129,5 +138,9 @@ describe('daicho sync --dry-run lists re-links and waiting re-enrolments', () =>
     expect(text).toMatch(
       /reenrol {2}new-4 DESKTOP-NEW waits: looks like PC-0044 enrolled again; old-4 is still listed/,
     );
+    // Serial numbers as written, never in their folded matching form.
+    expect(text).toContain('(serial=SN-W4)');
+    expect(text).toContain('duplicate serial=C02Dup0:');
+    expect(text).not.toMatch(/sn-w4|c02dup0/);
   });
 });

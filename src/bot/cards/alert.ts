@@ -98,7 +98,7 @@ export function alertText(alert: AlertDoc, locale: Locale): string {
       const d = alert.payload as unknown as DuplicateFinding;
       const view = ledgerViewOf(alert);
       // Shown as the MDM or an admin wrote it; the folded form is for matching only.
-      const value = clip(view?.keyText ?? d.keyValue, 60);
+      const value = clip(view?.keyText ?? d.keyText ?? d.keyValue, 60);
       const params = { key: keyLabel(d.matchKey, locale), value };
       if (d.side === 'mdm') {
         // Each MDM device became a ledger device of its own (seed 000): name them all.
@@ -142,7 +142,7 @@ export function alertText(alert: AlertDoc, locale: Locale): string {
         assetNumber: r.assetNumber ? clip(r.assetNumber) : oldDevice,
         provider,
         key: keyLabel(r.matchKey, locale),
-        value: clip(r.keyValue, 60),
+        value: clip(r.keyText ?? r.keyValue, 60),
       });
     }
     case 'sync-failed':

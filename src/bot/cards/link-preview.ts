@@ -209,7 +209,7 @@ export function linkPreviewCardData(
 function duplicateLine(d: DuplicateFinding, keyText: Record<string, string>, locale: Locale) {
   const params = {
     key: keyLabel(d.matchKey, locale),
-    value: clip(keyText[d.keyValue] ?? d.keyValue, 60),
+    value: clip(keyText[d.keyValue] ?? d.keyText ?? d.keyValue, 60),
   };
   return d.side === 'mdm'
     ? t(locale, 'card.dup.mdm', {

@@ -6,17 +6,25 @@ import { clip, count, fieldLabel, type Fact } from './format';
 const COUNT_KEYS: (keyof SyncCounts)[] = [
   'mdmDevices',
   'linked',
+  'relinked',
   'created',
   'updated',
   'unchanged',
   'duplicates',
   'conflicts',
   'missing',
+  'reenrolments',
 ];
 
-/** A run's counts as facts, in the same order on every card; counts not known yet are left out. */
+/**
+ * A run's counts as facts, in the same order on every card; counts not known yet are left out,
+ * and so are the re-enrolment counts while they are 0 (rare events, not a row on every card).
+ */
 export function countFacts(counts: Partial<SyncCounts>, locale: Locale): Fact[] {
-  return COUNT_KEYS.filter((k) => typeof counts[k] === 'number').map((k) => ({
+  const rare = new Set<keyof SyncCounts>(['relinked', 'reenrolments']);
+  const shown = (k: keyof SyncCounts) =>
+    typeof counts[k] === 'number' && !(rare.has(k) && counts[k] === 0);
+  return COUNT_KEYS.filter(shown).map((k) => ({
     title: t(locale, `card.count.${k}`),
     value: count(counts[k]!, locale),
   }));
@@ -39,7 +47,7 @@ export function nameList(list: string[], locale: Locale): string {
 
 /** One line for a duplicate finding (link preview, digest). */
 export function duplicateLine(d: DuplicateFinding, locale: Locale): string {
-  const params = { key: keyLabel(d.matchKey, locale), value: clip(d.keyValue, 60) };
+  const params = { key: keyLabel(d.matchKey, locale), value: clip(d.keyText ?? d.keyValue, 60) };
   return d.side === 'mdm'
     ? t(locale, 'card.dup.mdm', {
         ...params,
