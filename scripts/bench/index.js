@@ -7,9 +7,11 @@
  *   --db-sizes 1000,5000        full sync runs against the embedded emulator
  *   --mongodb-uri URI           also the full sync runs against that server, at --uri-sizes
  *   --uri-sizes 1000,10000,100000
- *   --only reader|full|bot|notify   (comma-separated; default all)
+ *   --only reader|full|bot|notify|commands   (comma-separated; default all)
  *   --bot-devices 1000 --bot-connections 50 --bot-seconds 15
  *   --alerts 50 --conversations 20   (each alert goes to every alert channel: 1,000 cards)
+ *   --command-sizes 1000,10000,100000   typed-command parsing (part commands), characters
+ *   --command-runs 9 --command-before-budget-ms 10000   (the old patterns: skipped past it)
  *   --out FILE                  also write the JSON there
  *
  * Progress goes to stderr; stdout carries only the JSON. See docs/BENCHMARKS.md.
@@ -20,7 +22,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { dist, machine, ROOT, round, runChild } = require('./lib');
 
-const PARTS = ['reader', 'full', 'bot', 'notify'];
+const PARTS = ['reader', 'full', 'bot', 'notify', 'commands'];
 const SEED = 7;
 
 function parseArgs(argv) {
@@ -36,6 +38,9 @@ function parseArgs(argv) {
     botSeconds: 15,
     alerts: 50,
     conversations: 20,
+    commandSizes: [1000, 10000, 100000],
+    commandRuns: 9,
+    commandBeforeBudgetMs: 10000,
   };
   const list = (v) =>
     v
@@ -80,6 +85,15 @@ function parseArgs(argv) {
         break;
       case '--conversations':
         o.conversations = Number(value());
+        break;
+      case '--command-sizes':
+        o.commandSizes = list(value());
+        break;
+      case '--command-runs':
+        o.commandRuns = Number(value());
+        break;
+      case '--command-before-budget-ms':
+        o.commandBeforeBudgetMs = Number(value());
         break;
       case '--help':
       case '-h':
@@ -192,6 +206,17 @@ async function main() {
         String(o.alerts),
         '--conversations',
         String(o.conversations),
+      ]);
+    });
+    await part('commands', async () => {
+      say(`commands: parsing ${o.commandSizes.join(', ')}-character messages`);
+      return runChild('commands.js', [
+        '--sizes',
+        o.commandSizes.join(','),
+        '--runs',
+        String(o.commandRuns),
+        '--before-budget-ms',
+        String(o.commandBeforeBudgetMs),
       ]);
     });
   } finally {
@@ -370,6 +395,11 @@ function targetList(report) {
     add('notify', 'time vs floor', report.notify.targets.withinFloor);
   } else if (report.notify?.error)
     out.push({ part: 'notify', error: report.notify.error, met: false });
+  if (report.commands?.targets) {
+    add('commands', 'slowest message parse', report.commands.targets.slowest);
+    add('commands', 'parse time ×10 characters', report.commands.targets.linear);
+  } else if (report.commands?.error)
+    out.push({ part: 'commands', error: report.commands.error, met: false });
   return out;
 }
 

@@ -10,6 +10,7 @@ import { renderCard } from '../cards/render';
 import { argument, command, COMMANDS } from '../commands';
 import { sayer } from '../locale';
 import { sendCard } from '../reply';
+import { excerpt } from '../text';
 import { VERBS } from '../verbs';
 import { adminPayload } from '../guard';
 import { actor } from './link';
@@ -29,13 +30,13 @@ export function registerDevice(app: Application<TurnState>, deps: BotDeps): void
     const { say } = sayer(context);
     const matches = await lookup(deps, id);
     if (matches.length === 0) {
-      await context.sendActivity(say('bot.noDevice', { id }));
+      await context.sendActivity(say('bot.noDevice', { id: excerpt(id) }));
       return;
     }
     if (matches.length > 1) {
       await context.sendActivity(
         say('bot.devicesFound', {
-          id,
+          id: excerpt(id),
           count: matches.length,
           list: matches.map((d) => d.assetNumber).join(', '),
         }),

@@ -4,9 +4,10 @@ import { parseDeviceQuery, type DeviceQuery } from '../../ledger/device-query';
 import type { BotDeps } from '../bot-deps';
 import { DEVICE_LIST_PAGE_SIZE, deviceListCardData } from '../cards/device-list';
 import { renderCard } from '../cards/render';
-import { COMMANDS, command } from '../commands';
+import { argument, COMMANDS, command } from '../commands';
 import { sayer } from '../locale';
 import { sendCard } from '../reply';
+import { excerpt } from '../text';
 import { VERBS } from '../verbs';
 
 /**
@@ -16,8 +17,17 @@ import { VERBS } from '../verbs';
  */
 export function registerDevices(app: Application<TurnState>, deps: BotDeps): void {
   app.message(command(COMMANDS.devices), async (context) => {
-    const text = (COMMANDS.devices.exec(context.activity.text ?? '')?.[2] ?? '').trim();
-    await sendCard(context, 'device-list', await page(context, deps, text ? { text } : {}, 1));
+    const text = argument(context, COMMANDS.devices);
+    // Checked like a page button's filter (at most 200 characters), so every page of the list
+    // it starts can be turned.
+    const { query, problems } = parseDeviceQuery(text ? { text } : {});
+    if (problems.length > 0) {
+      const { say } = sayer(context);
+      const [problem] = problems;
+      await context.sendActivity(say(problem.key, { ...problem.params, value: excerpt(text) }));
+      return;
+    }
+    await sendCard(context, 'device-list', await page(context, deps, query, 1));
   });
   const onPage = async (context: TurnContext, data: unknown) => {
     const raw = (data ?? {}) as { filter?: unknown; page?: unknown };

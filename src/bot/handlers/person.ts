@@ -19,6 +19,7 @@ import { argument, command, COMMANDS } from '../commands';
 import { adminPayload, refusalOr } from '../guard';
 import { sayer } from '../locale';
 import { sendReply, type Reply } from '../reply';
+import { quoting } from '../text';
 import { VERBS } from '../verbs';
 
 const personId = z.string().trim().min(1).max(64);
@@ -61,7 +62,7 @@ export function registerPeople(app: Application<TurnState>, deps: BotDeps): void
 
   const show = async (context: TurnContext, id: string): Promise<Reply> => {
     if (!id) return sayer(context).say('bot.person.usage');
-    const found = await refusalOr(context, () => people.get(id));
+    const found = await refusalOr(context, () => quoting(people.get(id), 'id'));
     return found.ok ? card(context, found.value) : found.reply;
   };
 

@@ -22,6 +22,7 @@ import { adminPayload, refusalOr } from '../guard';
 import { sayer } from '../locale';
 import { projectRoot } from '../../paths';
 import { sendReply, type Reply } from '../reply';
+import { quoting } from '../text';
 import { VERBS } from '../verbs';
 import { actor } from './link';
 import { planCsv, samePlan } from './provision-plan-file';
@@ -262,7 +263,7 @@ export function registerProvisioning(
     if (!personId) return say('bot.provision.whyUsage');
     const svc = service(context);
     if (!svc.ok) return svc.reply;
-    const found = await refusalOr(context, () => svc.value.why(personId));
+    const found = await refusalOr(context, () => quoting(svc.value.why(personId), 'id'));
     if (!found.ok) return found.reply;
     const { person, entries, problems } = found.value;
     return renderCard(

@@ -10,6 +10,7 @@ import { argument, command, COMMANDS } from '../commands';
 import { adminPayload } from '../guard';
 import { sayer } from '../locale';
 import { sendCard } from '../reply';
+import { quoting } from '../text';
 import { VERBS } from '../verbs';
 import {
   answerPresserOnly,
@@ -46,7 +47,8 @@ export function registerReplace(app: Application<TurnState>, deps: BotDeps): voi
     const id = argument(context, COMMANDS.replace).slice(0, 128);
     if (!id) return void (await context.sendActivity(say('bot.replaceAsk')));
     try {
-      const next = await startOrResume(deps, context, id);
+      // A refusal quotes the typed id ("No device "{id}""): an excerpt of it.
+      const next = await quoting(startOrResume(deps, context, id), 'id');
       if (next.kind === 'start') return void (await sendCard(context, 'replace-start', next.data));
       const sent = await context.sendActivity({ attachments: [cardAttachment(next.card)] });
       await trackTurn(deps, context, next.workflowId, { copyActivityId: sent?.id });

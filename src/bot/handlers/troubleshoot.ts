@@ -27,6 +27,7 @@ import { checkView, type SelfTestResultView } from '../cards/troubleshoot-check'
 import { argument, command, COMMANDS } from '../commands';
 import { sayer } from '../locale';
 import { sendReply, type Reply } from '../reply';
+import { excerpt } from '../text';
 import { VERBS } from '../verbs';
 import { deviceFacts } from './troubleshoot-device';
 
@@ -42,6 +43,9 @@ const GUIDE_NAMES: Record<string, string> = {
   compliance: 'ivanti-compliance',
   コンプライアンス: 'ivanti-compliance',
 };
+
+/** Longer than any status code (the longest, with its aliases, is 35 characters). */
+const MAX_CODE_LENGTH = 100;
 
 const id = z.string().min(1).max(100);
 const assetNumber = z.string().max(200).optional();
@@ -154,7 +158,7 @@ export function registerTroubleshoot(app: Application<TurnState>, deps: BotDeps)
       ? ((Object.hasOwn(GUIDE_NAMES, name) ? GUIDE_NAMES[name] : undefined) ?? treeById(first))
       : undefined;
     let reply: Reply;
-    if (first && !treeId) reply = say('troubleshoot.unknownGuide', { name: first });
+    if (first && !treeId) reply = say('troubleshoot.unknownGuide', { name: excerpt(first) });
     else if (treeId) reply = await begin(context, treeId, await knownAsset(context, second));
     else reply = card(troubleshootMenuCardData(menu(locale), locale));
     await sendReply(context, reply);
@@ -164,11 +168,13 @@ export function registerTroubleshoot(app: Application<TurnState>, deps: BotDeps)
     const { locale, say } = sayer(context);
     const code = argument(context, COMMANDS.explain);
     if (!code) return void (await context.sendActivity(say('troubleshoot.explainUsage')));
-    const found = explainCode(code, locale);
+    // A code is a few dozen characters; a longer argument is none, and is not looked up (the
+    // look-up's quote stripping is quadratic in a long run of closing quotes).
+    const found = explainCode(code.length <= MAX_CODE_LENGTH ? code : '', locale);
     await context.sendActivity(
       found.ok
         ? `**${found.value.code}**\n\n${found.value.text}`
-        : say(found.error.messageKey, found.error.params),
+        : say(found.error.messageKey, { ...found.error.params, code: excerpt(code) }),
     );
   });
 
@@ -176,7 +182,7 @@ export function registerTroubleshoot(app: Application<TurnState>, deps: BotDeps)
     if (!asset) return undefined;
     if (await deps.c.devices.countDocuments({ assetNumber: asset }, { limit: 1 })) return asset;
     await context.sendActivity(
-      sayer(context).say('troubleshoot.deviceNotFound', { assetNumber: asset }),
+      sayer(context).say('troubleshoot.deviceNotFound', { assetNumber: excerpt(asset) }),
     );
     return undefined;
   };
