@@ -5,7 +5,9 @@ import { localeFrom, type Locale } from '../i18n/messages';
 import { projectRoot } from '../paths';
 import { maskUri, registerSecrets } from '../secrets';
 import { validCron } from '../sync/scheduler';
-import { readEnvironment, type RawEnvironment } from './env-files';
+import { applyBotbuilderAliases, BOTBUILDER_ALIASES } from './bot-aliases';
+import { readEnvironment } from './env-files';
+import { databaseName, passwordOf } from './mongodb-uri';
 import { provisioningConfig, type ProvisioningConfig } from './provisioning-config';
 import { VARIABLES } from './variables';
 
@@ -290,85 +292,10 @@ export function serverStartProblems(config: Config): string[] {
   ];
 }
 
-/** botbuilder's own names for the bot's settings, read as aliases of ours. */
-const BOTBUILDER_ALIASES = {
-  BOT_ID: { name: 'MicrosoftAppId', secret: false },
-  BOT_PASSWORD: { name: 'MicrosoftAppPassword', secret: true },
-  BOT_TYPE: { name: 'MicrosoftAppType', secret: false },
-  BOT_TENANT_ID: { name: 'MicrosoftAppTenantId', secret: false },
-} as const;
-
-/**
- * A bot configured under botbuilder's names (MicrosoftAppId …) is a bot with credentials, not a
- * bot that silently runs unauthenticated: the alias fills our name, and two different values for
- * one setting are refused rather than guessed between.
- */
-function applyBotbuilderAliases(raw: RawEnvironment): string[] {
-  const problems: string[] = [];
-  for (const [ours, alias] of Object.entries(BOTBUILDER_ALIASES)) {
-    const aliased = raw.values.get(alias.name);
-    if (!aliased) continue;
-    const own = raw.values.get(ours);
-    if (own && own.value !== aliased.value) {
-      problems.push(
-        `${ours} (${own.from}) and botbuilder's ${alias.name} (${aliased.from}) differ: keep ${ours} and remove ${alias.name}`,
-      );
-    } else if (!own) {
-      raw.values.set(ours, { value: aliased.value, from: `${aliased.from} (as ${alias.name})` });
-    }
-  }
-  return problems;
-}
-
 /** A bad value as an error shows it: never a secret, a URI without its password, never long. */
 function shownValue(spec: (typeof VARIABLES)[number], value: string): string {
   if ('secret' in spec && spec.secret) return '';
   const masked = maskUri(value);
   const short = masked.length > 80 ? `${masked.slice(0, 80)}…` : masked;
   return ` (got "${short}")`;
-}
-
-/** The password of a connection string, so that it is masked wherever it is printed. */
-function passwordOf(uri: string | undefined): string | undefined {
-  const userinfo = /^[a-z+]+:\/\/([^/?]*)@/i.exec(uri ?? '')?.[1];
-  const colon = userinfo?.indexOf(':') ?? -1;
-  if (!userinfo || colon < 0) return undefined;
-  const password = userinfo.slice(colon + 1);
-  try {
-    return decodeURIComponent(password);
-  } catch {
-    return password;
-  }
-}
-
-/**
- * The database: MONGODB_DB, else the one the connection string's path names (MongoDB's
- * convention), else daicho. Both set and different is refused: guessing would let a staging
- * server write into production's ledger, or the reverse.
- */
-function databaseName(p: Parsed, where: (n: string) => string, problems: string[]): string {
-  const fromUri = uriDatabase(p.MONGODB_URI);
-  if (fromUri !== undefined && !/^[A-Za-z0-9_-]{1,63}$/.test(fromUri)) {
-    problems.push(
-      `MONGODB_URI names the database "${fromUri.slice(0, 64)}", which must be 1-63 letters, digits, _ or -: fix it in ${where('MONGODB_URI')}`,
-    );
-    return 'daicho';
-  }
-  if (p.MONGODB_DB && fromUri && p.MONGODB_DB !== fromUri) {
-    problems.push(
-      `MONGODB_DB=${p.MONGODB_DB} (${where('MONGODB_DB')}) contradicts the database in MONGODB_URI (${fromUri}, ${where('MONGODB_URI')}): remove MONGODB_DB or make them the same`,
-    );
-  }
-  return p.MONGODB_DB ?? fromUri ?? 'daicho';
-}
-
-/** `mongodb://h1,h2/ledger?x=y` → "ledger"; no path or an empty one → undefined. */
-function uriDatabase(uri: string | undefined): string | undefined {
-  const path = /^mongodb(?:\+srv)?:\/\/[^/?]*\/([^?]*)/.exec(uri ?? '')?.[1];
-  if (!path) return undefined;
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
 }

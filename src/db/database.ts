@@ -13,12 +13,15 @@ export { maskUri };
  * its socket stays open) is noticed by the heartbeat (every 2 s, 3 s to answer), which fails the
  * operations waiting on it; a new operation waits at most 5 s for a server. So a turn fails in
  * about 10 s with a sentence instead of hanging, while a long write on a healthy server (a first
- * sync's bulk writes) is never cut short by a socket timeout.
+ * sync's bulk writes) is not cut short by a tight socket timeout.
  */
 export const DB_TIMEOUTS = {
   serverSelectionTimeoutMS: 5_000,
   connectTimeoutMS: 3_000,
   heartbeatFrequencyMS: 2_000,
+  // A backstop for a server that answers its heartbeat but never one command (a stuck lock):
+  // far above any one command Daicho sends (a batch of 500 writes), so it never cuts real work.
+  socketTimeoutMS: 120_000,
 } as const satisfies MongoClientOptions;
 
 export interface DatabaseInfo {
