@@ -1,10 +1,9 @@
 import { t, type Locale } from '../../i18n/messages';
-import type { DuplicateFinding } from '../../sync/reconcile-types';
 import type { SyncSettings } from '../../sync/settings';
 import type { SyncCounts, SyncPreview } from '../../sync/summary';
 import { clip, count, providerName, type Fact } from './format';
 import { assetRuleLabel, matchKeyLabel } from './link-wizard';
-import { countFacts, keyLabel, nameList } from './sync-counts';
+import { countFacts, duplicateLine } from './sync-counts';
 
 /** At most this many duplicates and conflicts each; the CSV has them all. */
 export const LINK_PREVIEW_MAX = 10;
@@ -174,7 +173,7 @@ export function linkPreviewCardData(
       );
   };
   findings('card.linkPreview.duplicates', preview?.duplicates ?? [], (d) =>
-    duplicateLine(d, devices.keyText, locale),
+    duplicateLine(d, locale, devices.keyText[d.keyValue]),
   );
   findings('card.linkPreview.conflicts', preview?.conflicts ?? [], (c) =>
     t(locale, 'card.conflict.line', {
@@ -203,28 +202,6 @@ export function linkPreviewCardData(
       cancel: t(locale, 'card.cancel'),
     },
   };
-}
-
-/** A duplicate's line, its key value as written (the folded form is for matching only). */
-function duplicateLine(d: DuplicateFinding, keyText: Record<string, string>, locale: Locale) {
-  const params = {
-    key: keyLabel(d.matchKey, locale),
-    value: clip(keyText[d.keyValue] ?? d.keyText ?? d.keyValue, 60),
-  };
-  return d.side === 'mdm'
-    ? t(locale, 'card.dup.mdm', {
-        ...params,
-        count: count(d.mdmDevices.length, locale),
-        names: nameList(
-          d.mdmDevices.map((m) => m.deviceName ?? m.deviceId),
-          locale,
-        ),
-      })
-    : t(locale, 'card.dup.ledger', {
-        ...params,
-        count: count(d.assetNumbers.length, locale),
-        assets: nameList(d.assetNumbers, locale),
-      });
 }
 
 /** The first few lines and the "N more" note; lines are built only for those shown. */

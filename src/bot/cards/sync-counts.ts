@@ -45,9 +45,14 @@ export function nameList(list: string[], locale: Locale): string {
   return shown.join(', ');
 }
 
-/** One line for a duplicate finding (link preview, digest). */
-export function duplicateLine(d: DuplicateFinding, locale: Locale): string {
-  const params = { key: keyLabel(d.matchKey, locale), value: clip(d.keyText ?? d.keyValue, 60) };
+/**
+ * One line for a duplicate finding (link preview, digest), its key value as written — `written`
+ * where the caller read it from the ledger, else the finding's own; the folded form is for
+ * matching only.
+ */
+export function duplicateLine(d: DuplicateFinding, locale: Locale, written?: string): string {
+  const value = clip(written ?? d.keyText ?? d.keyValue, 60);
+  const params = { key: keyLabel(d.matchKey, locale), value };
   return d.side === 'mdm'
     ? t(locale, 'card.dup.mdm', {
         ...params,
