@@ -312,6 +312,9 @@ export const en: Record<string, string> = {
   'card.linkPreview.relinks': 'Ledger devices to re-link to a re-enrolled MDM device ({count})',
   'card.linkPreview.listMore': '…and {count} more (all of them are in the CSV)',
   'card.linkPreview.duplicates': 'Duplicates ({count})',
+  'card.linkPreview.reenrolments': 'Re-enrolments waiting, not added ({count})',
+  'card.linkPreview.reenrolLine':
+    '{device}: looks like {asset} enrolled again; it takes over once the old enrolment {old} leaves the MDM',
   'card.linkPreview.conflicts': 'Asset-number conflicts ({count})',
   'card.linkPreview.more': '…and {count} more (download the CSV to see them all)',
   'card.linkPreview.confirm': 'Link',

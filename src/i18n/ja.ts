@@ -315,6 +315,9 @@ export const ja: Record<string, string> = {
   'card.linkPreview.relinks': '再登録として紐づけ直す台帳のデバイス ({count} 台)',
   'card.linkPreview.listMore': 'ほか {count} 台 (すべて CSV にあります)',
   'card.linkPreview.duplicates': '重複 ({count} 件)',
+  'card.linkPreview.reenrolments': '再登録の待機中 (追加しません) ({count} 件)',
+  'card.linkPreview.reenrolLine':
+    '{device}: {asset} の再登録と思われます。旧登録 {old} が MDM から消えると引き継ぎます',
   'card.linkPreview.conflicts': '資産番号の競合 ({count} 件)',
   'card.linkPreview.more': 'ほか {count} 件 (すべて見るには CSV をダウンロードしてください)',
   'card.linkPreview.confirm': '連携する',

@@ -109,6 +109,40 @@ describe('the link preview names every planned link and new device', () => {
     ]);
   });
 
+  it('lists new enrolments waiting for their old enrolment to leave, as not added', () => {
+    const mdm = (deviceId: string, deviceName: string) => ({
+      deviceId,
+      deviceName,
+      enrolledAt: null,
+      lastCheckInAt: null,
+      user: null,
+    });
+    const preview: SyncPreview = {
+      ...fleet(0),
+      reenrolments: [
+        {
+          ledgerId: 'l-1',
+          assetNumber: 'PC-0044',
+          matchKey: 'serial',
+          keyValue: 'sn-w4',
+          keyText: 'SN-W4',
+          oldMdm: mdm('old-4', 'DESKTOP-OLD'),
+          newMdm: mdm('new-4', 'DESKTOP-NEW'),
+        },
+      ],
+    };
+    const data = linkPreviewCardData(settings, { counts: s.COUNTS, preview }, 'ja');
+    expect(data.sections.map((x) => [x.title, x.lines.map((l) => l.text)])).toEqual([
+      [
+        '再登録の待機中 (追加しません) (1 件)',
+        [
+          'DESKTOP-NEW: PC-0044 の再登録と思われます。旧登録 DESKTOP-OLD が MDM から消えると引き継ぎます',
+        ],
+      ],
+    ]);
+    expect(validateCard(renderCard('link-preview', data))).toEqual([]);
+  });
+
   it('shows a duplicate’s serial as written, not folded', () => {
     const preview: SyncPreview = {
       ...fleet(0),

@@ -175,6 +175,14 @@ export function linkPreviewCardData(
   findings('card.linkPreview.duplicates', preview?.duplicates ?? [], (d) =>
     duplicateLine(d, locale, devices.keyText[d.keyValue]),
   );
+  // New enrolments that look like a re-enrolment while the old one is still listed: not added.
+  findings('card.linkPreview.reenrolments', preview?.reenrolments ?? [], (r) =>
+    t(locale, 'card.linkPreview.reenrolLine', {
+      device: clip(r.newMdm.deviceName ?? r.newMdm.deviceId, 60),
+      asset: clip(r.assetNumber ?? r.oldMdm.deviceName ?? r.oldMdm.deviceId, 64),
+      old: clip(r.oldMdm.deviceName ?? r.oldMdm.deviceId, 60),
+    }),
+  );
   findings('card.linkPreview.conflicts', preview?.conflicts ?? [], (c) =>
     t(locale, 'card.conflict.line', {
       device: clip(c.deviceName ?? c.mdmDeviceId, 60),
