@@ -8,27 +8,7 @@ import {
 } from '../support/playground';
 import { rawIntuneDevice } from '../support/sync-harness';
 import { openTestDb, type TestDb } from '../support/test-db';
-
-interface CardAction {
-  type: string;
-  verb?: string;
-  data?: Record<string, unknown>;
-}
-
-/** Every Action.Execute of a card, wherever it sits (actions, action sets, columns). */
-function actionsOf(card: unknown): CardAction[] {
-  const found: CardAction[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (o.type === 'Action.Execute') found.push(o as unknown as CardAction);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
+import { actionsOf } from '../support/card-actions';
 
 /**
  * An IT admin's whole first day, through the Agents Playground: choose the alert channel, link

@@ -8,26 +8,7 @@ import {
 } from '../support/playground';
 import { rawIntuneDevice } from '../support/sync-harness';
 import { openTestDb, type TestDb } from '../support/test-db';
-
-interface CardAction {
-  type: string;
-  verb?: string;
-  data?: Record<string, unknown>;
-}
-
-function actionsOf(card: unknown): CardAction[] {
-  const found: CardAction[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (o.type === 'Action.Execute') found.push(o as unknown as CardAction);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
+import { actionsOf } from '../support/card-actions';
 
 /** The text blocks of a card (what the admin reads), without button data or ids. */
 function textsOf(card: unknown): string[] {

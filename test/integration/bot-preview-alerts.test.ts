@@ -7,26 +7,7 @@ import { press, testBot } from '../support/bot-harness';
 import { rawIntuneDevice, syncHarness, type SyncHarness } from '../support/sync-harness';
 import { startStubConnector, type StubConnector } from '../support/stub-connector';
 import { openTestDb, type TestDb } from '../support/test-db';
-
-interface CardAction {
-  type: string;
-  verb?: string;
-  data?: Record<string, unknown>;
-}
-
-function actionsOf(card: unknown): CardAction[] {
-  const found: CardAction[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (o.type === 'Action.Execute') found.push(o as unknown as CardAction);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
+import { actionsOf } from '../support/card-actions';
 
 const SETTINGS = { provider: 'intune', matchKey: 'serial', assetNumberRule: 'serial' } as const;
 const LINKED = 22;
