@@ -1,7 +1,7 @@
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { BotDeps } from './bot-deps';
-import { count } from './cards/format';
+import { count } from '../cards/format';
 import { registerErrors } from './handlers/errors';
 import { registerFallback } from './handlers/fallback';
 import { registerInstallation } from './handlers/installation';

@@ -5,7 +5,7 @@ import {
   type AdaptiveCard,
   type CardDataMap,
   type CardName,
-} from './cards/render';
+} from '../cards/render';
 
 /** Sends one card (a template in cards/ expanded with its data). */
 export async function sendCard<N extends CardName>(

@@ -6,7 +6,7 @@ import { cardActivity } from '../notify/cards';
 import type { Sender } from '../notify/sender';
 import { updateCardCopies, type UpdateCounts } from '../notify/update';
 import type { WorkflowCardRef, WorkflowDoc } from '../workflows/workflow-record';
-import type { AdaptiveCard } from './cards/render';
+import type { AdaptiveCard } from '../cards/render';
 import { workflowCard, type WorkflowViewDeps } from './workflow-view';
 
 /** Copies of one workflow card kept for updates; the oldest beyond this are let go. */

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
-import { alertCardData } from '../bot/cards/alert';
-import { digestCardData } from '../bot/cards/digest';
-import { cardAttachment, renderCard, type AdaptiveCard } from '../bot/cards/render';
+import { alertCardData } from '../cards/alert';
+import { digestCardData } from '../cards/digest';
+import { cardAttachment, renderCard, type AdaptiveCard } from '../cards/render';
 import type { Locale } from '../i18n/messages';
 import type { Unit } from './plan';
 

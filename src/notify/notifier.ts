@@ -5,7 +5,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { AlertDoc, Collections, ConversationDoc } from '../db/collections';
 import { t, type Locale } from '../i18n/messages';
 import type { Logger } from '../log';
-import { withLedgerView } from '../bot/cards/alert-ledger';
+import { withLedgerView } from '../cards/alert-ledger';
 import { unitActivity } from './cards';
 import type { Clock } from './clock';
 import * as outbox from './outbox';

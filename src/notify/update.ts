@@ -1,4 +1,4 @@
-import type { AdaptiveCard } from '../bot/cards/render';
+import type { AdaptiveCard } from '../cards/render';
 import type { ConversationReference } from 'botbuilder';
 import type { Collections, ConversationDoc } from '../db/collections';
 import type { Locale } from '../i18n/messages';

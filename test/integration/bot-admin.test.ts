@@ -1,5 +1,5 @@
 import type { Activity, TestAdapter } from 'botbuilder';
-import { VERBS } from '../../src/bot/verbs';
+import { VERBS } from '../../src/cards/verbs';
 import { downloadsRoute } from '../../src/http/downloads';
 import { createHttpServer, listen } from '../../src/http/server';
 import { createLogger } from '../../src/log';

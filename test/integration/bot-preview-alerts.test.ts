@@ -1,6 +1,6 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { TestAdapter } from 'botbuilder';
-import { VERBS } from '../../src/bot/verbs';
+import { VERBS } from '../../src/cards/verbs';
 import { createLogger } from '../../src/log';
 import { startNotifier } from '../../src/notify/notifier';
 import { press, testBot } from '../support/bot-harness';

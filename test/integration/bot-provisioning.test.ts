@@ -12,7 +12,7 @@ import { createBotApp } from '../../src/bot/app';
 import type { BotDeps } from '../../src/bot/bot-deps';
 import { registerProvisioning } from '../../src/bot/handlers/provision';
 import { rolePolicy } from '../../src/bot/roles';
-import { VERBS } from '../../src/bot/verbs';
+import { VERBS } from '../../src/cards/verbs';
 import { createLogger } from '../../src/log';
 import { PeopleService } from '../../src/people/people-service';
 import { defaultImmutableId, type Person } from '../../src/people/person';

@@ -1,6 +1,6 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { TestAdapter } from 'botbuilder';
-import { VERBS } from '../../src/bot/verbs';
+import { VERBS } from '../../src/cards/verbs';
 import { workflowCardCopies, type WorkflowCardCopies } from '../../src/bot/workflow-copies';
 import { createLogger } from '../../src/log';
 import { RateLimiter } from '../../src/notify/rate-limit';

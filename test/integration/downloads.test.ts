@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { MongoClient, type Db } from 'mongodb';
-import { VERBS } from '../../src/bot/verbs';
+import { VERBS } from '../../src/cards/verbs';
 import { ensureIndexes, type DownloadDoc } from '../../src/db/collections';
 import {
   downloadsRoute,

@@ -5,7 +5,7 @@ import { rolePolicy } from '../../src/bot/roles';
 import { createLogger } from '../../src/log';
 import fc from 'fast-check';
 import { ObjectId } from 'mongodb';
-import { VERBS } from '../../src/bot/verbs';
+import { VERBS } from '../../src/cards/verbs';
 import { isDaichoError } from '../../src/errors';
 import { t as say, type Locale } from '../../src/i18n/messages';
 import type { DeviceDoc } from '../../src/ledger/ledger-service';
@@ -49,7 +49,7 @@ import type { TestDb } from '../support/test-db';
  * (an unexpected exception, hidden), no stack trace, "undefined" or "[object Object]".
  *
  * Writes: the test knows, for each verb, which collections a press may change and when (the
- * payload's contract in src/bot/verbs.ts, checked against the fixture: an open alert, the held
+ * payload's contract in src/cards/verbs.ts, checked against the fixture: an open alert, the held
  * run, an open workflow, the presser's own guide session). Anything else — a malformed payload, a
  * stale or foreign id, a non-admin — must change nothing. Volatile and excluded: `botState`
  * (teams-ai writes its turn state on every turn). Everything else, including conversations,
@@ -221,7 +221,7 @@ const session = (who: Who) =>
 
 interface Spec {
   adminOnly: boolean;
-  /** The fields the verb's data carries (see src/bot/verbs.ts), each with likely values. */
+  /** The fields the verb's data carries (see src/cards/verbs.ts), each with likely values. */
   fields: Record<string, fc.Arbitrary<unknown>>;
   /** Collections a press with this (normalized) data may change; [] = must change nothing. */
   mayWrite?(d: unknown, who: Who): Promise<string[]> | string[];

@@ -1,9 +1,9 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { ObjectId, type Filter } from 'mongodb';
 import pino from 'pino';
-import { alertCardData } from '../../src/bot/cards/alert';
-import { renderCard } from '../../src/bot/cards/render';
-import { VERBS } from '../../src/bot/verbs';
+import { alertCardData } from '../../src/cards/alert';
+import { renderCard } from '../../src/cards/render';
+import { VERBS } from '../../src/cards/verbs';
 import type { AlertDoc, ConversationDoc } from '../../src/db/collections';
 import { createLogger } from '../../src/log';
 import { startNotifier, type Notifier, type NotifierOptions } from '../../src/notify/notifier';

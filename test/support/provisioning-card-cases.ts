@@ -1,16 +1,16 @@
 import type { Locale } from '../../src/i18n/messages';
-import { personCardData } from '../../src/bot/cards/person';
-import { provisionMappingCardData } from '../../src/bot/cards/provision-mapping';
+import { personCardData } from '../../src/cards/person';
+import { provisionMappingCardData } from '../../src/cards/provision-mapping';
 import {
   provisionPreviewCardData,
   type ProvisionRunView,
-} from '../../src/bot/cards/provision-preview';
+} from '../../src/cards/provision-preview';
 import {
   provisionResultCardData,
   type ProvisionLogView,
-} from '../../src/bot/cards/provision-result';
-import { provisionWhyCardData } from '../../src/bot/cards/provision-why';
-import { renderCard, type AdaptiveCard } from '../../src/bot/cards/render';
+} from '../../src/cards/provision-result';
+import { provisionWhyCardData } from '../../src/cards/provision-why';
+import { renderCard, type AdaptiveCard } from '../../src/cards/render';
 import type { Person } from '../../src/people/person';
 import { mapPerson } from '../../src/provisioning/map-person';
 import { defaultMapping, type AttributeMapping } from '../../src/provisioning/mapping';

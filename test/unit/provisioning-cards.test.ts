@@ -1,14 +1,14 @@
-import { personCardData } from '../../src/bot/cards/person';
-import { provisionMappingCardData } from '../../src/bot/cards/provision-mapping';
+import { personCardData } from '../../src/cards/person';
+import { provisionMappingCardData } from '../../src/cards/provision-mapping';
 import {
   PREVIEW_OBJECTS_MAX,
   provisionPreviewCardData,
-} from '../../src/bot/cards/provision-preview';
-import { provisionResultCardData } from '../../src/bot/cards/provision-result';
-import { renderCard } from '../../src/bot/cards/render';
+} from '../../src/cards/provision-preview';
+import { provisionResultCardData } from '../../src/cards/provision-result';
+import { renderCard } from '../../src/cards/render';
 import { COMMANDS, argument } from '../../src/bot/commands';
 import { planCsv, samePlan } from '../../src/bot/handlers/provision-plan-file';
-import { VERBS } from '../../src/bot/verbs';
+import { VERBS } from '../../src/cards/verbs';
 import { CATALOGS } from '../../src/i18n/messages';
 import { provisioningBotEn } from '../../src/i18n/provisioning-bot-en';
 import { provisioningBotJa } from '../../src/i18n/provisioning-bot-ja';

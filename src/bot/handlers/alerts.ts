@@ -6,12 +6,12 @@ import { isDaichoError } from '../../errors';
 import { parseDeviceInput } from '../../ledger/device-input';
 import type { DuplicateFinding } from '../../sync/reconcile-types';
 import type { BotDeps } from '../bot-deps';
-import { alertCardData } from '../cards/alert';
-import { ledgerViewOf, withLedgerView } from '../cards/alert-ledger';
-import { renderCard } from '../cards/render';
+import { alertCardData } from '../../cards/alert';
+import { ledgerViewOf, withLedgerView } from '../../cards/alert-ledger';
+import { renderCard } from '../../cards/render';
 import { adminPayload } from '../guard';
 import { sayer } from '../locale';
-import { VERBS, type Verb } from '../verbs';
+import { VERBS, type Verb } from '../../cards/verbs';
 import { actor } from './link';
 
 const alertId = z.string().min(1).max(1000);

@@ -2,13 +2,13 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { parseDeviceQuery, type DeviceQuery } from '../../ledger/device-query';
 import type { BotDeps } from '../bot-deps';
-import { DEVICE_LIST_PAGE_SIZE, deviceListCardData } from '../cards/device-list';
-import { renderCard } from '../cards/render';
+import { DEVICE_LIST_PAGE_SIZE, deviceListCardData } from '../../cards/device-list';
+import { renderCard } from '../../cards/render';
 import { argument, COMMANDS, command } from '../commands';
 import { sayer } from '../locale';
 import { sendCard } from '../reply';
 import { excerpt } from '../text';
-import { VERBS } from '../verbs';
+import { VERBS } from '../../cards/verbs';
 
 /**
  * `devices` / `デバイス一覧 [text]`: the device list, paged, with the list screen's filters. The

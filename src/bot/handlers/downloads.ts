@@ -7,7 +7,7 @@ import { offerDownload } from '../../http/downloads';
 import type { BotDeps } from '../bot-deps';
 import { adminPayload, refusalOr } from '../guard';
 import { sayer } from '../locale';
-import { VERBS } from '../verbs';
+import { VERBS } from '../../cards/verbs';
 import { actor, loadPreviewDevices } from './link';
 
 /** The CSV buttons: the whole filtered device list, and the whole dry run of a link. */

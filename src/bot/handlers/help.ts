@@ -1,12 +1,12 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { BotDeps } from '../bot-deps';
-import { helpCardData } from '../cards/help';
-import { renderCard } from '../cards/render';
+import { helpCardData } from '../../cards/help';
+import { renderCard } from '../../cards/render';
 import { COMMANDS, command } from '../commands';
 import { userLocale } from '../locale';
 import { sendCard } from '../reply';
-import { VERBS } from '../verbs';
+import { VERBS } from '../../cards/verbs';
 
 /** `help` / `ヘルプ`, the help button, and the welcome card on install: what the bot can do. */
 export function registerHelp(app: Application<TurnState>, deps: BotDeps): void {

@@ -8,15 +8,15 @@ import {
   previewDevices,
   type PreviewDevices,
   type PreviewLedgerRow,
-} from '../cards/link-preview';
-import { linkWizardCardData } from '../cards/link-wizard';
-import { renderCard } from '../cards/render';
-import { syncSummaryCardData } from '../cards/sync-summary';
+} from '../../cards/link-preview';
+import { linkWizardCardData } from '../../cards/link-wizard';
+import { renderCard } from '../../cards/render';
+import { syncSummaryCardData } from '../../cards/sync-summary';
 import { command, COMMANDS } from '../commands';
 import { adminPayload, refusalOr } from '../guard';
 import { sayer } from '../locale';
 import { sendCard } from '../reply';
-import { VERBS } from '../verbs';
+import { VERBS } from '../../cards/verbs';
 
 const provider = z.enum(['intune', 'jamf']);
 const settings = z.object({

@@ -13,14 +13,14 @@ import {
   personCardData,
   savedNotice,
   type PersonCardData,
-} from '../cards/person';
-import { renderCard, type AdaptiveCard } from '../cards/render';
+} from '../../cards/person';
+import { renderCard, type AdaptiveCard } from '../../cards/render';
 import { argument, command, COMMANDS } from '../commands';
 import { adminPayload, refusalOr } from '../guard';
 import { sayer } from '../locale';
 import { sendReply, type Reply } from '../reply';
 import { quoting } from '../text';
-import { VERBS } from '../verbs';
+import { VERBS } from '../../cards/verbs';
 
 const personId = z.string().trim().min(1).max(64);
 const PERSON = z.object({ personId });

@@ -12,18 +12,18 @@ import type {
   ProvisioningService,
 } from '../../provisioning/provisioning-service';
 import type { BotDeps } from '../bot-deps';
-import { renderCard, type AdaptiveCard } from '../cards/render';
-import { provisionMappingCardData } from '../cards/provision-mapping';
-import { previewPersonIds, provisionPreviewCardData } from '../cards/provision-preview';
-import { provisionResultCardData, type ProvisionLogView } from '../cards/provision-result';
-import { provisionWhyCardData } from '../cards/provision-why';
+import { renderCard, type AdaptiveCard } from '../../cards/render';
+import { provisionMappingCardData } from '../../cards/provision-mapping';
+import { previewPersonIds, provisionPreviewCardData } from '../../cards/provision-preview';
+import { provisionResultCardData, type ProvisionLogView } from '../../cards/provision-result';
+import { provisionWhyCardData } from '../../cards/provision-why';
 import { argument, command, COMMANDS } from '../commands';
 import { adminPayload, refusalOr } from '../guard';
 import { sayer } from '../locale';
 import { projectRoot } from '../../paths';
 import { sendReply, type Reply } from '../reply';
 import { quoting } from '../text';
-import { VERBS } from '../verbs';
+import { VERBS } from '../../cards/verbs';
 import { actor } from './link';
 import { planCsv, samePlan } from './provision-plan-file';
 

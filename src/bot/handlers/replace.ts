@@ -4,14 +4,14 @@ import { z } from 'zod';
 import { suggestedChecklistId } from '../../workflows/replacement-choices';
 import { isWorkflowError } from '../../workflows/workflow-errors';
 import type { BotDeps } from '../bot-deps';
-import { replaceStartCardData } from '../cards/replace-start';
-import { cardAttachment, renderCard } from '../cards/render';
+import { replaceStartCardData } from '../../cards/replace-start';
+import { cardAttachment, renderCard } from '../../cards/render';
 import { argument, command, COMMANDS } from '../commands';
 import { adminPayload } from '../guard';
 import { sayer } from '../locale';
 import { sendCard } from '../reply';
 import { quoting } from '../text';
-import { VERBS } from '../verbs';
+import { VERBS } from '../../cards/verbs';
 import {
   answerPresserOnly,
   failureAnswer,

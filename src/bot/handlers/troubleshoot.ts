@@ -17,18 +17,18 @@ import {
 } from '../../troubleshooting';
 import { runIntuneSelfTest, runJamfSelfTest } from '../../troubleshooting/self-test';
 import type { BotDeps } from '../bot-deps';
-import { renderCard, type AdaptiveCard } from '../cards/render';
+import { renderCard, type AdaptiveCard } from '../../cards/render';
 import {
   troubleshootMenuCardData,
   troubleshootStepCardData,
   type TroubleshootCardData,
-} from '../cards/troubleshoot';
-import { checkView, type SelfTestResultView } from '../cards/troubleshoot-check';
+} from '../../cards/troubleshoot';
+import { checkView, type SelfTestResultView } from '../../cards/troubleshoot-check';
 import { argument, command, COMMANDS } from '../commands';
 import { sayer } from '../locale';
 import { sendReply, type Reply } from '../reply';
 import { excerpt } from '../text';
-import { VERBS } from '../verbs';
+import { VERBS } from '../../cards/verbs';
 import { deviceFacts } from './troubleshoot-device';
 
 /** What people type after `troubleshoot` to open a guide directly. */

@@ -3,12 +3,12 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { PROVIDER_NAMES } from '../../sync/settings';
 import type { BotDeps } from '../bot-deps';
-import { renderCard } from '../cards/render';
-import { unlinkConfirmCardData } from '../cards/unlink-confirm';
+import { renderCard } from '../../cards/render';
+import { unlinkConfirmCardData } from '../../cards/unlink-confirm';
 import { command, COMMANDS } from '../commands';
 import { adminPayload, refusalOr } from '../guard';
 import { sayer } from '../locale';
-import { VERBS } from '../verbs';
+import { VERBS } from '../../cards/verbs';
 import { actor } from './link';
 
 /** Unlink shows exactly what will happen (devices kept, source → ledger, MDM fields removed), then asks. */

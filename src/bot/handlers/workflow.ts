@@ -6,7 +6,7 @@ import type { PlannedFieldChange, WorkflowDoc } from '../../workflows/workflow-r
 import type { BotDeps } from '../bot-deps';
 import { adminPayload } from '../guard';
 import { sayer } from '../locale';
-import { VERBS } from '../verbs';
+import { VERBS } from '../../cards/verbs';
 import {
   answerPresserOnly,
   failureAnswer,

@@ -2,12 +2,12 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { BotDeps } from '../bot-deps';
-import { cardAttachment, renderCard } from '../cards/render';
-import { workflowListCardData } from '../cards/workflow-list';
+import { cardAttachment, renderCard } from '../../cards/render';
+import { workflowListCardData } from '../../cards/workflow-list';
 import { command, COMMANDS } from '../commands';
 import { sayer } from '../locale';
 import { sendCard } from '../reply';
-import { VERBS } from '../verbs';
+import { VERBS } from '../../cards/verbs';
 import { failureAnswer, hasWorkflows, trackTurn, type WorkflowBotDeps } from '../workflow-turn';
 import { workflowCard } from '../workflow-view';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
-import { projectRoot } from '../../paths';
+import { projectRoot } from '../paths';
 import type { AlertCardData } from './alert';
 import type { DeviceCardData } from './device';
 import type { DeviceListCardData } from './device-list';

@@ -1,7 +1,7 @@
-import { MDM_ONLY_FIELDS } from '../../sync/field-rules';
-import type { FieldHistoryDoc } from '../../db/collections';
-import { t, type Locale } from '../../i18n/messages';
-import { EDITABLE_FIELDS, type Device } from '../../ledger/device';
+import { MDM_ONLY_FIELDS } from '../sync/field-rules';
+import type { FieldHistoryDoc } from '../db/collections';
+import { t, type Locale } from '../i18n/messages';
+import { EDITABLE_FIELDS, type Device } from '../ledger/device';
 import {
   actorLabel,
   clip,

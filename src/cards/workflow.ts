@@ -1,16 +1,16 @@
-import { t, type Locale } from '../../i18n/messages';
-import type { Device } from '../../ledger/device';
-import type { Checklist } from '../../workflows/checklist';
+import { t, type Locale } from '../i18n/messages';
+import type { Device } from '../ledger/device';
+import type { Checklist } from '../workflows/checklist';
 import {
   OLD_DEVICE_OUTCOME_IDS,
   outcomeIdOf,
   type OldDeviceOutcomeId,
-} from '../../workflows/replacement-choices';
+} from '../workflows/replacement-choices';
 import {
   actorNameKey,
   type PlannedFieldChange,
   type WorkflowDoc,
-} from '../../workflows/workflow-record';
+} from '../workflows/workflow-record';
 import {
   actorLabel,
   bounded,

@@ -1,6 +1,6 @@
-import { t, type Locale } from '../../i18n/messages';
-import type { Checklist } from '../../workflows/checklist';
-import type { WorkflowDoc } from '../../workflows/workflow-record';
+import { t, type Locale } from '../i18n/messages';
+import type { Checklist } from '../workflows/checklist';
+import type { WorkflowDoc } from '../workflows/workflow-record';
 import { clip } from './format';
 
 /** Per step: its own warning and the checklist's warnings that point at it. */

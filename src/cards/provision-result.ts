@@ -1,5 +1,5 @@
-import { t, type Locale } from '../../i18n/messages';
-import type { AttributeChange, ProvisioningPlan } from '../../provisioning/plan-types';
+import { t, type Locale } from '../i18n/messages';
+import type { AttributeChange, ProvisioningPlan } from '../provisioning/plan-types';
 import {
   actorLabel,
   bounded,

@@ -1,5 +1,5 @@
-import { t, type Locale } from '../../i18n/messages';
-import type { MdmProvider } from '../../ledger/device';
+import { t, type Locale } from '../i18n/messages';
+import type { MdmProvider } from '../ledger/device';
 import { count, providerName } from './format';
 
 export interface UnlinkConfirmCardData {

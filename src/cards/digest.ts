@@ -1,5 +1,5 @@
-import type { AlertDoc } from '../../db/collections';
-import { t, type Locale } from '../../i18n/messages';
+import type { AlertDoc } from '../db/collections';
+import { t, type Locale } from '../i18n/messages';
 import { alertText } from './alert';
 import { bounded, clip, count } from './format';
 import { ALERT_TYPES } from './status';

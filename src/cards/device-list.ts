@@ -1,6 +1,6 @@
-import { t, type Locale } from '../../i18n/messages';
-import type { Device } from '../../ledger/device';
-import type { DeviceQuery } from '../../ledger/device-query';
+import { t, type Locale } from '../i18n/messages';
+import type { Device } from '../ledger/device';
+import type { DeviceQuery } from '../ledger/device-query';
 import { clip, count, fieldLabel, show, sourceLabel } from './format';
 
 /** One page is what a card shows comfortably in Teams, on a phone too. */

@@ -1,5 +1,5 @@
-import type { AlertDoc, IntegrationDoc, SyncRunDoc } from '../../db/collections';
-import { t, type Locale } from '../../i18n/messages';
+import type { AlertDoc, IntegrationDoc, SyncRunDoc } from '../db/collections';
+import { t, type Locale } from '../i18n/messages';
 import {
   actorLabel,
   count,

@@ -1,4 +1,4 @@
-import { t, type Locale } from '../../i18n/messages';
+import { t, type Locale } from '../i18n/messages';
 
 /** What the help card offers; the template maps each key to its button's verb. */
 export type HelpItemKey =

@@ -1,6 +1,6 @@
-import { t, type Locale } from '../../i18n/messages';
-import { PROVIDER_NAMES } from '../../sync/settings';
-import type { PlannedFieldChange, WorkflowDoc } from '../../workflows/workflow-record';
+import { t, type Locale } from '../i18n/messages';
+import { PROVIDER_NAMES } from '../sync/settings';
+import type { PlannedFieldChange, WorkflowDoc } from '../workflows/workflow-record';
 import { fieldLabel, show } from './format';
 
 /**

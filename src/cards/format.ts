@@ -1,6 +1,6 @@
-import type { MdmProvider, Source } from '../../ledger/device';
-import { t, type Locale } from '../../i18n/messages';
-import { PROVIDER_NAMES } from '../../sync/settings';
+import type { MdmProvider, Source } from '../ledger/device';
+import { t, type Locale } from '../i18n/messages';
+import { PROVIDER_NAMES } from '../sync/settings';
 
 /** Options every builder takes. */
 export interface CardOptions {

@@ -1,7 +1,7 @@
 import type { Filter } from 'mongodb';
-import type { AlertDoc, Collections } from '../../db/collections';
-import type { StoredDevice } from '../../ledger/device';
-import type { DuplicateFinding } from '../../sync/reconcile-types';
+import type { AlertDoc, Collections } from '../db/collections';
+import type { StoredDevice } from '../ledger/device';
+import type { DuplicateFinding } from '../sync/reconcile-types';
 
 /**
  * What the ledger says now about the devices of a duplicate alert, looked up when its card is

@@ -1,5 +1,5 @@
-import { t, type Locale } from '../../i18n/messages';
-import type { TreeMenu, StepView } from '../../troubleshooting';
+import { t, type Locale } from '../i18n/messages';
+import type { TreeMenu, StepView } from '../troubleshooting';
 import { clip, type Fact } from './format';
 
 /** A card's share of a tree's links; the rest stay in the tree file. */

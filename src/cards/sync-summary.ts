@@ -1,5 +1,5 @@
-import { t, type Locale } from '../../i18n/messages';
-import type { SyncResult } from '../../sync/sync-service';
+import { t, type Locale } from '../i18n/messages';
+import type { SyncResult } from '../sync/sync-service';
 import { bounded, clip, count, providerName, type Fact } from './format';
 import { countFacts } from './sync-counts';
 

@@ -1,6 +1,6 @@
-import { t, type Locale } from '../../i18n/messages';
-import type { MdmProvider } from '../../ledger/device';
-import type { AssetNumberRule, MatchKey } from '../../sync/settings';
+import { t, type Locale } from '../i18n/messages';
+import type { MdmProvider } from '../ledger/device';
+import type { AssetNumberRule, MatchKey } from '../sync/settings';
 import { providerName } from './format';
 
 export interface Choice {

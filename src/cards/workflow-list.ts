@@ -1,6 +1,6 @@
-import { t, type Locale } from '../../i18n/messages';
-import type { ChecklistCatalog } from '../../workflows/checklist';
-import { actorNameKey, type WorkflowDoc } from '../../workflows/workflow-record';
+import { t, type Locale } from '../i18n/messages';
+import type { ChecklistCatalog } from '../workflows/checklist';
+import { actorNameKey, type WorkflowDoc } from '../workflows/workflow-record';
 import {
   actorLabel,
   bounded,

@@ -1,7 +1,7 @@
-import { t, type Locale } from '../../i18n/messages';
-import { PERSON_EDIT_FIELDS, type PersonEditField } from '../../people/people-service';
-import { PERSON_LABELS_JA } from '../../people/person-fields';
-import { DIRECTORY_ATTRIBUTES, type Person } from '../../people/person';
+import { t, type Locale } from '../i18n/messages';
+import { PERSON_EDIT_FIELDS, type PersonEditField } from '../people/people-service';
+import { PERSON_LABELS_JA } from '../people/person-fields';
+import { DIRECTORY_ATTRIBUTES, type Person } from '../people/person';
 import { bounded, clip, count, show, type Fact } from './format';
 import { targetDisplayName } from './provision-mapping';
 import { personStatus } from './provision-why';

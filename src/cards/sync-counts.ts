@@ -1,6 +1,6 @@
-import { t, type Locale } from '../../i18n/messages';
-import type { DuplicateFinding } from '../../sync/reconcile-types';
-import type { SyncCounts } from '../../sync/summary';
+import { t, type Locale } from '../i18n/messages';
+import type { DuplicateFinding } from '../sync/reconcile-types';
+import type { SyncCounts } from '../sync/summary';
 import { clip, count, fieldLabel, type Fact } from './format';
 
 const COUNT_KEYS: (keyof SyncCounts)[] = [

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { t, type Locale } from '../../i18n/messages';
-import type { ProvisioningConfig } from '../../config/provisioning-config';
-import { PERSON_LABELS_JA } from '../../people/person-fields';
-import { isDirectoryAttribute } from '../../people/person';
-import { FIXED_TARGETS, type AttributeMapping } from '../../provisioning/mapping';
+import { t, type Locale } from '../i18n/messages';
+import type { ProvisioningConfig } from '../config/provisioning-config';
+import { PERSON_LABELS_JA } from '../people/person-fields';
+import { isDirectoryAttribute } from '../people/person';
+import { FIXED_TARGETS, type AttributeMapping } from '../provisioning/mapping';
 import { bounded, clip, count, type Fact } from './format';
 
 /** Seed 001's table has 43 properties; a mapping cannot name more (each target once). */

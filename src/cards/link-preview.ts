@@ -1,6 +1,6 @@
-import { t, type Locale } from '../../i18n/messages';
-import type { SyncSettings } from '../../sync/settings';
-import type { SyncCounts, SyncPreview } from '../../sync/summary';
+import { t, type Locale } from '../i18n/messages';
+import type { SyncSettings } from '../sync/settings';
+import type { SyncCounts, SyncPreview } from '../sync/summary';
 import { clip, count, providerName, type Fact } from './format';
 import { assetRuleLabel, matchKeyLabel } from './link-wizard';
 import { countFacts, duplicateLine } from './sync-counts';

@@ -1,5 +1,5 @@
-import { isDaichoError } from '../../errors';
-import { t, type Locale } from '../../i18n/messages';
+import { isDaichoError } from '../errors';
+import { t, type Locale } from '../i18n/messages';
 
 export interface ErrorCardData {
   title: string;

@@ -1,6 +1,6 @@
-import { t, type Locale } from '../../i18n/messages';
-import type { Person } from '../../people/person';
-import type { PlanProblem, UserValue } from '../../provisioning/plan-types';
+import { t, type Locale } from '../i18n/messages';
+import type { Person } from '../people/person';
+import type { PlanProblem, UserValue } from '../provisioning/plan-types';
 import {
   bounded,
   clip,

@@ -1,6 +1,6 @@
-import { t, type Locale } from '../../i18n/messages';
-import type { Device } from '../../ledger/device';
-import type { Checklist } from '../../workflows/checklist';
+import { t, type Locale } from '../i18n/messages';
+import type { Device } from '../ledger/device';
+import type { Checklist } from '../workflows/checklist';
 import { clip, fieldLabel, show, type Fact } from './format';
 
 /** More paths than this would not fit a phone screen; the built-in catalog has three. */

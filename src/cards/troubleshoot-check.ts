@@ -1,5 +1,5 @@
-import { t, type Locale } from '../../i18n/messages';
-import type { IntuneSelfTestResult, JamfSelfTestResult } from '../../troubleshooting/self-test';
+import { t, type Locale } from '../i18n/messages';
+import type { IntuneSelfTestResult, JamfSelfTestResult } from '../troubleshooting/self-test';
 import { clip, type Fact } from './format';
 import type { CheckView } from './troubleshoot';
 

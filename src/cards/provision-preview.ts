@@ -1,10 +1,10 @@
-import { t, type Locale } from '../../i18n/messages';
-import type { ProvisioningConfig } from '../../config/provisioning-config';
+import { t, type Locale } from '../i18n/messages';
+import type { ProvisioningConfig } from '../config/provisioning-config';
 import {
   OPERATION_KINDS,
   type PlanOperation,
   type ProvisioningPlan,
-} from '../../provisioning/plan-types';
+} from '../provisioning/plan-types';
 import {
   actorLabel,
   bounded,

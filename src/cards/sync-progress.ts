@@ -1,6 +1,6 @@
-import { t, type Locale } from '../../i18n/messages';
-import type { MdmProvider } from '../../ledger/device';
-import type { SyncCounts } from '../../sync/summary';
+import { t, type Locale } from '../i18n/messages';
+import type { MdmProvider } from '../ledger/device';
+import type { SyncCounts } from '../sync/summary';
 import {
   count,
   DEFAULT_TIME_ZONE,

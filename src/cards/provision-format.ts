@@ -1,11 +1,11 @@
-import { t, type Locale } from '../../i18n/messages';
+import { t, type Locale } from '../i18n/messages';
 import type {
   AttributeChange,
   OperationKind,
   PlanOperation,
   PlanProblem,
   UserValue,
-} from '../../provisioning/plan-types';
+} from '../provisioning/plan-types';
 import { clip, count } from './format';
 
 /** How long one attribute value may be in a diff line (old and new each). */
