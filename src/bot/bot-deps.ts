@@ -31,6 +31,8 @@ export interface BotDeps {
   provisioning?: ProvisioningService;
   /** The people directory; absent: one on `c` is used. */
   people?: PeopleService;
+  /** How long a provisioning Apply press waits before "still applying" (tests shorten it). */
+  applyWaitMs?: number;
 }
 
 export type { Locale };

@@ -1,9 +1,8 @@
-import type { ConversationReference } from 'botbuilder';
 import type { Collections } from '../db/collections';
 import { t, type Locale } from '../i18n/messages';
 import type { Logger } from '../log';
 import { cardActivity } from '../notify/cards';
-import type { Sender } from '../notify/sender';
+import { referenceTenant, type Sender } from '../notify/sender';
 import { updateCardCopies, type UpdateCounts } from '../notify/update';
 import type { WorkflowCardRef, WorkflowDoc } from '../workflows/workflow-record';
 import type { AdaptiveCard } from '../cards/render';
@@ -57,7 +56,6 @@ export function workflowCardCopies(o: WorkflowCardCopiesOptions): WorkflowCardCo
     async sendReminder(workflow, idleDays) {
       const where = workflow.startedIn;
       if (!where) return false;
-      const reference = where.reference as Partial<ConversationReference>;
       const card = await workflowCard(o, workflow, where.locale, {
         canAct: true,
         notice: t(where.locale, 'card.workflow.reminder', { days: idleDays }),
@@ -66,8 +64,8 @@ export function workflowCardCopies(o: WorkflowCardCopiesOptions): WorkflowCardCo
       const result = await o.sender.send(
         {
           conversationId: where.conversationId,
-          tenantId: reference.conversation?.tenantId ?? null,
-          reference,
+          tenantId: referenceTenant(where.reference),
+          reference: where.reference,
         },
         cardActivity(card, t(where.locale, 'card.workflow.reminder', { days: idleDays })),
       );

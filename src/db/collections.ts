@@ -1,6 +1,6 @@
 import type { Collection, Db, IndexDescription, ObjectId } from 'mongodb';
 import type { StoredDevice } from '../ledger/device';
-import type { BotStateDoc } from '../bot/mongo-storage';
+import type { BotStateDoc } from '../teams/mongo-storage';
 import type { WorkflowDoc } from '../workflows/workflow-record';
 import type { DirectoryGroup, Person } from '../people/person';
 import type { ProvisioningLogDoc, ProvisioningRunDoc } from '../provisioning/provisioning-runs';

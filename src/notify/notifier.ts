@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import os from 'node:os';
-import type { CloudAdapter } from 'botbuilder';
 import type { AlertDoc, Collections, ConversationDoc } from '../db/collections';
 import { t, type Locale } from '../i18n/messages';
 import type { Logger } from '../log';
 import { withLedgerView } from '../cards/alert-ledger';
+import type { ProactiveAdapter } from '../teams/turn';
 import { unitActivity } from './cards';
 import type { Clock } from './clock';
 import * as outbox from './outbox';
@@ -24,7 +24,7 @@ import { updateAlertCards, type RenderForLocale, type UpdateCounts } from './upd
 
 export interface NotifierOptions {
   c: Collections;
-  adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
+  adapter: ProactiveAdapter;
   /** The bot's app id ('' without credentials, e.g. the Agents Playground). */
   botAppId: string;
   log: Logger;

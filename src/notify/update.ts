@@ -1,5 +1,4 @@
 import type { AdaptiveCard } from '../cards/render';
-import type { ConversationReference } from 'botbuilder';
 import type { Collections, ConversationDoc } from '../db/collections';
 import type { Locale } from '../i18n/messages';
 import type { Logger } from '../log';
@@ -65,7 +64,7 @@ export async function updateCardCopies<C extends CardCopy>(
       const target = {
         conversationId: conversation._id,
         tenantId: conversation.tenantId,
-        reference: conversation.reference as Partial<ConversationReference>,
+        reference: conversation.reference,
       };
       const activity = cardActivity(await render(copy, conversation));
       const result = await deps.sender.update(target, copy.activityId, activity);

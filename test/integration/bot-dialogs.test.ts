@@ -1,6 +1,6 @@
 import { TestAdapter, type Activity } from 'botbuilder';
-import { createAdapter } from '../../src/bot/adapter';
-import { createBot } from '../../src/bot/create-bot';
+import { createAdapter } from '../../src/teams/adapter';
+import { createBot } from '../../src/teams/create-bot';
 import { rolePolicy } from '../../src/bot/roles';
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/log';

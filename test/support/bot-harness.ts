@@ -1,7 +1,7 @@
 import { TestAdapter, type Activity } from 'botbuilder';
-import { createAdapter } from '../../src/bot/adapter';
+import { createAdapter } from '../../src/teams/adapter';
 import type { BotDeps } from '../../src/bot/bot-deps';
-import { createBot } from '../../src/bot/create-bot';
+import { createBot } from '../../src/teams/create-bot';
 import { rolePolicy } from '../../src/bot/roles';
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/log';

@@ -1,9 +1,6 @@
 import { personCardData } from '../../src/cards/person';
 import { provisionMappingCardData } from '../../src/cards/provision-mapping';
-import {
-  PREVIEW_OBJECTS_MAX,
-  provisionPreviewCardData,
-} from '../../src/cards/provision-preview';
+import { PREVIEW_OBJECTS_MAX, provisionPreviewCardData } from '../../src/cards/provision-preview';
 import { provisionResultCardData } from '../../src/cards/provision-result';
 import { renderCard } from '../../src/cards/render';
 import { COMMANDS, argument } from '../../src/bot/commands';
@@ -231,7 +228,7 @@ describe('the person card', () => {
 describe('commands, plans and catalogs', () => {
   it('reads the commands in both languages', () => {
     const arg = (pattern: RegExp, text: string) =>
-      pattern.test(text) ? argument({ activity: { text } } as never, pattern) : null;
+      pattern.test(text) ? argument({ text }, pattern) : null;
     expect(arg(COMMANDS.provision, 'provision')).toBe('');
     expect(arg(COMMANDS.provision, 'プロビジョニング')).toBe('');
     expect(arg(COMMANDS.provision, 'provision why E1')).toBeNull();

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { Activity, TurnContext } from 'botbuilder';
-import type { DaichoAdapter } from '../bot/adapter';
-import { classifyAuthFailure, precheckToken, type AuthRefusal } from '../bot/request-auth';
+import type { DaichoAdapter } from './adapter';
+import { classifyAuthFailure, precheckToken, type AuthRefusal } from './request-auth';
 import type { Logger } from '../log';
-import { readBody } from './request-body';
-import { sendJson, type Route } from './server';
+import { readBody } from '../http/request-body';
+import { sendJson, type Route } from '../http/server';
 
 /**
  * POST /api/messages: the Bot Framework endpoint. Every answer is terse and every failure is
