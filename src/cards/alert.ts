@@ -1,11 +1,7 @@
 import type { AlertDoc } from '../db/collections';
 import { t, type Locale } from '../i18n/messages';
 import type { ConflictFinding } from '../sync/alerts';
-import type {
-  DuplicateFinding,
-  MissingFinding,
-  ReenrolmentFinding,
-} from '../sync/reconcile-types';
+import type { DuplicateFinding, MissingFinding, ReenrolmentFinding } from '../sync/reconcile-types';
 import type { SyncCounts } from '../sync/summary';
 import { VERBS, type Verb } from './verbs';
 import {

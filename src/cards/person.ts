@@ -5,6 +5,7 @@ import { DIRECTORY_ATTRIBUTES, type Person } from '../people/person';
 import { bounded, clip, count, show, type Fact } from './format';
 import { targetDisplayName } from './provision-mapping';
 import { personStatus } from './provision-why';
+import type { PersonEditPayload } from './person-payloads';
 
 /** Attributes and custom fields shown (only those with a value); the CSV export has them all. */
 export const PERSON_FACTS_MAX = 30;
@@ -29,10 +30,8 @@ const MAX_LENGTH: Record<Exclude<PersonEditField, 'licenceProfile'>, number> = {
   usageLocation: 2,
 };
 
-export interface PersonCardData {
-  personId: string;
-  /** The version the card shows (updatedAt): an edit made from an older card is refused. */
-  version: string;
+/** `personId` and `version` (updatedAt) go back with every change: an older card is refused. */
+export interface PersonCardData extends Pick<PersonEditPayload, 'personId' | 'version'> {
   title: string;
   subtitle: string;
   subtitleColor: 'Default' | 'Warning';

@@ -1,6 +1,7 @@
 import { t, type Locale } from '../i18n/messages';
 import type { TreeMenu, StepView } from '../troubleshooting';
 import { clip, type Fact } from './format';
+import type { TroubleshootStepPayload } from './troubleshoot-payloads';
 
 /** A card's share of a tree's links; the rest stay in the tree file. */
 const LINKS_MAX = 3;
@@ -18,14 +19,12 @@ export interface CheckView {
 }
 
 /** One template for the menu and every step: `treeId` is '' on the menu. */
-export interface TroubleshootCardData {
-  treeId: string;
-  nodeId: string;
+export interface TroubleshootCardData extends TroubleshootStepPayload {
   treeTitle: string;
   title: string;
   paragraphs: { text: string }[];
   commands: { text: string }[];
-  choices: { id: string; label: string; treeId: string; nodeId: string }[];
+  choices: ({ id: string; label: string } & TroubleshootStepPayload)[];
   trees: { id: string; title: string; description: string }[];
   links: { label: string; url: string }[];
   /** The ledger device the dialog is about (co-management), as facts; [] when none. */

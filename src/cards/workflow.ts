@@ -1,4 +1,5 @@
 import { t, type Locale } from '../i18n/messages';
+import type { WorkflowRef } from './workflow-payloads';
 import type { Device } from '../ledger/device';
 import type { Checklist } from '../workflows/checklist';
 import {
@@ -33,10 +34,8 @@ export const WORKFLOW_WARNINGS_MAX = 5;
 /** Warnings are the seed's own words and say why; clipped only to keep a card within 80 KB. */
 const WARNING_MAX = 800;
 
-export interface WorkflowCardData {
-  workflowId: string;
-  /** Goes back in every change, so a press on an out-of-date card is refused. */
-  version: number;
+export interface WorkflowCardData extends WorkflowRef {
+  // `version` goes back in every change, so a press on an out-of-date card is refused.
   /**
    * Who Teams refreshes the card for when they see it (their own view): the people working on
    * the workflow. Teams refreshes automatically only for listed users, at most 60.

@@ -1,28 +1,17 @@
-import { z } from 'zod';
 import { offerableProfile, savedNotice } from '../../cards/person';
 import { VERBS } from '../../cards/verbs';
 import { PERSON_EDIT_FIELDS, type PersonEditField } from '../../people/people-service';
+import { PERSON_EDIT, PERSON_LINK, PERSON_REF, PERSON_UNLINK } from '../../cards/person-payloads';
 import { refusalOr } from '../guard';
 import { sayer } from '../locale';
 import { actionRoute } from '../routes';
-import { licenceProfiles, PERSON, peopleOf, personCard, personId } from './person';
-
-/** Only the six fields of the form: anything else a payload carries is dropped, never written. */
-const EDIT = z.object({
-  personId,
-  version: z.string().datetime(),
-  ...(Object.fromEntries(
-    PERSON_EDIT_FIELDS.map((f) => [f, z.string().max(1024).optional()]),
-  ) as Record<PersonEditField, z.ZodOptional<z.ZodString>>),
-});
-const LINK = z.object({ personId, accountId: z.string().trim().min(1).max(100) });
-const UNLINK = z.object({ personId, accountId: z.string().uuid() });
+import { licenceProfiles, peopleOf, personCard } from './person';
 
 /** The person card's changes (admins): edit, link, unlink, remove, restore. */
 
 export const personEditAction = actionRoute({
   verb: VERBS.personEdit,
-  schema: EDIT,
+  schema: PERSON_EDIT,
   role: 'admin',
   async handle(turn, payload, deps) {
     const { say } = sayer(turn);
@@ -64,7 +53,7 @@ export const personEditAction = actionRoute({
 
 export const personLinkAction = actionRoute({
   verb: VERBS.personLink,
-  schema: LINK,
+  schema: PERSON_LINK,
   role: 'admin',
   async handle(turn, payload, deps) {
     const { say } = sayer(turn);
@@ -82,7 +71,7 @@ export const personLinkAction = actionRoute({
 
 export const personUnlinkAction = actionRoute({
   verb: VERBS.personUnlink,
-  schema: UNLINK,
+  schema: PERSON_UNLINK,
   role: 'admin',
   async handle(turn, payload, deps) {
     const { say } = sayer(turn);
@@ -112,7 +101,7 @@ export const personUnlinkAction = actionRoute({
 const removeOrRestore = (remove: boolean) =>
   actionRoute({
     verb: remove ? VERBS.personRemove : VERBS.personRestore,
-    schema: PERSON,
+    schema: PERSON_REF,
     role: 'admin',
     async handle(turn, payload, deps) {
       const { say } = sayer(turn);

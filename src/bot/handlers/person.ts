@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { PeopleService } from '../../people/people-service';
 import type { Person } from '../../people/person';
 import { personCardData, type PersonCardData } from '../../cards/person';
+import { PERSON_REF } from '../../cards/person-payloads';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
 import { VERBS } from '../../cards/verbs';
 import type { BotDeps } from '../bot-deps';
@@ -19,9 +19,6 @@ import type { BotTurn, Reply } from '../turn';
  * re-checks the role and its payload; a stale card (the person changed, or another account is
  * linked) changes nothing.
  */
-
-export const personId = z.string().trim().min(1).max(64);
-export const PERSON = z.object({ personId });
 
 /** The people directory; one on the database when the composition root gave none. */
 export function peopleOf(deps: BotDeps): PeopleService {
@@ -65,7 +62,7 @@ export const personCommand: CommandRoute = {
 
 export const personShowAction = actionRoute({
   verb: VERBS.personShow,
-  schema: PERSON,
+  schema: PERSON_REF,
   role: 'anyone',
   handle: (turn, payload, deps) => show(turn, deps, payload.personId),
 });

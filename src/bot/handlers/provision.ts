@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RUN_PAYLOAD } from '../../cards/payloads';
+import { PERSON_REF } from '../../cards/person-payloads';
 import { renderCard } from '../../cards/render';
 import { provisionWhyCardData } from '../../cards/provision-why';
 import { VERBS } from '../../cards/verbs';
@@ -34,8 +35,6 @@ import {
  * `mapping` / `マッピング` the attribute mapping. Looking is for everyone; planning and every
  * change for admins.
  */
-
-const PERSON = z.object({ personId: z.string().trim().min(1).max(64) });
 
 /** A dry run (admins: it reads the whole tenant through Graph and records a run). */
 async function plan(turn: BotTurn, deps: BotDeps): Promise<Reply> {
@@ -135,7 +134,7 @@ export const provisionWhyCommand: CommandRoute = {
 
 export const provisionWhyAction = actionRoute({
   verb: VERBS.provisionWhy,
-  schema: PERSON,
+  schema: PERSON_REF,
   role: 'anyone',
   handle: (turn, payload, deps) => why(turn, deps, payload.personId),
 });

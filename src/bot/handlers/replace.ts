@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { renderCard } from '../../cards/render';
 import { replaceStartCardData } from '../../cards/replace-start';
+import { DEVICE_REPLACE, WORKFLOW_START } from '../../cards/workflow-payloads';
 import { VERBS } from '../../cards/verbs';
 import { suggestedChecklistId } from '../../workflows/replacement-choices';
 import { isWorkflowError } from '../../workflows/workflow-errors';
@@ -16,16 +16,6 @@ import {
   workflowCommand,
   type WorkflowBotDeps,
 } from '../workflow-turn';
-
-const assetNumber = z.string().trim().min(1).max(128);
-/** Exactly what the start card sends: its data and its two inputs, nothing else. */
-const startSchema = z
-  .object({
-    assetNumber,
-    checklistId: z.string().min(1).max(100),
-    newAssetNumber: z.string().max(1000).optional(),
-  })
-  .strict();
 
 /*
  * `replace PC-0012` / `機種変更 PC-0012` and the device card's replace button: the start card
@@ -54,7 +44,7 @@ export const replaceCommand = workflowCommand({
 
 export const deviceReplaceAction = workflowAction({
   verb: VERBS.deviceReplace,
-  schema: z.object({ assetNumber }).strict(),
+  schema: DEVICE_REPLACE,
   role: 'admin',
   async handle(turn, payload, deps) {
     try {
@@ -71,7 +61,7 @@ export const deviceReplaceAction = workflowAction({
 
 export const workflowStartAction = workflowAction({
   verb: VERBS.workflowStart,
-  schema: startSchema,
+  schema: WORKFLOW_START,
   role: 'admin',
   async handle(turn, payload, deps) {
     const { checklistId, newAssetNumber } = payload;

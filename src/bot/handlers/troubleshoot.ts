@@ -1,6 +1,12 @@
-import { z } from 'zod';
 import { troubleshootMenuCardData } from '../../cards/troubleshoot';
 import type { SelfTestResultView } from '../../cards/troubleshoot-check';
+import {
+  TROUBLESHOOT_CHOICE,
+  TROUBLESHOOT_MENU,
+  TROUBLESHOOT_RESTART,
+  TROUBLESHOOT_START,
+  TROUBLESHOOT_STEP,
+} from '../../cards/troubleshoot-payloads';
 import { VERBS } from '../../cards/verbs';
 import {
   applyCheckOutcome,
@@ -44,14 +50,6 @@ const GUIDE_NAMES: Record<string, string> = {
 
 /** Longer than any status code (the longest, with its aliases, is 35 characters). */
 const MAX_CODE_LENGTH = 100;
-
-const id = z.string().min(1).max(100);
-const assetNumber = z.string().max(200).optional();
-const STEP = z.object({ treeId: id, nodeId: id }).strict();
-const CHOICE = z.object({ treeId: id, nodeId: id, choice: id }).strict();
-const START = z.object({ treeId: id, assetNumber }).strict();
-const MENU = z.object({ assetNumber }).strict();
-const RESTART = z.object({ treeId: id }).strict();
 
 /** The automatic checks a check step can run (see troubleshooting/checks.ts). */
 const CHECKS: Record<string, (deps: BotDeps) => Promise<SelfTestResultView>> = {
@@ -102,7 +100,7 @@ async function knownAsset(turn: BotTurn, deps: BotDeps, asset: string | undefine
 
 export const troubleshootMenuAction = actionRoute({
   verb: VERBS.troubleshootMenu,
-  schema: MENU,
+  schema: TROUBLESHOOT_MENU,
   role: 'anyone',
   async handle(turn, data, deps) {
     const { locale } = sayer(turn);
@@ -115,14 +113,14 @@ export const troubleshootMenuAction = actionRoute({
 
 export const troubleshootStartAction = actionRoute({
   verb: VERBS.troubleshootStart,
-  schema: START,
+  schema: TROUBLESHOOT_START,
   role: 'anyone',
   handle: (turn, data, deps) => begin(turn, deps, data.treeId, data.assetNumber),
 });
 
 export const troubleshootChooseAction = actionRoute({
   verb: VERBS.troubleshootChoose,
-  schema: CHOICE,
+  schema: TROUBLESHOOT_CHOICE,
   role: 'anyone',
   async handle(turn, data, deps) {
     const got = await current(turn, deps, data.treeId, data.nodeId);
@@ -133,7 +131,7 @@ export const troubleshootChooseAction = actionRoute({
 
 export const troubleshootBackAction = actionRoute({
   verb: VERBS.troubleshootBack,
-  schema: STEP,
+  schema: TROUBLESHOOT_STEP,
   role: 'anyone',
   async handle(turn, data, deps) {
     const got = await current(turn, deps, data.treeId, data.nodeId);
@@ -144,7 +142,7 @@ export const troubleshootBackAction = actionRoute({
 
 export const troubleshootRestartAction = actionRoute({
   verb: VERBS.troubleshootRestart,
-  schema: RESTART,
+  schema: TROUBLESHOOT_RESTART,
   role: 'anyone',
   async handle(turn, data, deps) {
     const got = await current(turn, deps, data.treeId);
@@ -156,7 +154,7 @@ export const troubleshootRestartAction = actionRoute({
 /** A connection check: for admins, though the guide it is part of is for anyone. */
 export const troubleshootCheckAction = actionRoute({
   verb: VERBS.troubleshootCheck,
-  schema: STEP,
+  schema: TROUBLESHOOT_STEP,
   // The payload is read first and a non-admin gets the check's own sentence (as before).
   role: 'anyone',
   async handle(turn, data, deps) {

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { OLD_DEVICE_OUTCOME_IDS, OLD_DEVICE_OUTCOMES } from '../../workflows/replacement-choices';
+import { OLD_DEVICE_OUTCOMES } from '../../workflows/replacement-choices';
+import {
+  WORKFLOW_ABANDON,
+  WORKFLOW_COMPLETE,
+  WORKFLOW_NEW_DEVICE,
+  WORKFLOW_TICK,
+  WORKFLOW_VIEW,
+} from '../../cards/workflow-payloads';
 import type { PlannedFieldChange, WorkflowDoc } from '../../workflows/workflow-record';
 import { VERBS, type Verb } from '../../cards/verbs';
 import type { ActionRoute } from '../routes';
@@ -13,33 +20,6 @@ import {
   type WorkflowBotDeps,
 } from '../workflow-turn';
 
-const workflowId = z.string().regex(/^[0-9a-f]{24}$/);
-/** The version the card shows; the service refuses the change when the workflow moved on. */
-const version = z.number().int().min(1).max(1_000_000_000);
-const stepId = z
-  .string()
-  .max(100)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-/** A text input as Teams sends it; the service says what is wrong with its content. */
-const input = z.string().max(1000);
-
-// Each schema is exactly what its button sends (its data and the inputs Teams merges in):
-// anything else is a forged payload and is refused whole, never partly used.
-const tick = z.object({ workflowId, version, stepId, done: z.boolean() }).strict();
-const newDevice = z.object({ workflowId, version, newAssetNumber: input }).strict();
-const complete = z
-  .object({
-    workflowId,
-    version,
-    oldDeviceStatus: z.enum(OLD_DEVICE_OUTCOME_IDS),
-    disposalDate: input.optional(),
-    // The new-device field of the same card comes along (Teams sends every input); not used.
-    newAssetNumber: input.optional(),
-  })
-  .strict();
-const abandon = z.object({ workflowId, version }).strict();
-const view = z.object({ workflowId }).strict();
-
 interface Changed {
   workflow: WorkflowDoc;
   superseded?: PlannedFieldChange[];
@@ -52,13 +32,17 @@ interface Changed {
  * (the card's refresh and "show latest") is open to everyone, read-only for non-admins.
  */
 
-export const workflowTickAction = changeRoute(VERBS.workflowTick, tick, async (d, turn, v) => ({
-  workflow: await d.workflows.tick(v.workflowId, v.stepId, v.done, actor(turn), v.version),
-}));
+export const workflowTickAction = changeRoute(
+  VERBS.workflowTick,
+  WORKFLOW_TICK,
+  async (d, turn, v) => ({
+    workflow: await d.workflows.tick(v.workflowId, v.stepId, v.done, actor(turn), v.version),
+  }),
+);
 
 export const workflowNewDeviceAction = changeRoute(
   VERBS.workflowNewDevice,
-  newDevice,
+  WORKFLOW_NEW_DEVICE,
   async (d, turn, v) => ({
     workflow: await d.workflows.setNewDevice(
       v.workflowId,
@@ -71,7 +55,7 @@ export const workflowNewDeviceAction = changeRoute(
 
 export const workflowCompleteAction = changeRoute(
   VERBS.workflowComplete,
-  complete,
+  WORKFLOW_COMPLETE,
   async (d, turn, v) => {
     const result = await d.workflows.complete(
       v.workflowId,
@@ -85,7 +69,7 @@ export const workflowCompleteAction = changeRoute(
 
 export const workflowAbandonAction = changeRoute(
   VERBS.workflowAbandon,
-  abandon,
+  WORKFLOW_ABANDON,
   async (d, turn, v) => ({
     workflow: await d.workflows.abandon(v.workflowId, actor(turn), v.version),
   }),
@@ -93,7 +77,7 @@ export const workflowAbandonAction = changeRoute(
 
 export const workflowRefreshAction = workflowAction({
   verb: VERBS.workflowRefresh,
-  schema: view,
+  schema: WORKFLOW_VIEW,
   role: 'anyone',
   async handle(turn, payload, deps) {
     try {

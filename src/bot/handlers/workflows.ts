@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { renderCard } from '../../cards/render';
 import { VERBS } from '../../cards/verbs';
 import { workflowListCardData } from '../../cards/workflow-list';
+import { WORKFLOW_VIEW } from '../../cards/workflow-payloads';
 import { COMMANDS } from '../commands';
 import { sayer } from '../locale';
 import type { BotTurn } from '../turn';
@@ -13,8 +14,6 @@ import {
   type WorkflowBotDeps,
 } from '../workflow-turn';
 import { workflowCard } from '../workflow-view';
-
-const open = z.object({ workflowId: z.string().regex(/^[0-9a-f]{24}$/) }).strict();
 
 /*
  * `workflows` / `ワークフロー`: the replacements still open, oldest first, each with a button
@@ -36,7 +35,7 @@ export const workflowsListAction = workflowAction({
 
 export const workflowOpenAction = workflowAction({
   verb: VERBS.workflowOpen,
-  schema: open,
+  schema: WORKFLOW_VIEW,
   role: 'anyone',
   async handle(turn, payload, deps) {
     try {
