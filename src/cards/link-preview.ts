@@ -4,6 +4,7 @@ import type { SyncCounts, SyncPreview } from '../sync/summary';
 import { clip, count, providerName, type Fact } from './format';
 import { assetRuleLabel, matchKeyLabel } from './link-wizard';
 import { countFacts, duplicateLine } from './sync-counts';
+import type { LinkSettingsPayload } from './payloads';
 
 /** At most this many duplicates and conflicts each; the CSV has them all. */
 export const LINK_PREVIEW_MAX = 10;
@@ -52,7 +53,7 @@ export interface LinkPreviewCardData {
   intro: string;
   settingsText: string;
   /** Sent back unchanged by confirm and CSV: what the admin previewed is what gets linked. */
-  settings: SyncSettings;
+  settings: LinkSettingsPayload;
   counts: Fact[];
   sysNote: string;
   /** Planned links, re-links and new devices, then duplicates and conflicts (only when there are some). */
@@ -130,8 +131,38 @@ export function linkPreviewCardData(
 ): LinkPreviewCardData {
   const p = settings.provider;
   const preview = result.preview;
+  const sys = (preview?.creates ?? []).filter((c) => c.sysNumber).length;
+  const sections = previewSections(preview, devices, locale);
+  return {
+    title: t(locale, 'card.linkPreview.title', { provider: providerName(p) }),
+    intro: t(locale, 'card.linkPreview.intro'),
+    settingsText: t(locale, 'card.linkPreview.settings', {
+      matchKey: matchKeyLabel(settings.matchKey, p, locale),
+      rule: assetRuleLabel(settings.assetNumberRule, p, locale),
+    }),
+    settings: {
+      provider: p,
+      matchKey: settings.matchKey,
+      assetNumberRule: settings.assetNumberRule,
+    },
+    counts: countFacts(result.counts, locale),
+    sysNote: sys > 0 ? t(locale, 'card.linkPreview.sys', { count: count(sys, locale) }) : '',
+    sections,
+    labels: {
+      confirm: t(locale, 'card.linkPreview.confirm'),
+      csv: t(locale, 'card.csv'),
+      cancel: t(locale, 'card.cancel'),
+    },
+  };
+}
+
+/** The card's lists: links, relinks, new devices, then the findings to look at. */
+function previewSections(
+  preview: SyncPreview | undefined,
+  devices: PreviewDevices,
+  locale: Locale,
+): LinkPreviewCardData['sections'] {
   const creates = preview?.creates ?? [];
-  const sys = creates.filter((c) => c.sysNumber).length;
   const sections: LinkPreviewCardData['sections'] = [];
   const list = <T>(key: string, items: T[], line: (item: T) => string) => {
     if (items.length > 0)
@@ -189,27 +220,7 @@ export function linkPreviewCardData(
       wanted: clip(c.wanted, 60),
     }),
   );
-  return {
-    title: t(locale, 'card.linkPreview.title', { provider: providerName(p) }),
-    intro: t(locale, 'card.linkPreview.intro'),
-    settingsText: t(locale, 'card.linkPreview.settings', {
-      matchKey: matchKeyLabel(settings.matchKey, p, locale),
-      rule: assetRuleLabel(settings.assetNumberRule, p, locale),
-    }),
-    settings: {
-      provider: p,
-      matchKey: settings.matchKey,
-      assetNumberRule: settings.assetNumberRule,
-    },
-    counts: countFacts(result.counts, locale),
-    sysNote: sys > 0 ? t(locale, 'card.linkPreview.sys', { count: count(sys, locale) }) : '',
-    sections,
-    labels: {
-      confirm: t(locale, 'card.linkPreview.confirm'),
-      csv: t(locale, 'card.csv'),
-      cancel: t(locale, 'card.cancel'),
-    },
-  };
+  return sections;
 }
 
 /** The first few lines and the "N more" note; lines are built only for those shown. */

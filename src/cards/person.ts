@@ -99,24 +99,7 @@ export function personCardData(
   locale: Locale,
   options: PersonCardOptions,
 ): PersonCardData {
-  const facts: Fact[] = [];
-  const add = (field: string, value: unknown) => {
-    if (value === null || value === undefined || value === '') return;
-    if (Array.isArray(value) && value.length === 0) return;
-    facts.push({
-      title: personFieldLabel(field, locale),
-      value: show(Array.isArray(value) ? value.join(', ') : value, locale),
-    });
-  };
-  add('personId', person.personId);
-  for (const attribute of DIRECTORY_ATTRIBUTES) add(attribute, person[attribute]);
-  add('licenceProfile', person.licenceProfile);
-  add('groups', person.groups);
-  for (const [name, value] of Object.entries(person.custom ?? {}))
-    facts.push({
-      title: t(locale, 'card.mapping.custom', { name: clip(name, 64) }),
-      value: show(value, locale),
-    });
+  const facts = personFacts(person, locale);
   const shown = bounded(facts, PERSON_FACTS_MAX, locale);
   // The person's own profile first: saving the form must never drop it, even one the file no
   // longer has (from an import).
@@ -155,35 +138,63 @@ export function personCardData(
       { title: t(locale, 'card.person.noProfile'), value: '' },
       ...profiles.map((p) => ({ title: clip(p, 60), value: p })),
     ],
-    labels: {
-      fields: Object.fromEntries(
-        PERSON_EDIT_FIELDS.map((field) => [field, personFieldLabel(field, locale)]),
-      ) as Record<PersonEditField, string>,
-      requiredError: t(locale, 'card.person.requiredError'),
-      usageLocationError: t(locale, 'card.person.usageLocationError'),
-      why: t(locale, 'card.person.why'),
-      edit: t(locale, 'card.person.edit'),
-      save: t(locale, 'card.person.save'),
-      link: t(locale, 'card.person.link'),
-      linkButton: t(locale, 'card.person.linkButton'),
-      accountId: t(locale, 'card.person.accountId'),
-      accountIdPlaceholder: '00000000-0000-0000-0000-000000000000',
-      accountIdError: t(locale, 'card.person.accountIdError'),
-      unlink: t(locale, 'card.person.unlink'),
-      unlinkConfirm: t(locale, 'card.person.unlinkConfirm', {
-        accountId: person.m365AccountId ?? '',
-        removal,
-      }),
-      unlinkButton: t(locale, 'card.person.unlinkButton'),
-      remove: t(locale, 'card.person.remove'),
-      removeConfirm: t(locale, 'card.person.removeConfirm', {
-        linked: person.m365AccountId
-          ? t(locale, 'card.person.removeLinked', { accountId: person.m365AccountId, removal })
-          : t(locale, 'card.person.removeNotLinked'),
-      }),
-      removeButton: t(locale, 'card.person.removeButton'),
-      restore: t(locale, 'card.person.restore'),
-    },
+    labels: personLabels(person, locale, removal),
+  };
+}
+
+/** What the card lists about the person: the directory attributes, profile, groups, custom. */
+function personFacts(person: Person, locale: Locale): Fact[] {
+  const facts: Fact[] = [];
+  const add = (field: string, value: unknown) => {
+    if (value === null || value === undefined || value === '') return;
+    if (Array.isArray(value) && value.length === 0) return;
+    facts.push({
+      title: personFieldLabel(field, locale),
+      value: show(Array.isArray(value) ? value.join(', ') : value, locale),
+    });
+  };
+  add('personId', person.personId);
+  for (const attribute of DIRECTORY_ATTRIBUTES) add(attribute, person[attribute]);
+  add('licenceProfile', person.licenceProfile);
+  add('groups', person.groups);
+  for (const [name, value] of Object.entries(person.custom ?? {}))
+    facts.push({
+      title: t(locale, 'card.mapping.custom', { name: clip(name, 64) }),
+      value: show(value, locale),
+    });
+  return facts;
+}
+
+/** The card's labels; `removal` is what the next apply does to an unlinked account. */
+function personLabels(person: Person, locale: Locale, removal: string) {
+  return {
+    fields: Object.fromEntries(
+      PERSON_EDIT_FIELDS.map((field) => [field, personFieldLabel(field, locale)]),
+    ) as Record<PersonEditField, string>,
+    requiredError: t(locale, 'card.person.requiredError'),
+    usageLocationError: t(locale, 'card.person.usageLocationError'),
+    why: t(locale, 'card.person.why'),
+    edit: t(locale, 'card.person.edit'),
+    save: t(locale, 'card.person.save'),
+    link: t(locale, 'card.person.link'),
+    linkButton: t(locale, 'card.person.linkButton'),
+    accountId: t(locale, 'card.person.accountId'),
+    accountIdPlaceholder: '00000000-0000-0000-0000-000000000000',
+    accountIdError: t(locale, 'card.person.accountIdError'),
+    unlink: t(locale, 'card.person.unlink'),
+    unlinkConfirm: t(locale, 'card.person.unlinkConfirm', {
+      accountId: person.m365AccountId ?? '',
+      removal,
+    }),
+    unlinkButton: t(locale, 'card.person.unlinkButton'),
+    remove: t(locale, 'card.person.remove'),
+    removeConfirm: t(locale, 'card.person.removeConfirm', {
+      linked: person.m365AccountId
+        ? t(locale, 'card.person.removeLinked', { accountId: person.m365AccountId, removal })
+        : t(locale, 'card.person.removeNotLinked'),
+    }),
+    removeButton: t(locale, 'card.person.removeButton'),
+    restore: t(locale, 'card.person.restore'),
   };
 }
 

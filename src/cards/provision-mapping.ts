@@ -24,31 +24,31 @@ export interface ProvisionMappingCardData {
   switches: Fact[];
 }
 
+/** What the mapping card shows of the provisioning config. */
+type MappingConfig = Pick<
+  ProvisioningConfig,
+  | 'accounts'
+  | 'licences'
+  | 'groups'
+  | 'accountRemoval'
+  | 'groupRemoval'
+  | 'safetyLimit'
+  | 'mappingFile'
+  | 'licenceProfiles'
+> & { mapping: AttributeMapping };
+
 /**
  * The attribute mapping (seed 001 属性マッピング) as a table — directory attribute → Microsoft 365
  * property with the admin center's display name, required and fixed ones marked — and the
  * switches. Read-only: the mapping is edited in its file and checked at start.
  */
 export function provisionMappingCardData(
-  provisioning: Pick<
-    ProvisioningConfig,
-    | 'accounts'
-    | 'licences'
-    | 'groups'
-    | 'accountRemoval'
-    | 'groupRemoval'
-    | 'safetyLimit'
-    | 'mappingFile'
-    | 'licenceProfiles'
-  > & { mapping: AttributeMapping },
+  provisioning: MappingConfig,
   locale: Locale,
   options: { root?: string } = {},
 ): ProvisionMappingCardData {
   const fixed = new Set<string>(FIXED_TARGETS);
   const rows = bounded(provisioning.mapping.entries, MAPPING_ROWS_MAX, locale);
-  const onOff = (on: boolean) => t(locale, on ? 'card.provision.on' : 'card.provision.off');
-  const profiles = Object.keys(provisioning.licenceProfiles);
-  const profileList = bounded(profiles, PROFILES_SHOWN, locale);
   return {
     title: t(locale, 'card.mapping.title'),
     intro: t(locale, 'card.mapping.intro'),
@@ -79,43 +79,48 @@ export function provisionMappingCardData(
     })),
     rowsMore: rows.more,
     switchesTitle: t(locale, 'card.mapping.switches'),
-    switches: [
-      { title: t(locale, 'card.mapping.accounts'), value: onOff(provisioning.accounts) },
-      {
-        title: t(locale, 'card.mapping.accountRemoval'),
-        value: t(locale, `card.provision.removal.${provisioning.accountRemoval}`),
-      },
-      {
-        title: t(locale, 'card.mapping.passwordSync'),
-        value: t(locale, 'card.mapping.passwordSyncOff'),
-      },
-      { title: t(locale, 'card.mapping.licences'), value: onOff(provisioning.licences) },
-      {
-        title: t(locale, 'card.mapping.profiles'),
-        value: profiles.length
-          ? clip(`${profileList.shown.join(', ')} ${profileList.more}`.trim(), 200)
-          : t(locale, 'card.none'),
-      },
-      { title: t(locale, 'card.mapping.groups'), value: onOff(provisioning.groups) },
-      {
-        title: t(locale, 'card.mapping.members'),
-        value: t(
-          locale,
-          provisioning.groups ? 'card.mapping.membersOn' : 'card.mapping.membersOff',
-        ),
-      },
-      {
-        title: t(locale, 'card.mapping.groupRemoval'),
-        value: t(locale, `card.mapping.groupRemoval.${provisioning.groupRemoval}`),
-      },
-      {
-        title: t(locale, 'card.mapping.safetyLimit'),
-        value: t(locale, 'card.mapping.safetyLimitValue', {
-          count: count(provisioning.safetyLimit, locale),
-        }),
-      },
-    ],
+    switches: mappingSwitches(provisioning, locale),
   };
+}
+
+/** The provisioning switches, each as the card names it. */
+function mappingSwitches(provisioning: MappingConfig, locale: Locale) {
+  const onOff = (on: boolean) => t(locale, on ? 'card.provision.on' : 'card.provision.off');
+  const profiles = Object.keys(provisioning.licenceProfiles);
+  const profileList = bounded(profiles, PROFILES_SHOWN, locale);
+  return [
+    { title: t(locale, 'card.mapping.accounts'), value: onOff(provisioning.accounts) },
+    {
+      title: t(locale, 'card.mapping.accountRemoval'),
+      value: t(locale, `card.provision.removal.${provisioning.accountRemoval}`),
+    },
+    {
+      title: t(locale, 'card.mapping.passwordSync'),
+      value: t(locale, 'card.mapping.passwordSyncOff'),
+    },
+    { title: t(locale, 'card.mapping.licences'), value: onOff(provisioning.licences) },
+    {
+      title: t(locale, 'card.mapping.profiles'),
+      value: profiles.length
+        ? clip(`${profileList.shown.join(', ')} ${profileList.more}`.trim(), 200)
+        : t(locale, 'card.none'),
+    },
+    { title: t(locale, 'card.mapping.groups'), value: onOff(provisioning.groups) },
+    {
+      title: t(locale, 'card.mapping.members'),
+      value: t(locale, provisioning.groups ? 'card.mapping.membersOn' : 'card.mapping.membersOff'),
+    },
+    {
+      title: t(locale, 'card.mapping.groupRemoval'),
+      value: t(locale, `card.mapping.groupRemoval.${provisioning.groupRemoval}`),
+    },
+    {
+      title: t(locale, 'card.mapping.safetyLimit'),
+      value: t(locale, 'card.mapping.safetyLimitValue', {
+        count: count(provisioning.safetyLimit, locale),
+      }),
+    },
+  ];
 }
 
 /** Seed 001's "Microsoft 365 管理センター上の表示名" of a property, or "" for one it does not list. */
