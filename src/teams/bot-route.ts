@@ -99,7 +99,6 @@ function parseActivity(body: Buffer): Activity | undefined {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
   const activity = parsed as Record<string, unknown>;
-  if (typeof activity.type !== 'string' || activity.type.length === 0) return undefined;
   for (const [field, raw] of [
     ['timestamp', 'rawTimestamp'],
     ['expiration', 'rawExpiration'],
@@ -110,5 +109,10 @@ function parseActivity(body: Buffer): Activity | undefined {
       activity[field] = new Date(activity[field]);
     }
   }
-  return activity as unknown as Activity;
+  return isActivity(activity) ? activity : undefined;
+}
+
+/** Has what botbuilder reads first: a non-empty `type` (the rest is read field by field). */
+function isActivity(value: Record<string, unknown>): value is Record<string, unknown> & Activity {
+  return typeof value.type === 'string' && value.type.length > 0;
 }
