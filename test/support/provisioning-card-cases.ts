@@ -1,14 +1,8 @@
 import type { Locale } from '../../src/i18n/messages';
 import { personCardData } from '../../src/cards/person';
 import { provisionMappingCardData } from '../../src/cards/provision-mapping';
-import {
-  provisionPreviewCardData,
-  type ProvisionRunView,
-} from '../../src/cards/provision-preview';
-import {
-  provisionResultCardData,
-  type ProvisionLogView,
-} from '../../src/cards/provision-result';
+import { provisionPreviewCardData, type ProvisionRunView } from '../../src/cards/provision-preview';
+import { provisionResultCardData, type ProvisionLogView } from '../../src/cards/provision-result';
 import { provisionWhyCardData } from '../../src/cards/provision-why';
 import { renderCard, type AdaptiveCard } from '../../src/cards/render';
 import type { Person } from '../../src/people/person';

@@ -1,9 +1,6 @@
 import type { Locale } from '../../src/i18n/messages';
 import { renderCard, type AdaptiveCard } from '../../src/cards/render';
-import {
-  troubleshootMenuCardData,
-  troubleshootStepCardData,
-} from '../../src/cards/troubleshoot';
+import { troubleshootMenuCardData, troubleshootStepCardData } from '../../src/cards/troubleshoot';
 import { checkView } from '../../src/cards/troubleshoot-check';
 import { applyCheckOutcome, choose, menu, render, start } from '../../src/troubleshooting';
 import type { StepView } from '../../src/troubleshooting';
