@@ -5,10 +5,10 @@ import type { ProvisioningService } from '../../provisioning/provisioning-servic
 import type { BotDeps } from '../bot-deps';
 import { refusalOr } from '../guard';
 import { sayer } from '../locale';
-import { actionRoute, type ActionRoute } from '../routes';
+import type { ActionRoute } from '../routes';
 import { actor, type BotTurn, type Reply } from '../turn';
 import { finishApply } from './provision-finish';
-import { resultCard, serviceOf, withoutGraph } from './provision-view';
+import { provisioningAction, resultCard } from './provision-view';
 
 /** A run over the safety limit waits for an admin: Approve applies it, Reject drops it. */
 
@@ -33,13 +33,11 @@ function heldRoute(
   verb: typeof VERBS.provisionApprove | typeof VERBS.provisionReject,
   decide: (turn: BotTurn, deps: BotDeps, svc: ProvisioningService, runId: string) => Promise<Reply>,
 ): ActionRoute<typeof RUN_PAYLOAD> {
-  return actionRoute({
+  return provisioningAction({
     verb,
     schema: RUN_PAYLOAD,
     role: 'admin',
-    unavailable: withoutGraph,
-    async handle(turn, payload: RunPayload, deps) {
-      const svc = serviceOf(turn, deps);
+    async handle(turn, payload: RunPayload, deps, svc) {
       const held = await heldRun(turn, svc, payload.runId);
       if (!held.ok) return held.reply;
       return decide(turn, deps, svc, payload.runId);

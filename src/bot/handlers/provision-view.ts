@@ -11,7 +11,9 @@ import type {
 } from '../../provisioning/provisioning-service';
 import type { BotDeps } from '../bot-deps';
 import { sayer } from '../locale';
-import type { BotTurn } from '../turn';
+import type { z } from 'zod';
+import type { ActionRoute, CommandRoute } from '../routes';
+import type { BotTurn, Reply } from '../turn';
 
 /** The provisioning cards: a run's preview or result, the mapping. */
 
@@ -31,14 +33,40 @@ export function noGraph(turn: BotTurn, deps: BotDeps): string {
 }
 
 /** Without a Graph connection every planning route says so, before the role is checked. */
-export const withoutGraph = (turn: BotTurn, deps: BotDeps) =>
+const withoutGraph = (turn: BotTurn, deps: BotDeps) =>
   deps.provisioning ? undefined : noGraph(turn, deps);
 
-/** The service the `unavailable` check let through. */
-export function serviceOf(turn: BotTurn, deps: BotDeps): ProvisioningService {
-  const svc = provisioningService(turn, deps);
-  if (!svc.ok) throw new Error('provisioning route without a provisioning service');
-  return svc.value;
+type WithService<A extends unknown[]> = (
+  turn: BotTurn,
+  ...rest: [...A, BotDeps, ProvisioningService]
+) => Promise<Reply>;
+
+/** A card route that plans or changes: refused (no Graph) before the role without the service. */
+export function provisioningAction<S extends z.ZodTypeAny>(
+  route: Omit<ActionRoute<S>, 'handle' | 'unavailable'> & {
+    handle: WithService<[z.output<S>]>;
+  },
+): ActionRoute<S> {
+  return {
+    ...route,
+    unavailable: withoutGraph,
+    handle: async (turn, payload, deps) =>
+      deps.provisioning
+        ? route.handle(turn, payload, deps, deps.provisioning)
+        : noGraph(turn, deps),
+  };
+}
+
+/** The same for a typed command. */
+export function provisioningCommand(
+  route: Omit<CommandRoute, 'handle' | 'unavailable'> & { handle: WithService<[]> },
+): CommandRoute {
+  return {
+    ...route,
+    unavailable: withoutGraph,
+    handle: async (turn, deps) =>
+      deps.provisioning ? route.handle(turn, deps, deps.provisioning) : noGraph(turn, deps),
+  };
 }
 
 /** The display names of the people a card shows, by person id. */

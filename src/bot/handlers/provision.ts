@@ -7,6 +7,7 @@ import { VERBS } from '../../cards/verbs';
 import { offerDownload } from '../../http/downloads';
 import { t } from '../../i18n/messages';
 import { mapPerson } from '../../provisioning/map-person';
+import type { ProvisioningService } from '../../provisioning/provisioning-service';
 import type { BotDeps } from '../bot-deps';
 import { argument, COMMANDS } from '../commands';
 import { refusalOr } from '../guard';
@@ -22,8 +23,8 @@ import {
   previewCard,
   provisioningService,
   resultCard,
-  serviceOf,
-  withoutGraph,
+  provisioningAction,
+  provisioningCommand,
 } from './provision-view';
 
 /*
@@ -37,35 +38,31 @@ import {
  */
 
 /** A dry run (admins: it reads the whole tenant through Graph and records a run). */
-async function plan(turn: BotTurn, deps: BotDeps): Promise<Reply> {
-  const run = await refusalOr(turn, () => serviceOf(turn, deps).plan(actor(turn)));
+async function plan(turn: BotTurn, deps: BotDeps, svc: ProvisioningService): Promise<Reply> {
+  const run = await refusalOr(turn, () => svc.plan(actor(turn)));
   if (!run.ok) return run.reply;
   return previewCard(deps, run.value, sayer(turn).locale, true);
 }
 
-export const provisionCommand: CommandRoute = {
+export const provisionCommand = provisioningCommand({
   pattern: COMMANDS.provision,
   role: 'admin',
-  unavailable: withoutGraph,
   handle: plan,
-};
+});
 
-export const provisionPlanAction = actionRoute({
+export const provisionPlanAction = provisioningAction({
   verb: VERBS.provisionPlan,
   // The plan reads nothing from the button: its data is not checked (as before).
   schema: z.unknown(),
   role: 'admin',
-  unavailable: withoutGraph,
-  handle: (turn, _payload, deps) => plan(turn, deps),
+  handle: (turn, _payload, deps, svc) => plan(turn, deps, svc),
 });
 
-export const provisionApplyAction = actionRoute({
+export const provisionApplyAction = provisioningAction({
   verb: VERBS.provisionApply,
   schema: RUN_PAYLOAD,
   role: 'admin',
-  unavailable: withoutGraph,
-  async handle(turn, payload, deps) {
-    const svc = serviceOf(turn, deps);
+  async handle(turn, payload, deps, svc) {
     const { locale, say } = sayer(turn);
     const previewed = await refusalOr(turn, () => svc.get(payload.runId));
     if (!previewed.ok) return previewed.reply;
@@ -85,13 +82,12 @@ export const provisionApplyAction = actionRoute({
   },
 });
 
-export const provisionCsvAction = actionRoute({
+export const provisionCsvAction = provisioningAction({
   verb: VERBS.provisionCsv,
   schema: RUN_PAYLOAD,
   role: 'admin',
-  unavailable: withoutGraph,
-  async handle(turn, payload, deps) {
-    const run = await refusalOr(turn, () => serviceOf(turn, deps).get(payload.runId));
+  async handle(turn, payload, deps, svc) {
+    const run = await refusalOr(turn, () => svc.get(payload.runId));
     if (!run.ok) return run.reply;
     const url = await offerDownload(deps.c.downloads, deps.config.publicUrl, {
       filename: `provisioning-plan-${payload.runId}.csv`,
