@@ -5,7 +5,7 @@ import type { AlertDoc, Collections, ConversationDoc } from '../db/collections';
 import { t, type Locale } from '../i18n/messages';
 import type { Logger } from '../log';
 import { withLedgerView } from '../cards/alert-ledger';
-import type { ProactiveAdapter } from '../teams/turn';
+import type { ProactiveAdapter } from '../teams/proactive';
 import { unitActivity } from './cards';
 import type { Clock } from './clock';
 import * as outbox from './outbox';

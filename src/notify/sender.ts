@@ -1,6 +1,5 @@
 import type { Logger } from '../log';
-import { inConversation, type OutboundMessage } from '../teams/proactive';
-import type { ProactiveAdapter } from '../teams/turn';
+import { inConversation, type OutboundMessage, type ProactiveAdapter } from '../teams/proactive';
 import { fullJitter, systemClock, type Clock } from './clock';
 import type { RateLimiter } from './rate-limit';
 

@@ -11,7 +11,8 @@ import { answerAction, answerCommand, type BotRoutes } from '../bot/routes';
 import { MAX_MESSAGE_LENGTH, normalizeMessage } from '../bot/text';
 import type { BotTurn } from '../bot/turn';
 import { MongoStorage } from './mongo-storage';
-import { botTurn, type ProactiveAdapter } from './turn';
+import type { ProactiveAdapter } from './proactive';
+import { botTurn } from './turn';
 
 export interface TeamsAppOptions {
   /** Writes to a conversation after its turn (a long run's result); the adapter by default. */

@@ -1,6 +1,8 @@
-import type { ConversationReference, TurnContext } from 'botbuilder';
+import type { BotAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { CardAttachment } from '../cards/render';
-import type { ProactiveAdapter } from './turn';
+
+/** What writes to a conversation after its turn: botbuilder's adapter (a fake in tests). */
+export type ProactiveAdapter = Pick<BotAdapter, 'continueConversationAsync'>;
 
 /** A message the bot posts on its own (an alert card, a digest, a workflow card copy). */
 export interface OutboundMessage {

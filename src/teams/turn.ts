@@ -3,14 +3,11 @@ import {
   TeamsInfo,
   TurnContext,
   type Activity,
-  type BotAdapter,
   type ConversationReference,
 } from 'botbuilder';
 import { cardAttachment } from '../cards/render';
 import type { BotTurn, LaterInConversation, Reply, TurnConversation } from '../bot/turn';
-
-/** What writes to a conversation after its turn: botbuilder's adapter (a fake in tests). */
-export type ProactiveAdapter = Pick<BotAdapter, 'continueConversationAsync'>;
+import type { ProactiveAdapter } from './proactive';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
