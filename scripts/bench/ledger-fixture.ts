@@ -4,19 +4,28 @@
  * has: "0" and blank serials where nobody could read the label, and 2% of serials entered twice
  * (a second record of the same device). Deterministic: the same devices give the same ledger.
  */
+import type { Device, StoredDevice } from '../../src/ledger/device';
+import type { MdmDevice } from '../../src/sync/mdm-device';
+import type { LedgerDeviceView } from '../../src/sync/reconcile-types';
+
+/** A device of the ledger as the IT team entered it (no _id yet). */
+export type TypedInDevice = Device & { createdAt: Date };
+
+/** The fields the IT team copied from the device itself. */
+type CopiedFields = Pick<
+  Device,
+  'serialNumber' | 'os' | 'manufacturer' | 'model' | 'user' | 'uuid'
+>;
 
 /** Every 5 devices, 3 are in the ledger. */
-const IN_LEDGER = (i) => i % 5 < 3;
+export const IN_LEDGER = (i: number): boolean => i % 5 < 3;
 
-/**
- * @param {import('../../dist/sync/mdm-device').MdmDevice[]} mdm devices as the MDM returns them
- * @returns {object[]} ledger devices (Device fields, no _id), oldest first
- */
-function ledgerDevices(mdm) {
-  const out = [];
+/** Ledger devices (Device fields, no _id) made from MDM devices as the MDM returns them, oldest first. */
+export function ledgerDevices(mdm: readonly MdmDevice[]): TypedInDevice[] {
+  const out: TypedInDevice[] = [];
   const base = Date.parse('2020-04-01T00:00:00Z');
   let n = 0;
-  const add = (fields) => {
+  const add = (fields: CopiedFields) => {
     n++;
     out.push({
       assetNumber: `PC-${String(n).padStart(6, '0')}`,
@@ -30,48 +39,34 @@ function ledgerDevices(mdm) {
       ...fields,
     });
   };
-  for (let i = 0; i < mdm.length; i++) {
-    if (!IN_LEDGER(i)) continue;
-    const d = mdm[i];
+  mdm.forEach((d, i) => {
+    if (!IN_LEDGER(i)) return;
     let serialNumber = d.serialNumber;
     if (i % 50 === 1)
       serialNumber = '0'; // a BIOS placeholder typed in: never matches
     else if (i % 50 === 2) serialNumber = null; // blank: nobody read the label
-    add({
-      serialNumber,
-      os: d.os,
-      manufacturer: d.manufacturer,
-      model: d.model,
-      // Some users have moved on since the ledger was last updated.
-      user: i % 10 === 0 ? null : d.user,
-      uuid: null,
-    });
+    const copied = { serialNumber, os: d.os, manufacturer: d.manufacturer, model: d.model };
+    // Some users have moved on since the ledger was last updated.
+    add({ ...copied, user: i % 10 === 0 ? null : d.user, uuid: null });
     // 2% of the ledger's serials are in it twice.
-    if (i % 50 === 5 && serialNumber)
-      add({
-        serialNumber,
-        os: d.os,
-        manufacturer: d.manufacturer,
-        model: d.model,
-        user: null,
-        uuid: null,
-      });
-  }
+    if (i % 50 === 5 && serialNumber) add({ ...copied, user: null, uuid: null });
+  });
   return out;
 }
 
 /** As the reconcile core sees them (SyncService.snapshot): with `id`, without serialKey. */
-function ledgerViews(mdm) {
+export function ledgerViews(mdm: readonly MdmDevice[]): LedgerDeviceView[] {
   return ledgerDevices(mdm).map((d, i) => ({ ...d, id: i.toString(16).padStart(24, '0') }));
 }
 
 /** As the database stores them (StoredDevice), for insertMany. */
-function storedDevices(mdm, serialKey) {
+export function storedDevices(
+  mdm: readonly MdmDevice[],
+  serialKey: (serial: string | null) => string | null,
+): StoredDevice[] {
   return ledgerDevices(mdm).map((d) => ({
     ...d,
     serialKey: serialKey(d.serialNumber),
     updatedAt: d.createdAt,
   }));
 }
-
-module.exports = { ledgerDevices, ledgerViews, storedDevices, IN_LEDGER };

@@ -3,9 +3,24 @@
  * device upserts and updates in bulkWrite batches of 500, one fieldHistory document per change
  * (and per non-empty field of a device created), SYS numbers reserved for devices without one.
  */
-const BATCH = 500;
+import type { SyncPlan } from '../../src/sync/reconcile-types';
 
-function planSize(plan) {
+export const BATCH = 500;
+
+export interface PlanSize {
+  devicesToInsert: number;
+  devicesToUpdate: number;
+  linked: number;
+  unchanged: number;
+  missing: number;
+  duplicates: number;
+  sysNumbersNeeded: number;
+  assetNumberConflicts: number;
+  fieldHistoryDocs: number;
+  bulkWriteBatches: { batchSize: number; creates: number; updates: number; total: number };
+}
+
+export function planSize(plan: SyncPlan): PlanSize {
   const creates = plan.creates.length;
   const updates = plan.updates.length;
   const missing = plan.missing.length;
@@ -36,5 +51,3 @@ function planSize(plan) {
     },
   };
 }
-
-module.exports = { planSize, BATCH };
