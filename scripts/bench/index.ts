@@ -16,7 +16,7 @@ import type { CommandsResult } from './commands';
 import type { FullRunResult } from './full-run';
 import { describeError, isFailure, machine, ROOT, round, runChild, type ChildFailure } from './lib';
 import type { NotifyResult } from './notify';
-import { parseArgs, UsageError, type BenchOptions, type Part } from './options';
+import { PARTS, parseArgs, UsageError, type BenchOptions, type Part } from './options';
 import { readerPart } from './reader-part';
 import { targetList, type FullPart, type PartReports } from './targets';
 
@@ -134,7 +134,7 @@ async function runParts(o: BenchOptions, work: string, emulator: Emulator): Prom
       reports[name] = failure;
     }
   };
-  for (const name of ['reader', 'full', 'bot', 'notify', 'commands'] as const) await part(name);
+  for (const name of PARTS) await part(name);
   return reports;
 }
 
