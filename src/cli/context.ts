@@ -2,7 +2,7 @@ import os from 'node:os';
 import { loadConfig, type Config } from '../config/config';
 import { openDatabase, type Database } from '../db/database';
 import { collections } from '../db/collections';
-import { t, type Locale } from '../i18n/messages';
+import { t, type Locale, type MessageKey } from '../i18n/messages';
 import type { Actor } from '../ledger/actor';
 import { LedgerService } from '../ledger/ledger-service';
 import { serialMatcher } from '../ledger/serial';
@@ -24,7 +24,7 @@ export interface CliContext {
   people: PeopleService;
   provisioning: ProvisioningService;
   actor: Actor;
-  say(key: string, params?: Record<string, string | number>): string;
+  say(key: MessageKey, params?: Record<string, string | number>): string;
 }
 
 let opened: CliContext | undefined;
@@ -36,7 +36,7 @@ export function cliConfig(): Config {
 }
 
 /** A sentence in the CLI user's language. */
-export function cliSay(key: string, params?: Record<string, string | number>): string {
+export function cliSay(key: MessageKey, params?: Record<string, string | number>): string {
   return t(cliConfig().cliLocale, key, params);
 }
 

@@ -4,6 +4,7 @@ import type { Collection } from 'mongodb';
 import type { LeaseDoc } from '../db/collections';
 import { processAlive } from '../db/embedded/registry';
 import { DaichoError, isDuplicateKeyError, type ErrorCode } from '../errors';
+import type { MessageKey } from '../i18n/messages';
 
 export interface LeaseHolder {
   holder: string;
@@ -31,7 +32,7 @@ export class Lease {
    * Takes the lease, or throws `code` with `messageKey` naming who holds it (holder, host, pid and
    * until), the refusal every job that runs one at a time gives.
    */
-  async acquireOrThrow(code: ErrorCode, messageKey: string): Promise<void> {
+  async acquireOrThrow(code: ErrorCode, messageKey: MessageKey): Promise<void> {
     const taken = await this.acquire();
     if (taken.ok) return;
     const h = taken.heldBy;

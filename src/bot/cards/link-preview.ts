@@ -1,4 +1,4 @@
-import { t, type Locale } from '../../i18n/messages';
+import { t, type Locale, type MessageKey } from '../../i18n/messages';
 import type { SyncSettings } from '../../sync/settings';
 import type { SyncCounts, SyncPreview } from '../../sync/summary';
 import { clip, count, providerName, type Fact } from './format';
@@ -133,7 +133,7 @@ export function linkPreviewCardData(
   const creates = preview?.creates ?? [];
   const sys = creates.filter((c) => c.sysNumber).length;
   const sections: LinkPreviewCardData['sections'] = [];
-  const list = <T>(key: string, items: T[], line: (item: T) => string) => {
+  const list = <T>(key: MessageKey, items: T[], line: (item: T) => string) => {
     if (items.length > 0)
       sections.push(
         section(
@@ -159,7 +159,7 @@ export function linkPreviewCardData(
       asset: clip(c.assetNumber, 64),
     }),
   );
-  const findings = <T>(key: string, items: T[], line: (item: T) => string) => {
+  const findings = <T>(key: MessageKey, items: T[], line: (item: T) => string) => {
     if (items.length > 0)
       sections.push(
         section(

@@ -1,4 +1,4 @@
-import { t, type Locale } from '../../i18n/messages';
+import { t, type Locale, type MessageKeySuffix } from '../../i18n/messages';
 import type { Device } from '../../ledger/device';
 import type { Checklist } from '../../workflows/checklist';
 import {
@@ -219,7 +219,7 @@ function statusText(
 }
 
 function labels(locale: Locale, view: WorkflowView): WorkflowCardData['labels'] {
-  const l = (key: string) => t(locale, `card.workflow.${key}`);
+  const l = (key: MessageKeySuffix<'card.workflow.'>) => t(locale, `card.workflow.${key}`);
   return {
     newDevice: l('newDeviceInput'),
     setNewDevice: l('setNewDevice'),
