@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { MDM_VARIABLES } from './variables-mdm';
 import { PROVISIONING_VARIABLES } from './variables-provisioning';
 import { RUNTIME_VARIABLES } from './variables-runtime';
@@ -21,3 +22,7 @@ export const VARIABLES = [
   ...SERVER_VARIABLES,
 ] as const satisfies readonly VariableSpec[];
 
+/** Each variable's parsed value, by name. */
+export type ParsedVariables = {
+  [V in (typeof VARIABLES)[number] as V['name']]: z.output<V['schema']>;
+};
