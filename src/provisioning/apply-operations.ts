@@ -101,7 +101,7 @@ function createLogBuffer(logs: Collection<ProvisioningLogDoc>) {
   const flush = async () => {
     const batch = buffer;
     buffer = [];
-    if (batch.length > 0) await logs.insertMany(batch as never[], { ordered: false });
+    if (batch.length > 0) await logs.insertMany(batch, { ordered: false });
   };
   return {
     flush,
