@@ -3,7 +3,6 @@ import { DaichoError } from '../errors';
 import { localeFrom, type Locale } from '../i18n/messages';
 import { projectRoot } from '../paths';
 import { maskUri, registerSecrets } from '../secrets';
-import { validCron } from '../sync/scheduler';
 import { applyBotbuilderAliases, BOTBUILDER_ALIASES } from './bot-aliases';
 import {
   botConfig,
@@ -16,9 +15,11 @@ import {
 import { readEnvironment } from './env-files';
 import { databaseName, passwordOf } from './mongodb-uri';
 import { provisioningConfig, type ProvisioningConfig } from './provisioning-config';
+import { parseSchedule, type SyncSchedule } from './schedule';
 import { VARIABLES, type ParsedVariables as Parsed } from './variables';
 
 export type { BotConfig, IntuneAuth, IntuneConfig, JamfConfig } from './credentials';
+export { parseSchedule, type SyncSchedule } from './schedule';
 
 export interface Config {
   envName: string;
@@ -61,9 +62,6 @@ export interface Config {
   /** Microsoft 365 provisioning of the people directory (switches, mapping, licence profiles). */
   provisioning: ProvisioningConfig;
 }
-
-export type SyncSchedule =
-  { kind: 'off' } | { kind: 'interval'; ms: number } | { kind: 'cron'; expression: string };
 
 export class ConfigError extends DaichoError {
   constructor(readonly problems: string[]) {
@@ -151,19 +149,6 @@ export function loadConfig(
     publicUrl: (p.PUBLIC_URL ?? `http://localhost:${p.PORT}`).replace(/\/+$/, ''),
     provisioning: provisioning!,
   };
-}
-
-/** "off", "every 90m" / "every 6h", or a 5- or 6-field cron expression (checked by croner at start). */
-export function parseSchedule(text: string): SyncSchedule | null {
-  const t = text.trim().toLowerCase();
-  if (t === 'off' || t === 'none') return { kind: 'off' };
-  const every = /^every\s+(\d+)\s*(m|min|minutes?|h|hours?)$/.exec(t);
-  if (every) {
-    const n = Number(every[1]);
-    if (n <= 0) return null;
-    return { kind: 'interval', ms: n * (every[2].startsWith('h') ? 3600_000 : 60_000) };
-  }
-  return validCron(text.trim()) ? { kind: 'cron', expression: text.trim() } : null;
 }
 
 /**

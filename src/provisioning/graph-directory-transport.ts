@@ -1,16 +1,16 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { IntuneConfig } from '../config/config';
 import type { Logger } from '../log';
-import { graphClient } from '../sync/sources/graph-client';
-import { createIntuneSignIn } from '../sync/sources/intune-credential';
-import { SlidingWindowLimiter } from '../sync/sources/limits';
+import { graphClient } from '../mdm/graph-client';
+import { createIntuneSignIn } from '../mdm/intune-credential';
+import { SlidingWindowLimiter } from '../mdm/limits';
 import {
   DEFAULT_RETRY_POLICY,
   RequestFailure,
   withRetries,
   withTimeout,
   type RetryPolicy,
-} from '../sync/sources/retry';
+} from '../mdm/retry';
 import type { DirectoryStats } from './graph-directory';
 import {
   directoryFailure,

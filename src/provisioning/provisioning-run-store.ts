@@ -2,7 +2,7 @@ import { BSON, ObjectId } from 'mongodb';
 import type { Collections } from '../db/collections';
 import { DaichoError } from '../errors';
 import type { Actor } from '../ledger/actor';
-import { Lease } from '../sync/lease';
+import { Lease } from '../lease/lease';
 import type { ProvisioningPlan } from './plan-types';
 import type { ProvisioningRunDoc, ProvisioningRunStatus } from './provisioning-runs';
 

@@ -7,7 +7,7 @@ import type { LedgerService } from '../ledger/ledger-service';
 import type { Logger } from '../log';
 import { alertDocs, raiseAlerts } from './alerts';
 import { applyPlan } from './apply-plan';
-import { Lease } from './lease';
+import { Lease } from '../lease/lease';
 import { readAllDevices } from './read-all';
 import { reconcile } from './reconcile';
 import { changedPercent, shouldHold, type SafetyLimit } from './safety-limit';

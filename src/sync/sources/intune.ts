@@ -1,10 +1,10 @@
 import type { IntuneConfig } from '../../config/config';
 import type { Logger } from '../../log';
 import { MdmReadError, type MdmDevice, type MdmSource } from '../mdm-device';
-import { graphClient, graphFailure } from './graph-client';
-import { createIntuneSignIn } from './intune-credential';
+import { graphClient, graphFailure } from '../../mdm/graph-client';
+import { createIntuneSignIn } from '../../mdm/intune-credential';
 import { INTUNE_SELECT, mapManagedDevice } from './intune-mapping';
-import { SlidingWindowLimiter } from './limits';
+import { SlidingWindowLimiter } from '../../mdm/limits';
 import { StatedTotal } from './stated-total';
 import {
   DEFAULT_RETRY_POLICY,
@@ -12,7 +12,7 @@ import {
   withRetries,
   withTimeout,
   type RetryPolicy,
-} from './retry';
+} from '../../mdm/retry';
 
 export interface IntuneSourceOptions {
   retry?: Partial<RetryPolicy>;

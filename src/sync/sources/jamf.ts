@@ -1,15 +1,15 @@
 import type { JamfConfig } from '../../config/config';
 import type { Logger } from '../../log';
 import { MdmReadError, type MdmDevice, type MdmSource } from '../mdm-device';
-import { createJamfSend, jamfFailure } from './jamf-http';
+import { createJamfSend, jamfFailure } from '../../mdm/jamf-http';
 import {
   JAMF_COMPUTER_SECTIONS,
   JAMF_MOBILE_SECTIONS,
   mapJamfComputer,
   mapJamfMobileDevice,
 } from './jamf-mapping';
-import { JamfTokens } from './jamf-token';
-import { ConcurrencyLimit } from './limits';
+import { JamfTokens } from '../../mdm/jamf-token';
+import { ConcurrencyLimit } from '../../mdm/limits';
 import { StatedTotal } from './stated-total';
 import {
   DEFAULT_RETRY_POLICY,
@@ -17,7 +17,7 @@ import {
   RetriesExhausted,
   withRetries,
   type RetryPolicy,
-} from './retry';
+} from '../../mdm/retry';
 
 export interface JamfSourceOptions {
   retry?: Partial<RetryPolicy>;

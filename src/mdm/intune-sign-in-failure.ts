@@ -1,4 +1,4 @@
-import type { IntuneConfig } from '../../config/config';
+import type { IntuneConfig } from '../config/config';
 import { RequestFailure } from './retry';
 
 /** An Entra ID answer that was not a success: its body says more than MSAL's error does. */

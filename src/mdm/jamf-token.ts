@@ -1,4 +1,4 @@
-import type { JamfConfig } from '../../config/config';
+import type { JamfConfig } from '../config/config';
 import { jamfFailure, type JamfSend } from './jamf-http';
 import { RequestFailure } from './retry';
 

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Collection } from 'mongodb';
 import type { LeaseDoc } from '../db/collections';
-import { processAlive } from '../db/embedded/registry';
+import { processAlive } from '../process-alive';
 import { DaichoError, isDuplicateKeyError, type ErrorCode } from '../errors';
 import type { MessageKey } from '../i18n/messages';
 

@@ -6,7 +6,7 @@ import {
   type TokenCredential,
   type TokenCredentialOptions,
 } from '@azure/identity';
-import type { IntuneConfig } from '../../config/config';
+import type { IntuneConfig } from '../config/config';
 import { readSignInProblem, signInFailure, type SignInProblem } from './intune-sign-in-failure';
 import { parseRetryAfter, RequestFailure, withTimeout } from './retry';
 
