@@ -1,17 +1,10 @@
 import { loadConfig, ConfigError, serverStartProblems } from './config/config';
-import { openDatabase } from './db/database';
 import { isDaichoError } from './errors';
 import { healthzRoute } from './http/healthz';
 import { createHttpServer, listen } from './http/server';
 import { t } from './i18n/messages';
 import { captureConsole, createLogger } from './log';
-import { collections } from './db/collections';
-import { LedgerService } from './ledger/ledger-service';
-import { serialMatcher } from './ledger/serial';
 import { startScheduler } from './sync/scheduler';
-import { sourceFactory } from './sync/sources';
-import { SyncService } from './sync/sync-service';
-import { LinkService } from './sync/link-service';
 import { createAdapter } from './bot/adapter';
 import { createBot } from './bot/create-bot';
 import { rolePolicy } from './bot/roles';
@@ -21,15 +14,13 @@ import { downloadsRoute } from './http/downloads';
 import { RateLimiter } from './notify/rate-limit';
 import { Sender } from './notify/sender';
 import { workflowCardCopies } from './bot/workflow-copies';
-import { WorkflowService } from './workflows/workflow-service';
 import { troubleshooter } from './troubleshooting';
-import { releaseReminder, startReminderSchedule } from './workflows/reminders';
-import { PeopleService } from './people/people-service';
-import { graphDirectoryFor, ProvisioningService } from './provisioning/provisioning-service';
+import { startReminderSchedule } from './workflows/reminders';
+import { createServices, type Services } from './services';
 
 /**
- * The composition root: config → database → services → HTTP. Everything is wired here and only
- * here; the rest of the code receives what it needs.
+ * The server's composition: config → services (src/services.ts, shared with the CLI) → bot,
+ * notifier, schedules and HTTP. The rest of the code receives what it needs.
  */
 const LOOPBACK = '127.0.0.1';
 
@@ -57,23 +48,18 @@ async function start(): Promise<void> {
     log.fatal({ err: e }, e instanceof Error ? e.message : String(e));
     process.exit(1);
   }
-  let db;
+  let services: Services;
   try {
-    db = await openDatabase(config);
+    services = await createServices(config, { log });
   } catch (e) {
     const message = isDaichoError(e) ? t('en', e.messageKey, e.params) : String(e);
     log.fatal({ err: e }, message);
     process.exit(1);
   }
+  const db = services.database!;
   if (db.info.kind === 'emulator') log.warn(t('en', 'db.emulatorWarning'));
+  const { c, sync, workflows } = services;
 
-  const ledger = new LedgerService(collections(db.db), serialMatcher(config.serialPlaceholders));
-  const sync = new SyncService(
-    ledger,
-    sourceFactory(config, log),
-    { percent: config.syncSafetyLimitPercent, minDevices: config.syncSafetyLimitMinDevices },
-    log,
-  );
   const scheduler = startScheduler(
     config.syncSchedule,
     async () => {
@@ -87,10 +73,6 @@ async function start(): Promise<void> {
     log,
   );
 
-  const c = collections(db.db);
-  const links = new LinkService(ledger, sync, (p) =>
-    p === 'intune' ? !!config.intune : !!config.jamf,
-  );
   const roles = rolePolicy(config.admins, !config.bot, log);
   const adapter = createAdapter(config.bot, { openIdMetadataUrl: config.botOpenIdMetadataUrl });
   // The notifier turns the alerts outbox into proactive cards in the alert channels; the bot
@@ -99,6 +81,7 @@ async function start(): Promise<void> {
   const limiter = new RateLimiter();
   const notifier = startNotifier({
     c,
+    conversations: services.conversations,
     adapter,
     botAppId: config.bot?.appId ?? '',
     log,
@@ -109,10 +92,10 @@ async function start(): Promise<void> {
   });
   // Device-replacement workflows: their cards are updated in place for everyone, and a workflow
   // left idle gets a reminder where it was started.
-  const workflows = new WorkflowService({ workflows: c.workflows, ledger });
   const workflowCards = workflowCardCopies({
     c,
     workflows,
+    conversations: services.conversations,
     log,
     sender: new Sender({
       adapter,
@@ -127,30 +110,29 @@ async function start(): Promise<void> {
     now: () => new Date(),
     idle: (days, now) => workflows.idleWorkflows(days, now),
     claim: (id, now, lastActivity) => workflows.markReminded(id, now, lastActivity),
-    release: releaseReminder(c.workflows),
+    release: (id, claimedAt) => workflows.releaseReminder(id, claimedAt),
     send: (workflow, days) => workflowCards.sendReminder(workflow, days),
     log,
   });
   // Microsoft 365 provisioning of the people directory, through the Intune connection's app
   // registration: without one, the bot's provision commands say what to configure.
-  const people = new PeopleService(c);
-  const provisioning = config.intune
-    ? new ProvisioningService({ c, people, config, directory: graphDirectoryFor(config, log), log })
-    : undefined;
   const bot = createBot(
     {
       config,
       c,
-      ledger,
+      conversations: services.conversations,
+      downloads: services.downloads,
+      troubleshootSessions: services.troubleshootSessions,
+      people: services.people,
+      ledger: services.ledger,
       sync,
-      links,
+      links: services.links,
       roles,
       log,
       alertCards: notifier,
       workflows,
       workflowCards,
-      people,
-      provisioning,
+      provisioning: config.intune ? services.provisioning : undefined,
     },
     adapter,
   );
@@ -165,7 +147,7 @@ async function start(): Promise<void> {
       '/api/messages': botRoute(adapter, async (context) => void (await bot.run(context)), log, {
         authenticated: !!config.bot,
       }),
-      '/downloads/': downloadsRoute(c.downloads, log),
+      '/downloads/': downloadsRoute(services.downloads, log),
     },
     log,
   );

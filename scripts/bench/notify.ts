@@ -9,7 +9,8 @@
  *   node dist/bench/scripts/bench/notify.js --uri URI --alerts 50 --conversations 20
  */
 import { MongoClient } from 'mongodb';
-import type { AlertDoc, Collections, ConversationDoc } from '../../src/db/collections';
+import type { ConversationDoc } from '../../src/conversations/conversation-store';
+import type { AlertDoc, Collections } from '../../src/db/collections';
 import { createLogger } from '../../src/log';
 import type { Notifier } from '../../src/notify/notifier';
 import { TEAMS_LIMITS } from '../../src/notify/rate-limit';

@@ -10,6 +10,7 @@ import { collections, ensureIndexes, type Collections } from '../../src/db/colle
 import { LedgerService } from '../../src/ledger/ledger-service';
 import { serialMatcher } from '../../src/ledger/serial';
 import type { Logger } from '../../src/log';
+import { ConversationStore } from '../../src/conversations/conversation-store';
 import { startNotifier, type Notifier } from '../../src/notify/notifier';
 import { PeopleService } from '../../src/people/people-service';
 import type { DirectoryClient } from '../../src/provisioning/graph-directory';
@@ -45,6 +46,7 @@ export function syncServices(c: Collections, config: Config, log: Logger): SyncS
 export function benchNotifier(c: Collections, log: Logger): Notifier {
   return startNotifier({
     c,
+    conversations: new ConversationStore(c.conversations),
     adapter: new TeamsAdapter({}),
     botAppId: '',
     log,

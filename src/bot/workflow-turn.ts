@@ -3,6 +3,7 @@ import { ActivityTypes, TurnContext } from 'botbuilder';
 import { isDaichoError } from '../errors';
 import { actorNameKey, type WorkflowDoc } from '../workflows/workflow-record';
 import { isWorkflowError } from '../workflows/workflow-errors';
+import type { WorkflowTurnNote } from '../workflows/workflow-notes';
 import type { WorkflowService } from '../workflows/workflow-service';
 import type { BotDeps } from './bot-deps';
 import { clip } from './cards/format';
@@ -11,7 +12,7 @@ import { REFRESH_USERS_MAX, type WorkflowCardOptions } from './cards/workflow';
 import { remember } from './handlers/installation';
 import { actor } from './handlers/link';
 import { sayer } from './locale';
-import { addCardCopy } from './workflow-copies';
+import { MAX_CARD_COPIES } from './workflow-copies';
 import { workflowCard } from './workflow-view';
 
 /** An answer to a card press: a sentence, or a card (already sent for the presser only: ''). */
@@ -64,35 +65,30 @@ export async function trackTurn(
 ): Promise<void> {
   const { locale } = sayer(context);
   const conversationId = context.activity.conversation.id;
-  const set: Record<string, unknown> = {};
   const name = context.activity.from?.name;
-  if (what.acted && name) set[`actorNames.${actorNameKey(actor(context).by)}`] = clip(name, 100);
+  const note: WorkflowTurnNote = {};
+  if (what.acted && name)
+    note.actorName = { key: actorNameKey(actor(context).by), name: clip(name, 100) };
   if (what.started) {
     const reference = TurnContext.getConversationReference(context.activity);
-    set.startedIn = {
+    note.startedIn = {
       conversationId,
       reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
       locale,
     };
   }
-  if (Object.keys(set).length > 0)
-    await deps.c.workflows.updateOne({ _id: workflowId }, { $set: set });
+  await deps.workflows.noteTurn(workflowId, note);
   const teamsId = context.activity.from?.id;
-  if (teamsId) {
-    // Once each, the latest kept: the card's refresh lists them (Teams takes at most 60).
-    await deps.c.workflows.updateOne(
-      { _id: workflowId, teamsUserIds: { $ne: teamsId } },
-      { $push: { teamsUserIds: { $each: [teamsId], $slice: -REFRESH_USERS_MAX } } },
-    );
-  }
+  // Once each, the latest kept: the card's refresh lists them (Teams takes at most 60).
+  if (teamsId) await deps.workflows.addTeamsUser(workflowId, teamsId, REFRESH_USERS_MAX);
   if (what.copyActivityId) {
     // The card copies are updated through the conversations the bot knows (like alert cards).
     await remember(context, deps);
-    await addCardCopy(deps.c, workflowId, {
-      conversationId,
-      activityId: what.copyActivityId,
-      locale,
-    });
+    await deps.workflows.addCardCopy(
+      workflowId,
+      { conversationId, activityId: what.copyActivityId, locale },
+      MAX_CARD_COPIES,
+    );
   }
 }
 

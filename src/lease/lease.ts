@@ -1,10 +1,19 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Collection } from 'mongodb';
-import type { LeaseDoc } from '../db/collections';
 import { processAlive } from '../process-alive';
 import { DaichoError, isDuplicateKeyError, type ErrorCode } from '../errors';
 import type { MessageKey } from '../i18n/messages';
+
+/** One lease per job kind; whoever holds an unexpired lease runs that job. */
+export interface LeaseDoc {
+  _id: string;
+  holder: string;
+  host: string;
+  pid: number;
+  acquiredAt: Date;
+  expiresAt: Date;
+}
 
 export interface LeaseHolder {
   holder: string;
@@ -96,5 +105,20 @@ export class Lease {
   async release(): Promise<void> {
     clearInterval(this.timer);
     await this.leases.deleteOne({ _id: this.name, holder: this.id });
+  }
+}
+
+/** The one owner of the leases collection: the leases of the jobs, and who holds one now. */
+export class Leases {
+  constructor(private readonly leases: Collection<LeaseDoc>) {}
+
+  /** A lease of this process on the job `name`. */
+  lease(name: string, ttlMs?: number): Lease {
+    return new Lease(this.leases, name, ttlMs);
+  }
+
+  /** Who holds the job's lease now (unexpired), if anyone: what `sync status` shows. */
+  holder(name: string): Promise<LeaseDoc | null> {
+    return this.leases.findOne({ _id: name, expiresAt: { $gt: new Date() } });
   }
 }

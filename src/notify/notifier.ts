@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import os from 'node:os';
 import type { CloudAdapter } from 'botbuilder';
-import type { AlertDoc, Collections, ConversationDoc } from '../db/collections';
+import type { ConversationDoc, ConversationStore } from '../conversations/conversation-store';
+import type { AlertDoc, Collections } from '../db/collections';
 import { t, type Locale } from '../i18n/messages';
 import type { Logger } from '../log';
 import { withLedgerView } from '../bot/cards/alert-ledger';
@@ -23,7 +24,10 @@ import { Sender, type RetryPolicy, type SendResult } from './sender';
 import { updateAlertCards, type RenderForLocale, type UpdateCounts } from './update';
 
 export interface NotifierOptions {
+  /** The alerts outbox (and the ledger's view of it). */
   c: Collections;
+  /** The alert channels the cards go to. */
+  conversations: ConversationStore;
   adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
   /** The bot's app id ('' without credentials, e.g. the Agents Playground). */
   botAppId: string;
@@ -105,7 +109,7 @@ export function startNotifier(o: NotifierOptions): Notifier {
 
   async function cycle(): Promise<CycleCounts> {
     const counts = { claimed: 0, sent: 0, retried: 0, failed: 0, deferred: 0, messages: 0 };
-    const channels = await c.conversations.find({ alertChannel: true }).toArray();
+    const channels = await o.conversations.alertChannels();
     if (channels.length === 0) {
       // Alerts stay pending until someone picks a channel. Said once, and only when there is
       // something waiting: every cycle would be noise.
@@ -299,6 +303,10 @@ export function startNotifier(o: NotifierOptions): Notifier {
       await running;
     },
     updateAlertCards: (alertId, render) =>
-      updateAlertCards({ c, sender, log, locale: o.locale ?? 'ja' }, alertId, render),
+      updateAlertCards(
+        { c, conversations: o.conversations, sender, log, locale: o.locale ?? 'ja' },
+        alertId,
+        render,
+      ),
   };
 }

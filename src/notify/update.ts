@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from '../bot/cards/render';
 import type { ConversationReference } from 'botbuilder';
-import type { Collections, ConversationDoc } from '../db/collections';
+import type { ConversationDoc, ConversationStore } from '../conversations/conversation-store';
+import type { Collections } from '../db/collections';
 import type { Locale } from '../i18n/messages';
 import type { Logger } from '../log';
 import { cardActivity } from './cards';
@@ -20,7 +21,13 @@ export interface UpdateCounts {
  * stand for many alerts. Conversations the bot has left since are skipped.
  */
 export async function updateAlertCards(
-  deps: { c: Collections; sender: Sender; log: Logger; locale: Locale },
+  deps: {
+    c: Collections;
+    conversations: ConversationStore;
+    sender: Sender;
+    log: Logger;
+    locale: Locale;
+  },
   alertId: string,
   render: RenderForLocale,
 ): Promise<UpdateCounts> {
@@ -47,7 +54,7 @@ export interface CardCopy {
  * failure is counted and logged with `context`, never thrown.
  */
 export async function updateCardCopies<C extends CardCopy>(
-  deps: { c: Pick<Collections, 'conversations'>; sender: Pick<Sender, 'update'>; log: Logger },
+  deps: { conversations: ConversationStore; sender: Pick<Sender, 'update'>; log: Logger },
   copies: C[],
   render: (copy: C, conversation: ConversationDoc) => AdaptiveCard | Promise<AdaptiveCard>,
   context: Record<string, unknown>,
@@ -55,9 +62,7 @@ export async function updateCardCopies<C extends CardCopy>(
 ): Promise<UpdateCounts> {
   const counts: UpdateCounts = { updated: 0, failed: 0 };
   if (copies.length === 0) return counts;
-  const conversations = await deps.c.conversations
-    .find({ _id: { $in: [...new Set(copies.map((copy) => copy.conversationId))] } })
-    .toArray();
+  const conversations = await deps.conversations.withIds(copies.map((c) => c.conversationId));
   await Promise.all(
     copies.map(async (copy) => {
       const conversation = conversations.find((x) => x._id === copy.conversationId);

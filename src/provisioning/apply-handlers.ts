@@ -1,4 +1,3 @@
-import { isDuplicateKeyError } from '../errors';
 import type { PeopleService } from '../people/people-service';
 import { GraphRequestError, type DirectoryClient } from './graph-directory';
 import { createUserRequest, randomPassword } from './password';
@@ -166,18 +165,7 @@ async function recordLink(
 ): Promise<void> {
   const { people } = deps;
   const id = userId.toLowerCase();
-  const linked = await people.c.people
-    .updateOne(
-      { personId, m365AccountId: null },
-      { $set: { m365AccountId: id, updatedAt: deps.now() }, $pull: { releasedAccountIds: id } },
-    )
-    .then(
-      (r) => r.modifiedCount === 1,
-      (e: unknown) => {
-        if (isDuplicateKeyError(e)) return false;
-        throw e;
-      },
-    );
+  const linked = await people.linkIfUnlinked(personId, id, deps.now());
   if (!linked) await people.link(personId, id);
   ids.userIds.set(personId, id);
 }

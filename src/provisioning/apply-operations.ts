@@ -1,4 +1,4 @@
-import type { Collection, ObjectId } from 'mongodb';
+import type { ObjectId } from 'mongodb';
 import { isDaichoError, isDuplicateKeyError } from '../errors';
 import { t } from '../i18n/messages';
 import { GraphRequestError } from './graph-directory';
@@ -32,7 +32,8 @@ export const APPLY_CONCURRENCY = 4;
 const LOG_BATCH = 200;
 
 export interface ApplyDeps extends HandlerDeps {
-  logs: Collection<ProvisioningLogDoc>;
+  /** Where the per-object log entries go (the run store). */
+  logs: { appendLog(entries: ProvisioningLogDoc[]): Promise<void> };
 }
 
 export interface ApplyOutcome {
@@ -96,12 +97,12 @@ export async function executePlan(
 }
 
 /** Log entries written in batches of LOG_BATCH, and at the end of each phase. */
-function createLogBuffer(logs: Collection<ProvisioningLogDoc>) {
+function createLogBuffer(logs: ApplyDeps['logs']) {
   let buffer: ProvisioningLogDoc[] = [];
   const flush = async () => {
     const batch = buffer;
     buffer = [];
-    if (batch.length > 0) await logs.insertMany(batch, { ordered: false });
+    if (batch.length > 0) await logs.appendLog(batch);
   };
   return {
     flush,

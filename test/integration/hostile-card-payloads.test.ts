@@ -14,7 +14,7 @@ import { menu } from '../../src/troubleshooting';
 import { OLD_DEVICE_OUTCOME_IDS } from '../../src/workflows/replacement-choices';
 import { WorkflowService } from '../../src/workflows/workflow-service';
 import type { WorkflowDoc } from '../../src/workflows/workflow-record';
-import { ADMIN, botConfig, testBot, USER } from '../support/bot-harness';
+import { ADMIN, botConfig, botOwners, testBot, USER } from '../support/bot-harness';
 import { validateCard } from '../support/card-validator';
 import {
   CaseCounts,
@@ -783,6 +783,7 @@ describe('hostile card payloads: refusals from the services are answered, not th
       {
         config,
         c: { ...empty.c, alerts: failing },
+        ...(await botOwners(empty, config)),
         ledger: empty.ledger,
         sync: sims.sync,
         links: sims.links,

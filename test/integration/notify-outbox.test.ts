@@ -4,7 +4,11 @@ import pino from 'pino';
 import { alertCardData } from '../../src/bot/cards/alert';
 import { renderCard } from '../../src/bot/cards/render';
 import { VERBS } from '../../src/bot/verbs';
-import type { AlertDoc, ConversationDoc } from '../../src/db/collections';
+import {
+  ConversationStore,
+  type ConversationDoc,
+} from '../../src/conversations/conversation-store';
+import type { AlertDoc } from '../../src/db/collections';
 import { createLogger } from '../../src/log';
 import { startNotifier, type Notifier, type NotifierOptions } from '../../src/notify/notifier';
 import { TEAMS_LIMITS } from '../../src/notify/rate-limit';
@@ -52,6 +56,7 @@ describe('notifier', () => {
   function notifier(extra: Partial<NotifierOptions> = {}): Notifier {
     const n = startNotifier({
       c: t.c,
+      conversations: new ConversationStore(t.c.conversations),
       adapter,
       botAppId: '',
       log: createLogger('silent'),

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { devicesCsv } from '../../csv/devices-csv';
 import { toCsv } from '../../csv/table-file';
 import { parseDeviceQuery } from '../../ledger/device-query';
-import { offerDownload } from '../../http/downloads';
 import type { BotDeps } from '../bot-deps';
 import { adminPayload, refusalOr } from '../guard';
 import { sayer } from '../locale';
@@ -22,7 +21,7 @@ export function registerDownloads(app: Application<TurnState>, deps: BotDeps): v
     );
     if (problems.length > 0) return say('bot.badPayload');
     const body = devicesCsv(await deps.ledger.list(query), false);
-    const url = await offerDownload(deps.c.downloads, deps.config.publicUrl, {
+    const url = await deps.downloads.offer({
       filename: 'devices.csv',
       contentType: 'text/csv; charset=utf-8',
       body,
@@ -99,7 +98,7 @@ export function registerDownloads(app: Application<TurnState>, deps: BotDeps): v
       ],
       rows,
     );
-    const url = await offerDownload(deps.c.downloads, deps.config.publicUrl, {
+    const url = await deps.downloads.offer({
       filename: `link-preview-${provider}.csv`,
       contentType: 'text/csv; charset=utf-8',
       body,

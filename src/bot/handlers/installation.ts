@@ -1,4 +1,3 @@
-import { isDuplicateKeyError } from '../../errors';
 import { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { BotDeps } from '../bot-deps';
@@ -34,35 +33,20 @@ export function registerInstallation(
 export async function remember(context: TurnContext, deps: BotDeps): Promise<boolean> {
   const reference = TurnContext.getConversationReference(context.activity);
   const conversation = context.activity.conversation;
-  const now = new Date();
-  const result = await deps.c.conversations
-    .updateOne(
-      { _id: conversation.id },
-      {
-        $set: {
-          reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
-          kind:
-            conversation.conversationType === 'channel'
-              ? 'channel'
-              : conversation.conversationType === 'groupChat'
-                ? 'groupChat'
-                : 'personal',
-          tenantId: conversation.tenantId ?? null,
-          name: conversation.name ?? null,
-          updatedAt: now,
-        },
-        $setOnInsert: { alertChannel: false, installedAt: now },
-      },
-      { upsert: true },
-    )
-    .catch((e: unknown) => {
-      // Both announcements at once: the other one inserted the record (duplicate key).
-      if (isDuplicateKeyError(e)) return { upsertedCount: 0 };
-      throw e;
-    });
-  return result.upsertedCount === 1;
+  return deps.conversations.remember({
+    _id: conversation.id,
+    reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+    kind:
+      conversation.conversationType === 'channel'
+        ? 'channel'
+        : conversation.conversationType === 'groupChat'
+          ? 'groupChat'
+          : 'personal',
+    tenantId: conversation.tenantId ?? null,
+    name: conversation.name ?? null,
+  });
 }
 
 async function forget(context: TurnContext, deps: BotDeps): Promise<void> {
-  await deps.c.conversations.deleteOne({ _id: context.activity.conversation.id });
+  await deps.conversations.forget(context.activity.conversation.id);
 }

@@ -1,11 +1,7 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import {
-  PeopleService,
-  PERSON_EDIT_FIELDS,
-  type PersonEditField,
-} from '../../people/people-service';
+import { PERSON_EDIT_FIELDS, type PersonEditField } from '../../people/people-service';
 import type { Person } from '../../people/person';
 import type { BotDeps } from '../bot-deps';
 import {
@@ -42,7 +38,7 @@ const UNLINK = z.object({ personId, accountId: z.string().uuid() });
  * its payload; a stale card (the person changed, or another account is linked) changes nothing.
  */
 export function registerPeople(app: Application<TurnState>, deps: BotDeps): void {
-  const people = deps.people ?? new PeopleService(deps.c);
+  const people = deps.people;
   const profiles = () => Object.keys(deps.config.provisioning.licenceProfiles);
 
   const card = async (

@@ -3,7 +3,6 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { TurnContext, type BotAdapter } from 'botbuilder';
 import { z } from 'zod';
 import { isDaichoError } from '../../errors';
-import { offerDownload } from '../../http/downloads';
 import { t, type Locale } from '../../i18n/messages';
 import { mapPerson } from '../../provisioning/map-person';
 import type {
@@ -66,15 +65,7 @@ export function registerProvisioning(
           }),
         };
 
-  const names = async (personIds: string[]): Promise<Record<string, string>> => {
-    if (personIds.length === 0) return {};
-    const found = await deps.c.people
-      .find({ personId: { $in: personIds } }, { projection: { personId: 1, displayName: 1 } })
-      .toArray();
-    return Object.fromEntries(
-      found.filter((p) => p.displayName).map((p) => [p.personId, p.displayName!]),
-    );
-  };
+  const names = (personIds: string[]) => deps.people.displayNames(personIds);
 
   const previewCard = async (
     run: ProvisioningRunDoc,
@@ -248,7 +239,7 @@ export function registerProvisioning(
     if (!ok.ok) return ok.reply;
     const run = await refusalOr(context, () => svc.value.get(ok.value.runId));
     if (!run.ok) return run.reply;
-    const url = await offerDownload(deps.c.downloads, deps.config.publicUrl, {
+    const url = await deps.downloads.offer({
       filename: `provisioning-plan-${ok.value.runId}.csv`,
       contentType: 'text/csv; charset=utf-8',
       body: planCsv(run.value.plan),

@@ -148,10 +148,10 @@ export function registerSync(
     const ok = await adminPayload(context, deps, anything, {});
     if (!ok.ok) return ok.reply;
     await remember(context, deps);
-    await deps.c.conversations.updateOne(
-      { _id: context.activity.conversation.id },
-      // The cards sent there speak the language of whoever chose it.
-      { $set: { alertChannel: true, locale: sayer(context).locale } },
+    // The cards sent there speak the language of whoever chose it.
+    await deps.conversations.markAlertChannel(
+      context.activity.conversation.id,
+      sayer(context).locale,
     );
     return sayer(context).say('bot.alertChannelSet');
   };

@@ -1,7 +1,6 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { TroubleshootSessionDoc } from '../../db/collections';
 import {
   applyCheckOutcome,
   back,
@@ -16,6 +15,7 @@ import {
   type TroubleshootState,
 } from '../../troubleshooting';
 import { runIntuneSelfTest, runJamfSelfTest } from '../../troubleshooting/self-test';
+import type { TroubleshootSessionDoc } from '../../troubleshooting/session-store';
 import type { BotDeps } from '../bot-deps';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import {
@@ -68,7 +68,7 @@ const CHECKS: Record<string, (deps: BotDeps) => Promise<SelfTestResultView>> = {
  * Anyone may walk a guide (it changes nothing); running a connection check is for admins.
  */
 export function registerTroubleshoot(app: Application<TurnState>, deps: BotDeps): void {
-  const sessions = deps.c.troubleshootSessions;
+  const sessions = deps.troubleshootSessions;
   const keyOf = (context: TurnContext) =>
     `${context.activity.conversation.id}|${context.activity.from?.id ?? ''}`;
 
@@ -95,11 +95,8 @@ export function registerTroubleshoot(app: Application<TurnState>, deps: BotDeps)
     );
   };
 
-  const save = async (context: TurnContext, doc: Omit<TroubleshootSessionDoc, '_id'>) => {
-    const _id = keyOf(context);
-    await sessions.replaceOne({ _id }, doc, { upsert: true });
-    return { ...doc, _id };
-  };
+  const save = (context: TurnContext, doc: Omit<TroubleshootSessionDoc, '_id'>) =>
+    sessions.save(keyOf(context), doc);
 
   /** Starts a guide, with the device it is about when one was named and the ledger has it. */
   const begin = async (context: TurnContext, treeId: string, asset?: string): Promise<Reply> => {
@@ -122,7 +119,7 @@ export function registerTroubleshoot(app: Application<TurnState>, deps: BotDeps)
     treeId: string,
     nodeId?: string,
   ): Promise<{ ok: true; session: TroubleshootSessionDoc } | { ok: false; reply: Reply }> => {
-    const session = await sessions.findOne({ _id: keyOf(context) });
+    const session = await sessions.find(keyOf(context));
     if (!session || session.treeId !== treeId)
       return { ok: false, reply: sayer(context).say('troubleshoot.noSession') };
     // A button of an earlier step (an old card, a double click): show where the user is now.

@@ -23,10 +23,7 @@ export function registerSync(program: Command): void {
       const ctx = await openContext();
       const master = await ctx.sync.master();
       const runs = await ctx.sync.recentRuns(10);
-      const lease = await ctx.ledger.c.leases.findOne({
-        _id: 'sync',
-        expiresAt: { $gt: new Date() },
-      });
+      const lease = await ctx.leases.holder('sync');
       const openAlerts = await ctx.ledger.c.alerts.countDocuments({
         status: { $in: ['pending', 'sending'] },
       });
