@@ -24,9 +24,8 @@ import { Sender, type RetryPolicy, type SendResult } from './sender';
 import { updateAlertCards, type RenderForLocale, type UpdateCounts } from './update';
 
 export interface NotifierOptions {
-  /** The alerts outbox (and the ledger's view of it). */
   c: Collections;
-  /** The alert channels the cards go to. */
+  /** Where the alert channels are. */
   conversations: ConversationStore;
   adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
   /** The bot's app id ('' without credentials, e.g. the Agents Playground). */
@@ -47,6 +46,8 @@ export interface NotifierOptions {
   /** Teams' limits by default; a shared limiter takes precedence (e.g. with card updates). */
   limits?: RateLimits;
   limiter?: RateLimiter;
+  /** The server's one sender; default: one of its own on `limiter`. */
+  sender?: Sender;
   retry?: Partial<RetryPolicy>;
   /** Longest rate-limit wait before a send is given back to the outbox. Default 60 s. */
   maxWaitMs?: number;
@@ -100,7 +101,7 @@ export function startNotifier(o: NotifierOptions): Notifier {
   const policy: OutboxPolicy = { ...DEFAULT_OUTBOX_POLICY, ...o.outbox };
   const owner = o.owner ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const limiter = o.limiter ?? new RateLimiter(o.limits ?? TEAMS_LIMITS, o.clock);
-  const sender = new Sender({ ...o, limiter, maxWaitMs: o.maxWaitMs ?? 60_000 });
+  const sender = o.sender ?? new Sender({ ...o, limiter, maxWaitMs: o.maxWaitMs ?? 60_000 });
   const abort = new AbortController();
   // Every send of a batch (one per alert channel at a time, and their retry sleeps) listens to
   // this one signal, to stop at once; Node's default of 10 listeners would warn for nothing.
@@ -303,10 +304,6 @@ export function startNotifier(o: NotifierOptions): Notifier {
       await running;
     },
     updateAlertCards: (alertId, render) =>
-      updateAlertCards(
-        { c, conversations: o.conversations, sender, log, locale: o.locale ?? 'ja' },
-        alertId,
-        render,
-      ),
+      updateAlertCards({ ...o, c, sender, log, locale: o.locale ?? 'ja' }, alertId, render),
   };
 }
