@@ -79,7 +79,7 @@ function scheduleSync(services: Services) {
 
 /** The bot and what sends proactively for it: the alerts notifier, workflow cards, reminders. */
 function startBot(services: Services) {
-  const { config, c, workflows, conversations, log } = services;
+  const { config, c, alerts, workflows, conversations, log } = services;
   const roles = rolePolicy(config.admins, !config.bot, log);
   const adapter = createAdapter(config.bot, { openIdMetadataUrl: config.botOpenIdMetadataUrl });
   // One sender (and so one rate limiter) for every proactive message: Teams counts them all
@@ -96,6 +96,7 @@ function startBot(services: Services) {
   const notifier = startNotifier({
     c,
     conversations,
+    alerts,
     adapter,
     botAppId,
     log,

@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { Alerts } from './alerts';
 import type { Config } from './config/config';
 import { ConversationStore } from './conversations/conversation-store';
 import { collections, type Collections } from './db/collections';
@@ -40,6 +41,8 @@ export interface Services {
    * outbox and the ledger's records (the notifier, the bot's alert and status handlers).
    */
   c: Collections;
+  /** The alerts outbox: raised by sync, claimed by the notifier, resolved by the bot. */
+  alerts: Alerts;
   ledger: LedgerService;
   sync: SyncService;
   links: LinkService;
@@ -88,6 +91,7 @@ export async function createServices(
     log,
     database,
     c,
+    alerts: new Alerts(c),
     ledger,
     sync,
     links,

@@ -48,7 +48,12 @@ function fixtures(stubUrl: string, conversationCount: number, alertCount: number
     createdAt: new Date(1_700_000_000_000 + i),
     status: 'pending',
     attempts: 0,
-    payload: { assetNumber: `PC-${i}`, mdmDeviceId: `bench-${i}`, deviceName: null },
+    payload: {
+      ledgerId: i.toString(16).padStart(24, '0'),
+      assetNumber: `PC-${i}`,
+      mdmDeviceId: `bench-${i}`,
+      deviceName: null,
+    },
   }));
   return { convs, alerts };
 }

@@ -10,6 +10,7 @@ import { collections, ensureIndexes, type Collections } from '../../src/db/colle
 import { LedgerService } from '../../src/ledger/ledger-service';
 import { serialMatcher } from '../../src/ledger/serial';
 import type { Logger } from '../../src/log';
+import { Alerts } from '../../src/alerts';
 import { ConversationStore } from '../../src/conversations/conversation-store';
 import { startNotifier, type Notifier } from '../../src/notify/notifier';
 import { PeopleService } from '../../src/people/people-service';
@@ -47,6 +48,7 @@ export function benchNotifier(c: Collections, log: Logger): Notifier {
   return startNotifier({
     c,
     conversations: new ConversationStore(c.conversations),
+    alerts: new Alerts(c),
     adapter: new TeamsAdapter({}),
     botAppId: '',
     log,

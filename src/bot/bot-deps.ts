@@ -1,3 +1,4 @@
+import type { Alerts } from '../alerts';
 import type { Config } from '../config/config';
 import type { ConversationStore } from '../conversations/conversation-store';
 import type { Collections } from '../db/collections';
@@ -31,6 +32,8 @@ export interface BotDeps {
   troubleshootSessions: TroubleshootSessionStore;
   /** The people directory. */
   people: PeopleService;
+  /** The alerts outbox: read for cards, resolved by the alert buttons. */
+  alerts: Alerts;
   ledger: LedgerService;
   sync: SyncService;
   links: LinkService;

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import type { Alerts } from '../alerts';
 import { loadConfig, type Config } from '../config/config';
 import type { Database } from '../db/database';
 import { t, type Locale, type MessageKey } from '../i18n/messages';
@@ -23,6 +24,7 @@ export interface CliContext {
   people: PeopleService;
   provisioning: ProvisioningService;
   leases: Leases;
+  alerts: Alerts;
   actor: Actor;
   say(key: MessageKey, params?: Record<string, string | number>): string;
 }
@@ -50,7 +52,7 @@ export async function openContext(): Promise<CliContext> {
   const services = await createServices(config, { log });
   const db = services.database!;
   if (db.info.kind === 'emulator') process.stderr.write(`${t(locale, 'db.emulatorWarning')}\n`);
-  const { ledger, sync, links, people, provisioning, leases } = services;
+  const { ledger, sync, links, people, provisioning, leases, alerts } = services;
   opened = {
     config,
     locale,
@@ -61,6 +63,7 @@ export async function openContext(): Promise<CliContext> {
     people,
     provisioning,
     leases,
+    alerts,
     actor: { by: `cli:${os.userInfo().username}` },
     say: (key, params) => t(locale, key, params),
   };

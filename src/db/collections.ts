@@ -1,5 +1,7 @@
 import type { Collection, Db, IndexDescription, ObjectId } from 'mongodb';
 import { createIndexes } from './create-indexes';
+import type { AlertDoc } from '../alerts/alert-kinds';
+import { ALERT_INDEXES } from '../alerts/alerts';
 import type { StoredDevice } from '../ledger/device';
 import type { BotStateDoc } from '../bot/mongo-storage';
 import type { WorkflowDoc } from '../workflows/workflow-record';
@@ -67,37 +69,8 @@ export interface SyncRunDoc {
   requests?: Record<string, number>;
 }
 
-/** The alerts outbox. `_id` is the finding's key, so the same finding is never raised twice. */
-export interface AlertDoc {
-  _id: string;
-  type:
-    | 'duplicate'
-    | 'asset-number-conflict'
-    | 'missing-from-mdm'
-    | 'reenrolment'
-    | 'sync-failed'
-    | 'sync-partial'
-    | 'run-held';
-  provider: 'intune' | 'jamf';
-  runId: ObjectId | null;
-  createdAt: Date;
-  status: 'pending' | 'sending' | 'sent' | 'failed' | 'resolved';
-  attempts: number;
-  payload: Record<string, unknown>;
-  // Set by the notifier (src/notify/outbox.ts); absent on alerts it has not touched yet.
-  /** Not before this time (retry backoff); absent = at once. */
-  nextAttemptAt?: Date | null;
-  /** The replica that is sending it, until `claimExpiresAt` (then another may take it over). */
-  claimedBy?: string | null;
-  claimExpiresAt?: Date | null;
-  /** Every message that carries this alert, to update the cards in place once it is resolved. */
-  sentActivities?: { conversationId: string; activityId: string; card: 'alert' | 'digest' }[];
-  /** Conversations that refused it for good (403 bot removed, 404 …): not tried again. */
-  failedDeliveries?: { conversationId: string; error: string; at: Date }[];
-  sentAt?: Date | null;
-  lastError?: string | null;
-  failedAt?: Date | null;
-}
+/** The alerts outbox: its kinds and stored shape belong to the alerts module. */
+export type { AlertDoc };
 
 /** SYS numbers promised to MDM devices, so a run killed mid-way and run again gives the same. */
 export interface ReservationDoc {
@@ -204,12 +177,7 @@ const INDEXES: Record<keyof Collections, IndexDescription[]> = {
   integrations: [],
   syncRuns: [{ key: { startedAt: -1 }, name: 'startedAt' }],
   leases: [],
-  alerts: [
-    { key: { status: 1, createdAt: 1 }, name: 'status_createdAt' },
-    // The notifier's claim: due pending alerts, and expired claims of a replica that died.
-    { key: { status: 1, nextAttemptAt: 1 }, name: 'status_nextAttemptAt' },
-    { key: { status: 1, claimExpiresAt: 1 }, name: 'status_claimExpiresAt' },
-  ],
+  alerts: ALERT_INDEXES,
   reservations: [],
   syncJournal: [{ key: { runId: 1 }, name: 'runId' }],
   botState: [],

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import os from 'node:os';
 import type { CloudAdapter } from 'botbuilder';
+import type { Alerts, Progress } from '../alerts';
 import type { ConversationDoc, ConversationStore } from '../conversations/conversation-store';
 import type { AlertDoc, Collections } from '../db/collections';
 import { t, type Locale } from '../i18n/messages';
@@ -9,7 +10,6 @@ import type { Logger } from '../log';
 import { withLedgerView } from '../bot/cards/alert-ledger';
 import { unitActivity } from './cards';
 import type { Clock } from './clock';
-import * as outbox from './outbox';
 import {
   DEFAULT_OUTBOX_POLICY,
   planUnits,
@@ -27,6 +27,8 @@ export interface NotifierOptions {
   c: Collections;
   /** Where the alert channels are. */
   conversations: ConversationStore;
+  /** The alerts outbox it claims from and settles. */
+  alerts: Alerts;
   adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
   /** The bot's app id ('' without credentials, e.g. the Agents Playground). */
   botAppId: string;
@@ -81,7 +83,7 @@ export interface Notifier {
 /** Per alert, while its conversations answer. */
 interface Tracking {
   alert: AlertDoc;
-  progress: outbox.Progress;
+  progress: Progress;
   failures: Failure[];
   waiting: number;
 }
@@ -93,7 +95,7 @@ interface Tracking {
  * all its conversations have answered.
  */
 export function startNotifier(o: NotifierOptions): Notifier {
-  const { c, log } = o;
+  const { c, alerts, log } = o;
   const mode = o.mode ?? 'each';
   const claimMs = o.claimMs ?? 120_000;
   // A digest is one message however many alerts it holds, so it can take more per cycle.
@@ -114,10 +116,7 @@ export function startNotifier(o: NotifierOptions): Notifier {
     if (channels.length === 0) {
       // Alerts stay pending until someone picks a channel. Said once, and only when there is
       // something waiting: every cycle would be noise.
-      if (
-        !warnedNoChannel &&
-        (await c.alerts.countDocuments({ status: 'pending' }, { limit: 1 }))
-      ) {
+      if (!warnedNoChannel && (await alerts.anyPending())) {
         log.warn(t('en', 'notify.noAlertChannel'));
         warnedNoChannel = true;
       }
@@ -130,7 +129,7 @@ export function startNotifier(o: NotifierOptions): Notifier {
   /** Claims a batch and sends it to every alert channel. */
   async function sendBatch(channels: ConversationDoc[], counts: Counts): Promise<Counts> {
     if (abort.signal.aborted) return counts;
-    const claimed = await outbox.claimBatch(c, owner, claimMs, batchSize);
+    const claimed = await alerts.claimBatch(owner, claimMs, batchSize);
     counts.claimed = claimed.length;
     if (claimed.length === 0) return counts;
 
@@ -162,7 +161,7 @@ export function startNotifier(o: NotifierOptions): Notifier {
       await settleAlert(tr, counts);
     };
     const heartbeat = setInterval(() => {
-      outbox.extendClaims(c, owner, [...inflight], claimMs).catch((err: unknown) => {
+      alerts.extendClaims(owner, [...inflight], claimMs).catch((err: unknown) => {
         log.warn({ err }, 'could not extend the claims on alerts being sent');
       });
     }, claimMs / 3);
@@ -206,7 +205,7 @@ export function startNotifier(o: NotifierOptions): Notifier {
           activityId: result.activityId,
           card: unit.card,
         };
-        await outbox.recordDelivery(c, ids, sent);
+        await alerts.recordDelivery(ids, sent);
         for (const id of ids) tracking.get(id)!.progress.sentActivities.push(sent);
       } else {
         if (result.kind === 'deferred') deferred = result;
@@ -238,12 +237,12 @@ export function startNotifier(o: NotifierOptions): Notifier {
   ): Promise<SendResult> {
     let activity;
     // Duplicates name the ledger device each MDM record became, as the ledger is now.
-    const alerts = await withLedgerView(c, unit.alerts).catch((err: unknown) => {
+    const viewed = await withLedgerView(c, unit.alerts).catch((err: unknown) => {
       log.warn({ err }, 'could not look up the ledger devices of a duplicate alert');
       return unit.alerts;
     });
     try {
-      activity = unitActivity({ ...unit, alerts }, locale);
+      activity = unitActivity({ ...unit, alerts: viewed }, locale);
     } catch (e) {
       // A payload the card cannot show will not render better next time.
       return { ok: false, kind: 'permanent', error: `card: ${String(e)}` };
@@ -257,16 +256,16 @@ export function startNotifier(o: NotifierOptions): Notifier {
     let ours: boolean;
     if (s.action === 'sent') {
       counts.sent++;
-      ours = await outbox.markSent(c, alert._id, owner, progress, s.lastError);
+      ours = await alerts.markSent(alert._id, owner, progress, s.lastError);
     } else if (s.action === 'retry') {
       counts.retried++;
-      ours = await outbox.markRetry(c, alert._id, owner, s.error, s.nextAttemptAt, progress);
+      ours = await alerts.markRetry(alert._id, owner, s.error, s.nextAttemptAt, progress);
     } else if (s.action === 'defer') {
       counts.deferred++;
-      ours = await outbox.markDeferred(c, alert._id, owner, s.nextAttemptAt, progress);
+      ours = await alerts.markDeferred(alert._id, owner, s.nextAttemptAt, progress);
     } else {
       counts.failed++;
-      ours = await outbox.markFailed(c, alert._id, owner, s.error, progress);
+      ours = await alerts.markFailed(alert._id, owner, s.error, progress);
       log.error({ alertId: alert._id, attempts: alert.attempts, error: s.error }, 'alert failed');
     }
     if (!ours) log.warn({ alertId: alert._id, action: s.action }, 'alert claim lost meanwhile');

@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../bot/cards/render';
 import type { ConversationReference } from 'botbuilder';
+import type { Alerts } from '../alerts';
 import type { ConversationDoc, ConversationStore } from '../conversations/conversation-store';
 import type { Collections } from '../db/collections';
 import type { Locale } from '../i18n/messages';
@@ -23,6 +24,7 @@ export interface UpdateCounts {
 export async function updateAlertCards(
   deps: {
     c: Collections;
+    alerts: Alerts;
     conversations: ConversationStore;
     sender: Sender;
     log: Logger;
@@ -31,8 +33,8 @@ export async function updateAlertCards(
   alertId: string,
   render: RenderForLocale,
 ): Promise<UpdateCounts> {
-  const alert = await deps.c.alerts.findOne({ _id: alertId });
-  const cards = (alert?.sentActivities ?? []).filter((s) => s.card === 'alert');
+  const sent = await deps.alerts.sentActivitiesOf(alertId);
+  const cards = sent.filter((s) => s.card === 'alert');
   return updateCardCopies(
     deps,
     cards,

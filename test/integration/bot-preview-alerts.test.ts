@@ -1,3 +1,4 @@
+import { Alerts } from '../../src/alerts';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { TestAdapter } from 'botbuilder';
 import { VERBS } from '../../src/bot/verbs';
@@ -129,6 +130,7 @@ describe('link preview and duplicate alert cards an admin can act on', () => {
     const notifier = startNotifier({
       c: t.c,
       conversations: new ConversationStore(t.c.conversations),
+      alerts: new Alerts(t.c),
       adapter: new TeamsAdapter({}),
       botAppId: '',
       log: createLogger('silent'),

@@ -1,3 +1,4 @@
+import { Alerts } from '../../src/alerts';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { createAdapter } from '../../src/bot/adapter';
 import { createBot } from '../../src/bot/create-bot';
@@ -773,7 +774,9 @@ describe('hostile card payloads: refusals from the services are answered, not th
     const teamsAdapter = createAdapter(undefined);
     const failing = new Proxy(empty.c.alerts, {
       get(target, prop, receiver) {
-        if (prop === 'findOne') return () => Promise.reject(new Error('connection reset'));
+        // Reads and the atomic resolve alike: the handler's first database call fails.
+        if (prop === 'findOne' || prop === 'findOneAndUpdate')
+          return () => Promise.reject(new Error('connection reset'));
         return Reflect.get(target, prop, receiver) as unknown;
       },
     });
@@ -784,6 +787,7 @@ describe('hostile card payloads: refusals from the services are answered, not th
         config,
         c: { ...empty.c, alerts: failing },
         ...(await botOwners(empty, config)),
+        alerts: new Alerts({ alerts: failing }),
         ledger: empty.ledger,
         sync: sims.sync,
         links: sims.links,

@@ -1,3 +1,4 @@
+import { Alerts } from '../../src/alerts';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { ObjectId, type Filter } from 'mongodb';
 import pino from 'pino';
@@ -57,6 +58,7 @@ describe('notifier', () => {
     const n = startNotifier({
       c: t.c,
       conversations: new ConversationStore(t.c.conversations),
+      alerts: new Alerts(t.c),
       adapter,
       botAppId: '',
       log: createLogger('silent'),
@@ -99,7 +101,12 @@ describe('notifier', () => {
         createdAt: new Date(1_700_000_000_000 + i),
         status: 'pending',
         attempts: 0,
-        payload: { assetNumber: `PC-${i}`, mdmDeviceId: `dev-${i}`, deviceName: null },
+        payload: {
+          ledgerId: `ledger-${i}`,
+          assetNumber: `PC-${i}`,
+          mdmDeviceId: `dev-${i}`,
+          deviceName: null,
+        },
       };
     });
     await t.c.alerts.insertMany(docs);

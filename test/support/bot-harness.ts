@@ -30,6 +30,7 @@ export function testBot(t: TestDb, h: SyncHarness, extra: Partial<BotDeps> = {})
       downloads: services.downloads,
       troubleshootSessions: services.troubleshootSessions,
       people: services.people,
+      alerts: services.alerts,
       ledger: t.ledger,
       sync: h.sync,
       links: h.links,
@@ -46,8 +47,8 @@ export function testBot(t: TestDb, h: SyncHarness, extra: Partial<BotDeps> = {})
 /** The record owners a hand-built BotDeps needs: the product's services on the test database. */
 export async function botOwners(t: TestDb, config = botConfig(t)) {
   const s = await createServices(config, { db: t.db, log: createLogger('silent') });
-  const { conversations, downloads, troubleshootSessions, people } = s;
-  return { conversations, downloads, troubleshootSessions, people };
+  const { conversations, downloads, troubleshootSessions, people, alerts } = s;
+  return { conversations, downloads, troubleshootSessions, people, alerts };
 }
 
 /** The bot's config on the test database with `aad-admin` as admin; `env` adds to it. */

@@ -1,10 +1,8 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { AlertDoc } from '../../db/collections';
 import { isDaichoError } from '../../errors';
 import { parseDeviceInput } from '../../ledger/device-input';
-import type { DuplicateFinding } from '../../sync/reconcile-types';
 import type { BotDeps } from '../bot-deps';
 import { alertCardData } from '../cards/alert';
 import { ledgerViewOf, withLedgerView } from '../cards/alert-ledger';
@@ -25,10 +23,8 @@ export function registerAlertActions(app: Application<TurnState>, deps: BotDeps)
   app.adaptiveCards.actionExecute(VERBS.alertKeep, async (context, _s, data) => {
     const ok = await adminPayload(context, deps, z.object({ alertId }).passthrough(), data);
     if (!ok.ok) return ok.reply;
-    const alert = await deps.c.alerts.findOne({ _id: ok.value.alertId });
     // Resolved already (a stale card, another admin's merge): keep who resolved it and how.
-    if (!alert || alert.status === 'resolved') return sayer(context).say('bot.badPayload');
-    return resolved(context, deps, alert, VERBS.alertKeep);
+    return resolved(context, deps, ok.value.alertId, VERBS.alertKeep);
   });
 
   app.adaptiveCards.actionExecute(VERBS.alertMerge, async (context, _s, data) => {
@@ -40,9 +36,9 @@ export function registerAlertActions(app: Application<TurnState>, deps: BotDeps)
     );
     if (!ok.ok) return ok.reply;
     const { say } = sayer(context);
-    const alert = await deps.c.alerts.findOne({ _id: ok.value.alertId, type: 'duplicate' });
-    const finding = alert?.payload as unknown as DuplicateFinding | undefined;
-    if (!alert || !finding || alert.status === 'resolved') return say('bot.badPayload');
+    const alert = await deps.alerts.findOf(ok.value.alertId, 'duplicate');
+    if (!alert || alert.status === 'resolved') return say('bot.badPayload');
+    const finding = alert.payload;
     if (finding.side !== 'ledger' || !finding.assetNumbers.includes(ok.value.keep))
       return say('bot.mergeMdmSide');
     const [viewed] = await withLedgerView(deps.c, [alert]);
@@ -60,7 +56,7 @@ export function registerAlertActions(app: Application<TurnState>, deps: BotDeps)
       if (isDaichoError(e)) return say(e.messageKey, e.params);
       throw e;
     }
-    return resolved(context, deps, alert, VERBS.alertMerge);
+    return resolved(context, deps, alert._id, VERBS.alertMerge);
   });
 
   app.adaptiveCards.actionExecute(VERBS.alertRename, async (context, _s, data) => {
@@ -74,10 +70,7 @@ export function registerAlertActions(app: Application<TurnState>, deps: BotDeps)
     const ok = await adminPayload(context, deps, schema, data);
     if (!ok.ok) return ok.reply;
     const { say } = sayer(context);
-    const alert = await deps.c.alerts.findOne({
-      _id: ok.value.alertId,
-      type: 'asset-number-conflict',
-    });
+    const alert = await deps.alerts.findOf(ok.value.alertId, 'asset-number-conflict');
     if (
       !alert ||
       alert.payload.assignedAssetNumber !== ok.value.assetNumber ||
@@ -98,21 +91,17 @@ export function registerAlertActions(app: Application<TurnState>, deps: BotDeps)
       if (isDaichoError(e)) return say(e.messageKey, e.params);
       throw e;
     }
-    return resolved(context, deps, alert, VERBS.alertRename);
+    return resolved(context, deps, alert._id, VERBS.alertRename);
   });
 }
 
-async function resolved(context: TurnContext, deps: BotDeps, alert: AlertDoc, verb: Verb) {
+async function resolved(context: TurnContext, deps: BotDeps, alertId: string, verb: Verb) {
   const resolution = { by: context.activity.from?.name ?? actor(context).by, verb, at: new Date() };
   // Only one press resolves it: two admins at the same moment must not overwrite who did it.
-  const won = await deps.c.alerts.updateOne(
-    { _id: alert._id, status: { $ne: 'resolved' } },
-    { $set: { status: 'resolved', resolution } },
-  );
-  if (won.modifiedCount === 0) return sayer(context).say('bot.badPayload');
+  const alert = await deps.alerts.resolve(alertId, resolution);
+  if (!alert) return sayer(context).say('bot.badPayload');
   // The card shows what the ledger holds now (the device each MDM record became, raw serials).
-  const [viewed] = await withLedgerView(deps.c, [alert]).catch(() => [alert]);
-  const done = { ...viewed, status: 'resolved' as const };
+  const [done = alert] = await withLedgerView(deps.c, [alert]).catch(() => [alert]);
   // The same card in every other alert channel shows it too; a failure there is only logged.
   void deps.alertCards
     ?.updateAlertCards(alert._id, (locale) =>

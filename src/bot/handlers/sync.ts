@@ -120,17 +120,11 @@ export function registerSync(
   });
 
   const status = async (context: TurnContext) => {
-    const open = await deps.c.alerts
-      .aggregate<{ _id: string; n: number }>([
-        { $match: { status: { $in: ['pending', 'sending', 'sent'] } } },
-        { $group: { _id: '$type', n: { $sum: 1 } } },
-      ])
-      .toArray();
     return statusCardData(
       {
         master: await deps.sync.master(),
         runs: await deps.sync.recentRuns(5),
-        openAlerts: Object.fromEntries(open.map((o) => [o._id, o.n])),
+        openAlerts: await deps.alerts.countOpenByType(),
       },
       sayer(context).locale,
       { isAdmin: await deps.roles.isAdmin(context) },

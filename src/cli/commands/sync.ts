@@ -24,9 +24,7 @@ export function registerSync(program: Command): void {
       const master = await ctx.sync.master();
       const runs = await ctx.sync.recentRuns(10);
       const lease = await ctx.leases.holder('sync');
-      const openAlerts = await ctx.ledger.c.alerts.countDocuments({
-        status: { $in: ['pending', 'sending'] },
-      });
+      const openAlerts = await ctx.alerts.countUnsent();
       const status = {
         master: master && {
           provider: master.provider,
