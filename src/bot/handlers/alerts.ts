@@ -23,7 +23,8 @@ export function registerAlertActions(app: Application<TurnState>, deps: BotDeps)
   app.adaptiveCards.actionExecute(VERBS.alertKeep, async (context, _s, data) => {
     const ok = await adminPayload(context, deps, z.object({ alertId }).passthrough(), data);
     if (!ok.ok) return ok.reply;
-    // Resolved already (a stale card, another admin's merge): keep who resolved it and how.
+    // Resolved already (a stale card, another admin's merge): refused in the same update that
+    // resolves, so who resolved it and how are kept.
     return resolved(context, deps, ok.value.alertId, VERBS.alertKeep);
   });
 
