@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isDaichoError } from '../errors';
 import { actorNameKey, type WorkflowDoc } from '../workflows/workflow-record';
 import { isWorkflowError } from '../workflows/workflow-errors';
+import type { WorkflowTurnNote } from '../workflows/workflow-notes';
 import type { WorkflowService } from '../workflows/workflow-service';
 import type { z } from 'zod';
 import type { BotDeps } from './bot-deps';
@@ -10,9 +11,9 @@ import type { AdaptiveCard } from '../cards/render';
 import { REFRESH_USERS_MAX, type WorkflowCardOptions } from '../cards/workflow';
 import { remember } from './handlers/installation';
 import { sayer } from './locale';
+import { MAX_CARD_COPIES } from './workflow-copies';
 import type { ActionRoute, CommandRoute } from './routes';
 import { actor, type BotTurn, type Reply } from './turn';
-import { addCardCopy } from './workflow-copies';
 import { workflowCard } from './workflow-view';
 
 /** An answer to a card press: a sentence, or a card (already sent for the presser only: ''). */
@@ -86,30 +87,25 @@ export async function trackTurn(
 ): Promise<void> {
   const { locale } = sayer(turn);
   const conversationId = turn.conversation.id;
-  const set: Record<string, unknown> = {};
   const name = turn.user.name;
-  if (what.acted && name) set[`actorNames.${actorNameKey(actor(turn).by)}`] = clip(name, 100);
+  const note: WorkflowTurnNote = {};
+  if (what.acted && name)
+    note.actorName = { key: actorNameKey(actor(turn).by), name: clip(name, 100) };
   if (what.started) {
-    set.startedIn = { conversationId, reference: turn.conversation.reference, locale };
+    note.startedIn = { conversationId, reference: turn.conversation.reference, locale };
   }
-  if (Object.keys(set).length > 0)
-    await deps.c.workflows.updateOne({ _id: workflowId }, { $set: set });
+  await deps.workflows.noteTurn(workflowId, note);
   const teamsId = turn.user.id;
-  if (teamsId) {
-    // Once each, the latest kept: the card's refresh lists them (Teams takes at most 60).
-    await deps.c.workflows.updateOne(
-      { _id: workflowId, teamsUserIds: { $ne: teamsId } },
-      { $push: { teamsUserIds: { $each: [teamsId], $slice: -REFRESH_USERS_MAX } } },
-    );
-  }
+  // Once each, the latest kept: the card's refresh lists them (Teams takes at most 60).
+  if (teamsId) await deps.workflows.addTeamsUser(workflowId, teamsId, REFRESH_USERS_MAX);
   if (what.copyActivityId) {
     // The card copies are updated through the conversations the bot knows (like alert cards).
     await remember(turn, deps);
-    await addCardCopy(deps.c, workflowId, {
-      conversationId,
-      activityId: what.copyActivityId,
-      locale,
-    });
+    await deps.workflows.addCardCopy(
+      workflowId,
+      { conversationId, activityId: what.copyActivityId, locale },
+      MAX_CARD_COPIES,
+    );
   }
 }
 

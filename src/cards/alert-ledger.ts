@@ -1,27 +1,9 @@
 import type { Filter } from 'mongodb';
-import type { AlertDoc, Collections } from '../db/collections';
+import type { AlertDoc, AlertDocOf, DuplicateLedgerView, DuplicatePayload } from '../alerts';
+import type { Collections } from '../db/collections';
 import type { StoredDevice } from '../ledger/device';
-import type { DuplicateFinding } from '../sync/reconcile-types';
 
-/**
- * What the ledger says now about the devices of a duplicate alert, looked up when its card is
- * built (the finding is what the sync saw; the admin needs to know what became of each device).
- */
-export interface DuplicateLedgerView {
-  /** The key value as the MDM or an admin wrote it; the finding keeps only its folded form. */
-  keyText: string | null;
-  /** MDM device id → asset number of the ledger device linked to it. */
-  byMdmDevice: Record<string, string>;
-  /** The finding's asset numbers still in the ledger. */
-  present: string[];
-  /** …of which a merge may delete: not synced, or gone from the MDM (seed 000's delete lock). */
-  deletable: string[];
-  /**
-   * …whose MDM device has left: kept, it may take over the MDM link of one synced twin (the
-   * duplicate a re-enrolled device got before the 2025/12/15 rule), keeping its asset number.
-   */
-  takeOver?: string[];
-}
+export type { DuplicateLedgerView };
 
 type Row = Pick<StoredDevice, 'assetNumber' | 'serialNumber' | 'serialKey' | 'uuid' | 'mdm'> & {
   source: StoredDevice['source'];
@@ -29,7 +11,7 @@ type Row = Pick<StoredDevice, 'assetNumber' | 'serialNumber' | 'serialKey' | 'uu
 
 /** The view, where it is kept on an alert for its card (never written back to the outbox). */
 export function ledgerViewOf(alert: AlertDoc): DuplicateLedgerView | undefined {
-  return (alert.payload as { ledgerView?: DuplicateLedgerView }).ledgerView;
+  return alert.type === 'duplicate' ? alert.payload.ledgerView : undefined;
 }
 
 /**
@@ -41,13 +23,13 @@ export async function withLedgerView(
   c: Pick<Collections, 'devices'>,
   alerts: AlertDoc[],
 ): Promise<AlertDoc[]> {
-  const dups = alerts.filter((a) => a.type === 'duplicate');
+  const dups = alerts.filter((a): a is AlertDocOf<'duplicate'> => a.type === 'duplicate');
   if (dups.length === 0) return alerts;
   const or: Filter<StoredDevice>[] = [];
   const assets = new Set<string>();
   const serialKeys = new Set<string>();
   for (const a of dups) {
-    const d = a.payload as unknown as DuplicateFinding;
+    const d = a.payload;
     for (const n of d.assetNumbers ?? []) assets.add(n);
     if (d.matchKey === 'serial' && d.keyValue) serialKeys.add(d.keyValue);
     const ids = (d.mdmDevices ?? []).map((m) => m.deviceId);
@@ -74,8 +56,8 @@ export async function withLedgerView(
   );
 }
 
-function viewOf(alert: AlertDoc, rows: Row[]): DuplicateLedgerView {
-  const d = alert.payload as unknown as DuplicateFinding;
+function viewOf(alert: AlertDocOf<'duplicate'>, rows: Row[]): DuplicateLedgerView {
+  const d = alert.payload;
   const byMdmDevice: Record<string, string> = {};
   const ids = new Set((d.mdmDevices ?? []).map((m) => m.deviceId));
   for (const r of rows)
@@ -96,7 +78,7 @@ function viewOf(alert: AlertDoc, rows: Row[]): DuplicateLedgerView {
 }
 
 /** The finding's key as one of its devices has it written, before folding. */
-function keyText(d: DuplicateFinding, rows: Row[]): string | null {
+function keyText(d: DuplicatePayload, rows: Row[]): string | null {
   if (d.matchKey === 'serial')
     return rows.find((r) => r.serialKey === d.keyValue && r.serialNumber)?.serialNumber ?? null;
   const same = (v: unknown) =>

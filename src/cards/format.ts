@@ -1,5 +1,5 @@
 import type { MdmProvider, Source } from '../ledger/device';
-import { t, type Locale } from '../i18n/messages';
+import { isMessageKey, t, type Locale } from '../i18n/messages';
 import { PROVIDER_NAMES } from '../sync/settings';
 
 /** Options every builder takes. */
@@ -78,8 +78,7 @@ export function formatDateTime(
 /** A field's label ("assetNumber" → 資産番号, "mdm.lastCheckInAt" → 最終チェックイン). */
 export function fieldLabel(field: string, locale: Locale): string {
   const key = `card.field.${field}`;
-  const label = t(locale, key);
-  return label === key ? field : label;
+  return isMessageKey(key) ? t(locale, key) : field;
 }
 
 export function providerName(provider: MdmProvider): string {
@@ -93,8 +92,7 @@ export function sourceLabel(source: Source, locale: Locale): string {
 /** Why a value changed, from the field-history rule; an unknown rule is shown as it is. */
 export function ruleLabel(rule: string, locale: Locale): string {
   const key = `card.rule.${rule}`;
-  const label = t(locale, key);
-  return label === key ? rule : label;
+  return isMessageKey(key) ? t(locale, key) : rule;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { t, type Locale } from '../i18n/messages';
+import { t, type Locale, type MessageKey } from '../i18n/messages';
 
 /** What the help card offers; the template maps each key to its button's verb. */
 export type HelpItemKey =
@@ -11,7 +11,7 @@ export interface HelpCardData {
   hint: string;
 }
 
-const ACTION_TITLE: Record<HelpItemKey, string> = {
+const ACTION_TITLE: Record<HelpItemKey, MessageKey> = {
   devices: 'card.action.devices',
   status: 'card.action.status',
   link: 'card.action.link',

@@ -1,4 +1,4 @@
-import { t, type Locale } from '../i18n/messages';
+import { t, type Locale, type MessageKey } from '../i18n/messages';
 import type { SyncSettings } from '../sync/settings';
 import type { SyncCounts, SyncPreview } from '../sync/summary';
 import { clip, count, providerName, type Fact } from './format';
@@ -164,7 +164,7 @@ function previewSections(
 ): LinkPreviewCardData['sections'] {
   const creates = preview?.creates ?? [];
   const sections: LinkPreviewCardData['sections'] = [];
-  const list = <T>(key: string, items: T[], line: (item: T) => string) => {
+  const list = <T>(key: MessageKey, items: T[], line: (item: T) => string) => {
     if (items.length > 0)
       sections.push(
         section(
@@ -190,7 +190,7 @@ function previewSections(
       asset: clip(c.assetNumber, 64),
     }),
   );
-  const findings = <T>(key: string, items: T[], line: (item: T) => string) => {
+  const findings = <T>(key: MessageKey, items: T[], line: (item: T) => string) => {
     if (items.length > 0)
       sections.push(
         section(

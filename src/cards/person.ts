@@ -1,4 +1,4 @@
-import { t, type Locale } from '../i18n/messages';
+import { isMessageKey, t, type Locale } from '../i18n/messages';
 import { PERSON_EDIT_FIELDS, type PersonEditField } from '../people/people-service';
 import { PERSON_LABELS_JA } from '../people/person-fields';
 import { DIRECTORY_ATTRIBUTES, type Person } from '../people/person';
@@ -81,8 +81,8 @@ export interface PersonCardOptions {
 
 /** A directory attribute's label: seed 001's Japanese column name, or the admin center's. */
 export function personFieldLabel(field: string, locale: Locale): string {
-  const own = t(locale, `card.person.field.${field}`);
-  if (own !== `card.person.field.${field}`) return own;
+  const ownKey = `card.person.field.${field}`;
+  if (isMessageKey(ownKey)) return t(locale, ownKey);
   if (locale === 'ja')
     return PERSON_LABELS_JA[field as keyof typeof PERSON_LABELS_JA]?.[0] ?? field;
   const graph = field === 'division' || field === 'costCenter' ? `employeeOrgData.${field}` : field;

@@ -1,4 +1,4 @@
-import { t, type Locale } from '../i18n/messages';
+import { isMessageKey, t, type Locale } from '../i18n/messages';
 import type {
   AttributeChange,
   OperationKind,
@@ -50,8 +50,7 @@ export function subjectLabel(
 
 export function kindLabel(kind: OperationKind | string, locale: Locale): string {
   const key = `card.provision.kind.${kind}`;
-  const label = t(locale, key);
-  return label === key ? kind : label;
+  return isMessageKey(key) ? t(locale, key) : kind;
 }
 
 export function valueText(value: UserValue | undefined, locale: Locale): string {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { t, type Locale } from '../i18n/messages';
+import { isMessageKey, t, type Locale } from '../i18n/messages';
 import type { ProvisioningConfig } from '../config/provisioning-config';
 import { PERSON_LABELS_JA } from '../people/person-fields';
 import { isDirectoryAttribute } from '../people/person';
@@ -126,8 +126,7 @@ function mappingSwitches(provisioning: MappingConfig, locale: Locale) {
 /** Seed 001's "Microsoft 365 管理センター上の表示名" of a property, or "" for one it does not list. */
 export function targetDisplayName(property: string, locale: Locale): string {
   const key = `card.m365.${property}`;
-  const label = t(locale, key);
-  return label === key ? '' : label;
+  return isMessageKey(key) ? t(locale, key) : '';
 }
 
 /** "表示名 (displayName)": the admin center's name and the Graph property. */

@@ -1,10 +1,11 @@
-import { t, type Locale } from '../i18n/messages';
+import { t, type Locale, type MessageKey } from '../i18n/messages';
 import type { ProvisioningConfig } from '../config/provisioning-config';
 import {
   OPERATION_KINDS,
   type PlanOperation,
   type ProvisioningPlan,
 } from '../provisioning/plan-types';
+import type { ProvisioningRunStatus } from '../provisioning/provisioning-runs';
 import {
   actorLabel,
   bounded,
@@ -39,7 +40,7 @@ const MEMBER_NAMES_MAX = 5;
 /** The run a preview shows (a ProvisioningRunDoc, with its id as text). */
 export interface ProvisionRunView {
   id: string;
-  status: string;
+  status: ProvisioningRunStatus;
   plan: ProvisioningPlan;
   createdAt: Date;
   by: string;
@@ -274,7 +275,7 @@ function operationViews(ops: PlanOperation[], locale: Locale): { text: string; l
     views.push(operationLines(op, locale));
   }
   if (membersAt >= 0) {
-    const list = (ids: string[], key: string) => {
+    const list = (ids: string[], key: MessageKey) => {
       if (ids.length === 0) return [];
       const names = ids.slice(0, MEMBER_NAMES_MAX).map((id) => clip(id, 40));
       const rest = ids.length - names.length;

@@ -1,5 +1,6 @@
-import { t, type Locale } from '../i18n/messages';
+import { isMessageKey, t, type Locale } from '../i18n/messages';
 import type { AttributeChange, ProvisioningPlan } from '../provisioning/plan-types';
+import type { ProvisioningRunStatus } from '../provisioning/provisioning-runs';
 import {
   actorLabel,
   bounded,
@@ -18,7 +19,7 @@ export const RESULT_FAILURES_MAX = 8;
 /** What a result card reads of a run (a ProvisioningRunDoc, id as text). */
 export interface ProvisionResultRunView {
   id: string;
-  status: string;
+  status: ProvisioningRunStatus;
   plan: ProvisioningPlan;
   by: string;
   decidedBy: string | null;
@@ -143,8 +144,7 @@ export function detailText(
 ): string {
   if (entry.result === 'ok' || !entry.detail) return entry.detail;
   const key = `provision.detail.${entry.detail}`;
-  const text = t(locale, key);
-  return text === key ? entry.detail : text;
+  return isMessageKey(key) ? t(locale, key) : entry.detail;
 }
 
 export function graphErrorText(

@@ -23,6 +23,13 @@ const FACT_KEYS = [
   'retryAfterSeconds',
 ] as const;
 
+/** The outcome in words, per provider: each provider has its own list of outcomes. */
+function verdictText(result: SelfTestResultView, locale: Locale): string {
+  return result.provider === 'intune'
+    ? t(locale, `troubleshoot.outcome.intune.${result.outcome}`)
+    : t(locale, `troubleshoot.outcome.jamf.${result.outcome}`);
+}
+
 /** The self-test's finding as the card shows it: a verdict, the facts, the technical detail. */
 export function checkView(result: SelfTestResultView, locale: Locale): CheckView {
   const facts: Fact[] = [];
@@ -43,7 +50,7 @@ export function checkView(result: SelfTestResultView, locale: Locale): CheckView
   });
   return {
     title: t(locale, 'troubleshoot.checkTitle', {
-      verdict: t(locale, `troubleshoot.outcome.${result.provider}.${result.outcome}`),
+      verdict: verdictText(result, locale),
     }),
     text: clip(result.detail, 500),
     ok: result.outcome === 'ok',

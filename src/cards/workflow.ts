@@ -1,5 +1,4 @@
-import { t, type Locale } from '../i18n/messages';
-import type { WorkflowRef } from './workflow-payloads';
+import { t, type Locale, type MessageKeySuffix } from '../i18n/messages';
 import type { Device } from '../ledger/device';
 import type { Checklist } from '../workflows/checklist';
 import {
@@ -24,6 +23,7 @@ import {
 } from './format';
 import { workflowResult } from './workflow-result';
 import { workflowSteps, type WorkflowStepView } from './workflow-steps';
+import type { WorkflowRef } from './workflow-payloads';
 
 /** Checklists are data an admin extends; past this many steps the card says how many more. */
 export const WORKFLOW_STEPS_MAX = 12;
@@ -218,7 +218,7 @@ function statusText(
 }
 
 function labels(locale: Locale, view: WorkflowView): WorkflowCardData['labels'] {
-  const l = (key: string) => t(locale, `card.workflow.${key}`);
+  const l = (key: MessageKeySuffix<'card.workflow.'>) => t(locale, `card.workflow.${key}`);
   return {
     newDevice: l('newDeviceInput'),
     setNewDevice: l('setNewDevice'),

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import os from 'node:os';
-import type { AlertDoc, Collections, ConversationDoc } from '../db/collections';
+import type { Alerts, Progress } from '../alerts';
+import type { ConversationDoc, ConversationStore } from '../conversations/conversation-store';
+import type { AlertDoc, Collections } from '../db/collections';
 import { t, type Locale } from '../i18n/messages';
 import type { Logger } from '../log';
 import { withLedgerView } from '../cards/alert-ledger';
 import type { ProactiveAdapter } from '../teams/proactive';
 import { unitActivity } from './cards';
 import type { Clock } from './clock';
-import * as outbox from './outbox';
 import {
   DEFAULT_OUTBOX_POLICY,
   planUnits,
@@ -24,6 +25,10 @@ import { updateAlertCards, type RenderForLocale, type UpdateCounts } from './upd
 
 export interface NotifierOptions {
   c: Collections;
+  /** Where the alert channels are. */
+  conversations: ConversationStore;
+  /** The alerts outbox it claims from and settles. */
+  alerts: Alerts;
   adapter: ProactiveAdapter;
   /** The bot's app id ('' without credentials, e.g. the Agents Playground). */
   botAppId: string;
@@ -43,6 +48,8 @@ export interface NotifierOptions {
   /** Teams' limits by default; a shared limiter takes precedence (e.g. with card updates). */
   limits?: RateLimits;
   limiter?: RateLimiter;
+  /** The server's one sender; default: one of its own on `limiter`. */
+  sender?: Sender;
   retry?: Partial<RetryPolicy>;
   /** Longest rate-limit wait before a send is given back to the outbox. Default 60 s. */
   maxWaitMs?: number;
@@ -76,7 +83,7 @@ export interface Notifier {
 /** Per alert, while its conversations answer. */
 interface Tracking {
   alert: AlertDoc;
-  progress: outbox.Progress;
+  progress: Progress;
   failures: Failure[];
   waiting: number;
 }
@@ -88,7 +95,7 @@ interface Tracking {
  * all its conversations have answered.
  */
 export function startNotifier(o: NotifierOptions): Notifier {
-  const { c, log } = o;
+  const { c, alerts, log } = o;
   const mode = o.mode ?? 'each';
   const claimMs = o.claimMs ?? 120_000;
   // A digest is one message however many alerts it holds, so it can take more per cycle.
@@ -96,7 +103,7 @@ export function startNotifier(o: NotifierOptions): Notifier {
   const policy: OutboxPolicy = { ...DEFAULT_OUTBOX_POLICY, ...o.outbox };
   const owner = o.owner ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const limiter = o.limiter ?? new RateLimiter(o.limits ?? TEAMS_LIMITS, o.clock);
-  const sender = new Sender({ ...o, limiter, maxWaitMs: o.maxWaitMs ?? 60_000 });
+  const sender = o.sender ?? new Sender({ ...o, limiter, maxWaitMs: o.maxWaitMs ?? 60_000 });
   const abort = new AbortController();
   // Every send of a batch (one per alert channel at a time, and their retry sleeps) listens to
   // this one signal, to stop at once; Node's default of 10 listeners would warn for nothing.
@@ -105,14 +112,11 @@ export function startNotifier(o: NotifierOptions): Notifier {
 
   async function cycle(): Promise<CycleCounts> {
     const counts = { claimed: 0, sent: 0, retried: 0, failed: 0, deferred: 0, messages: 0 };
-    const channels = await c.conversations.find({ alertChannel: true }).toArray();
+    const channels = await o.conversations.alertChannels();
     if (channels.length === 0) {
       // Alerts stay pending until someone picks a channel. Said once, and only when there is
       // something waiting: every cycle would be noise.
-      if (
-        !warnedNoChannel &&
-        (await c.alerts.countDocuments({ status: 'pending' }, { limit: 1 }))
-      ) {
+      if (!warnedNoChannel && (await alerts.anyPending())) {
         log.warn(t('en', 'notify.noAlertChannel'));
         warnedNoChannel = true;
       }
@@ -125,7 +129,7 @@ export function startNotifier(o: NotifierOptions): Notifier {
   /** Claims a batch and sends it to every alert channel. */
   async function sendBatch(channels: ConversationDoc[], counts: Counts): Promise<Counts> {
     if (abort.signal.aborted) return counts;
-    const claimed = await outbox.claimBatch(c, owner, claimMs, batchSize);
+    const claimed = await alerts.claimBatch(owner, claimMs, batchSize);
     counts.claimed = claimed.length;
     if (claimed.length === 0) return counts;
 
@@ -157,7 +161,7 @@ export function startNotifier(o: NotifierOptions): Notifier {
       await settleAlert(tr, counts);
     };
     const heartbeat = setInterval(() => {
-      outbox.extendClaims(c, owner, [...inflight], claimMs).catch((err: unknown) => {
+      alerts.extendClaims(owner, [...inflight], claimMs).catch((err: unknown) => {
         log.warn({ err }, 'could not extend the claims on alerts being sent');
       });
     }, claimMs / 3);
@@ -201,7 +205,7 @@ export function startNotifier(o: NotifierOptions): Notifier {
           activityId: result.activityId,
           card: unit.card,
         };
-        await outbox.recordDelivery(c, ids, sent);
+        await alerts.recordDelivery(ids, sent);
         for (const id of ids) tracking.get(id)!.progress.sentActivities.push(sent);
       } else {
         if (result.kind === 'deferred') deferred = result;
@@ -233,12 +237,12 @@ export function startNotifier(o: NotifierOptions): Notifier {
   ): Promise<SendResult> {
     let activity;
     // Duplicates name the ledger device each MDM record became, as the ledger is now.
-    const alerts = await withLedgerView(c, unit.alerts).catch((err: unknown) => {
+    const viewed = await withLedgerView(c, unit.alerts).catch((err: unknown) => {
       log.warn({ err }, 'could not look up the ledger devices of a duplicate alert');
       return unit.alerts;
     });
     try {
-      activity = unitActivity({ ...unit, alerts }, locale);
+      activity = unitActivity({ ...unit, alerts: viewed }, locale);
     } catch (e) {
       // A payload the card cannot show will not render better next time.
       return { ok: false, kind: 'permanent', error: `card: ${String(e)}` };
@@ -252,16 +256,16 @@ export function startNotifier(o: NotifierOptions): Notifier {
     let ours: boolean;
     if (s.action === 'sent') {
       counts.sent++;
-      ours = await outbox.markSent(c, alert._id, owner, progress, s.lastError);
+      ours = await alerts.markSent(alert._id, owner, progress, s.lastError);
     } else if (s.action === 'retry') {
       counts.retried++;
-      ours = await outbox.markRetry(c, alert._id, owner, s.error, s.nextAttemptAt, progress);
+      ours = await alerts.markRetry(alert._id, owner, s.error, s.nextAttemptAt, progress);
     } else if (s.action === 'defer') {
       counts.deferred++;
-      ours = await outbox.markDeferred(c, alert._id, owner, s.nextAttemptAt, progress);
+      ours = await alerts.markDeferred(alert._id, owner, s.nextAttemptAt, progress);
     } else {
       counts.failed++;
-      ours = await outbox.markFailed(c, alert._id, owner, s.error, progress);
+      ours = await alerts.markFailed(alert._id, owner, s.error, progress);
       log.error({ alertId: alert._id, attempts: alert.attempts, error: s.error }, 'alert failed');
     }
     if (!ours) log.warn({ alertId: alert._id, action: s.action }, 'alert claim lost meanwhile');
@@ -299,6 +303,6 @@ export function startNotifier(o: NotifierOptions): Notifier {
       await running;
     },
     updateAlertCards: (alertId, render) =>
-      updateAlertCards({ c, sender, log, locale: o.locale ?? 'ja' }, alertId, render),
+      updateAlertCards({ ...o, c, sender, log, locale: o.locale ?? 'ja' }, alertId, render),
   };
 }

@@ -100,18 +100,32 @@ export class Sender {
     return this.deliver(target, activity, activityId, signal, 0);
   }
 
+  /**
+   * This sender (its limiter, retries and warnings) with another longest rate-limit wait: one
+   * sender for every proactive message, each caller with the patience its messages deserve.
+   */
+  withMaxWait(maxWaitMs: number): Pick<Sender, 'send' | 'update'> {
+    return {
+      send: (target, activity, signal, priority = 0) =>
+        this.deliver(target, activity, undefined, signal, priority, maxWaitMs),
+      update: (target, activityId, activity, signal) =>
+        this.deliver(target, activity, activityId, signal, 0, maxWaitMs),
+    };
+  }
+
   private async deliver(
     target: Target,
     activity: OutboundMessage,
     updateId: string | undefined,
     signal: AbortSignal | undefined,
     priority: number,
+    maxWaitMs = this.o.maxWaitMs,
   ): Promise<SendResult> {
     const bytes = Buffer.byteLength(JSON.stringify(activity));
     if (bytes > MAX_MESSAGE_BYTES)
       return { ok: false, kind: 'permanent', error: `message too large: ${bytes} bytes` };
     for (let attempt = 1; ; attempt++) {
-      const result = await this.once(target, activity, updateId, signal, priority);
+      const result = await this.once(target, activity, updateId, signal, priority, maxWaitMs);
       if (result.ok || result.kind !== 'retry') return result;
       const waitMs = this.backoff(attempt, result.waitMs);
       // Give it back to the outbox rather than hold the conversation's queue for long.
@@ -139,6 +153,7 @@ export class Sender {
     updateId: string | undefined,
     signal: AbortSignal | undefined,
     priority: number,
+    maxWaitMs: number | undefined,
   ): Promise<SendResult> {
     let result: SendResult | undefined;
     const { conversationId, tenantId } = target;
@@ -150,7 +165,6 @@ export class Sender {
         async (conversation) => {
           // The slot is taken here, right before the request, not before the turn is set up:
           // Teams counts arrivals, and any delay between the two bunches them up.
-          const maxWaitMs = this.o.maxWaitMs;
           const options = { maxWaitMs, signal, priority };
           if (!(await this.o.limiter.acquire(conversationId, tenantId, options))) {
             result = {

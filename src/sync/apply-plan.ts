@@ -5,7 +5,7 @@ import type { Actor } from '../ledger/actor';
 import type { MdmProvider, StoredDevice } from '../ledger/device';
 import type { LedgerService } from '../ledger/ledger-service';
 import { historyDocs } from '../ledger/ledger-service';
-import { alertDocs, raiseAlerts, type ConflictFinding } from './alerts';
+import { alertDocs, Alerts, type ConflictFinding } from '../alerts';
 import { reserveSysNumbers } from './sys-reservations';
 import { replayJournals, SyncJournal } from './sync-journal';
 import type { DeviceCreate, RuleChange, SyncPlan } from './reconcile-types';
@@ -162,8 +162,7 @@ async function raiseReenrolments(
     ...r,
     assetNumber: r.assetNumber ?? result.createdAssetNumbers.get(r.oldMdm.deviceId) ?? null,
   }));
-  await raiseAlerts(
-    ledger.c,
+  await new Alerts(ledger.c).raise(
     alertDocs(
       plan.provider,
       runId,

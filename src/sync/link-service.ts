@@ -1,3 +1,4 @@
+import { Alerts } from '../alerts';
 import type { Actor } from '../ledger/actor';
 import type { MdmProvider } from '../ledger/device';
 import type { LedgerService } from '../ledger/ledger-service';
@@ -100,10 +101,7 @@ export class LinkService {
         ),
       ),
     );
-    await this.ledger.c.alerts.updateMany(
-      { provider, status: 'pending' },
-      { $set: { status: 'resolved' } },
-    );
+    await new Alerts(this.ledger.c).resolvePendingOf(provider);
     return { provider, devices: synced.length, dryRun: false };
   }
 

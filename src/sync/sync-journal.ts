@@ -2,7 +2,7 @@ import { onlyDuplicateKeys } from '../errors';
 import { MongoBulkWriteError, ObjectId } from 'mongodb';
 import type { Collections, SyncJournalEntry } from '../db/collections';
 import type { UsageService } from '../ledger/usage-service';
-import { raiseAlerts } from './alerts';
+import { Alerts } from '../alerts';
 
 /**
  * The side records of a sync's device writes — field history, usage history (利用履歴), alerts —
@@ -96,9 +96,6 @@ async function writeSideRecords(
     ),
     at,
   );
-  await raiseAlerts(
-    c,
-    entries.flatMap((e) => e.alerts),
-  );
+  await new Alerts(c).raise(entries.flatMap((e) => e.alerts));
   return history.length;
 }

@@ -5,9 +5,16 @@ import type { Actor } from '../ledger/actor';
 import type { MdmProvider } from '../ledger/device';
 import type { LedgerService } from '../ledger/ledger-service';
 import type { Logger } from '../log';
-import { alertDocs, raiseAlerts } from './alerts';
+import {
+  alertDocs,
+  Alerts,
+  heldRunAlert,
+  heldRunAlertId,
+  runFailureAlert,
+  type RunFailurePayload,
+} from '../alerts';
 import { applyPlan } from './apply-plan';
-import { Lease } from './lease';
+import { Lease } from '../lease/lease';
 import { readAllDevices } from './read-all';
 import { reconcile } from './reconcile';
 import { changedPercent, shouldHold, type SafetyLimit } from './safety-limit';
@@ -191,17 +198,12 @@ export class SyncService {
           { $set: { status: 'superseded' } },
         );
         await this.finish(runId, 'held', counts, [], source.stats, held);
-        await raiseAlerts(this.c, [
-          {
-            _id: `run-held:${runId.toHexString()}`,
-            type: 'run-held',
-            provider: settings.provider,
-            runId,
-            createdAt: new Date(),
-            status: 'pending',
-            attempts: 0,
-            payload: { ...held, counts, limit: { ...this.safetyLimit } },
-          },
+        await new Alerts(this.c).raise([
+          heldRunAlert(settings.provider, runId, {
+            ...held,
+            counts,
+            limit: { ...this.safetyLimit },
+          }),
         ]);
         return {
           ...base,
@@ -218,8 +220,7 @@ export class SyncService {
       const applied = await applyPlan(this.ledger, plan, syncActor, now, runId);
       // Conflict and missing alerts go with the device writes (the journal of applyPlan);
       // duplicates are found again by every run.
-      await raiseAlerts(
-        this.c,
+      await new Alerts(this.c).raise(
         alertDocs(
           settings.provider,
           runId,
@@ -340,19 +341,10 @@ export class SyncService {
     provider: MdmProvider,
     runId: ObjectId,
     errors: string[],
-    details: Record<string, unknown> = {},
+    details: Omit<RunFailurePayload, 'errors'> = {},
   ): Promise<void> {
-    await raiseAlerts(this.c, [
-      {
-        _id: `${type}:${runId.toHexString()}`,
-        type,
-        provider,
-        runId,
-        createdAt: new Date(),
-        status: 'pending',
-        attempts: 0,
-        payload: { ...details, errors },
-      },
+    await new Alerts(this.c).raise([
+      runFailureAlert(type, provider, runId, { ...details, errors }),
     ]);
   }
 
@@ -386,7 +378,7 @@ export class SyncService {
       ));
     if (!r || r.modifiedCount !== 1)
       throw new DaichoError('RUN_NOT_FOUND', 'sync.noHeldRun', { runId });
-    await this.c.alerts.updateMany({ _id: `run-held:${runId}` }, { $set: { status: 'resolved' } });
+    await new Alerts(this.c).resolve(heldRunAlertId(runId));
   }
 
   async recentRuns(limit = 10): Promise<SyncRunDoc[]> {

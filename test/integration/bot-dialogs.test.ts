@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/log';
 import { LinkService } from '../../src/sync/link-service';
 import { SyncService } from '../../src/sync/sync-service';
+import { botOwners } from '../support/bot-harness';
 import { ROOT } from '../support/cli';
 import { openTestDb, type TestDb } from '../support/test-db';
 
@@ -34,6 +35,7 @@ describe('bot conversations', () => {
     const deps = {
       config,
       c: t.c,
+      ...(await botOwners(t, config)),
       ledger: t.ledger,
       sync,
       links: new LinkService(t.ledger, sync, () => false),

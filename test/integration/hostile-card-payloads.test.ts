@@ -1,3 +1,4 @@
+import { Alerts } from '../../src/alerts';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { createAdapter } from '../../src/teams/adapter';
 import { createBot } from '../../src/teams/create-bot';
@@ -14,7 +15,7 @@ import { menu } from '../../src/troubleshooting';
 import { OLD_DEVICE_OUTCOME_IDS } from '../../src/workflows/replacement-choices';
 import { WorkflowService } from '../../src/workflows/workflow-service';
 import type { WorkflowDoc } from '../../src/workflows/workflow-record';
-import { ADMIN, botConfig, testBot, USER } from '../support/bot-harness';
+import { ADMIN, botConfig, botOwners, testBot, USER } from '../support/bot-harness';
 import { validateCard } from '../support/card-validator';
 import {
   CaseCounts,
@@ -773,7 +774,9 @@ describe('hostile card payloads: refusals from the services are answered, not th
     const teamsAdapter = createAdapter(undefined);
     const failing = new Proxy(empty.c.alerts, {
       get(target, prop, receiver) {
-        if (prop === 'findOne') return () => Promise.reject(new Error('connection reset'));
+        // Reads and the atomic resolve alike: the handler's first database call fails.
+        if (prop === 'findOne' || prop === 'findOneAndUpdate')
+          return () => Promise.reject(new Error('connection reset'));
         return Reflect.get(target, prop, receiver) as unknown;
       },
     });
@@ -783,6 +786,8 @@ describe('hostile card payloads: refusals from the services are answered, not th
       {
         config,
         c: { ...empty.c, alerts: failing },
+        ...(await botOwners(empty, config)),
+        alerts: new Alerts({ alerts: failing }),
         ledger: empty.ledger,
         sync: sims.sync,
         links: sims.links,

@@ -104,7 +104,7 @@ export function bigPlan(n: number, name: string): ProvisioningPlan {
   );
 }
 
-function run(status: string, plan: ProvisioningPlan): ProvisionRunView {
+function run(status: ProvisionRunView['status'], plan: ProvisioningPlan): ProvisionRunView {
   return { id: RUN, status, plan, createdAt: AT, by: 'teams:aad-admin' };
 }
 
@@ -144,7 +144,10 @@ export function provisioningCards(locale: Locale, name: string): [string, Adapti
   });
   const mapping = fullMapping();
   const log = failures(big ? 200 : 3, name);
-  const result = (status: string, counts = { ok: 1995, failed: log.length, skipped: 12 }) => ({
+  const result = (
+    status: ProvisionRunView['status'],
+    counts = { ok: 1995, failed: log.length, skipped: 12 },
+  ) => ({
     ...run(status, plan),
     decidedBy: null,
     endedAt: AT,

@@ -1,6 +1,10 @@
 import { personCardData } from '../../src/cards/person';
 import { provisionMappingCardData } from '../../src/cards/provision-mapping';
-import { PREVIEW_OBJECTS_MAX, provisionPreviewCardData } from '../../src/cards/provision-preview';
+import {
+  PREVIEW_OBJECTS_MAX,
+  provisionPreviewCardData,
+  type ProvisionRunView,
+} from '../../src/cards/provision-preview';
 import { provisionResultCardData } from '../../src/cards/provision-result';
 import { renderCard } from '../../src/cards/render';
 import { COMMANDS, argument } from '../../src/bot/commands';
@@ -16,7 +20,7 @@ import { ALL_ON, PROFILES } from '../support/provisioning-fixtures';
 
 const AT = new Date('2025-04-01T03:00:00Z');
 const RUN = '665f1c2e9b1d4a00000000b1';
-const run = (status: string, plan = bigPlan(120, '山田 太郎')) => ({
+const run = (status: ProvisionRunView['status'], plan = bigPlan(120, '山田 太郎')) => ({
   id: RUN,
   status,
   plan,

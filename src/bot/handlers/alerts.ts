@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import type { AlertDoc } from '../../db/collections';
 import { isDaichoError } from '../../errors';
 import { parseDeviceInput } from '../../ledger/device-input';
-import type { DuplicateFinding } from '../../sync/reconcile-types';
 import type { BotDeps } from '../bot-deps';
 import { alertCardData } from '../../cards/alert';
 import { ledgerViewOf, withLedgerView } from '../../cards/alert-ledger';
@@ -19,16 +17,14 @@ const alertId = z.string().min(1).max(1000);
  * seed 000's FAQ), rename (a SYS device's asset number). The card is answered with itself,
  * updated: who did what, no more buttons.
  */
-
 export const alertKeepAction = actionRoute({
   verb: VERBS.alertKeep,
   schema: z.object({ alertId }).passthrough(),
   role: 'admin',
   async handle(context, payload, deps) {
-    const alert = await deps.c.alerts.findOne({ _id: payload.alertId });
-    // Resolved already (a stale card, another admin's merge): keep who resolved it and how.
-    if (!alert || alert.status === 'resolved') return sayer(context).say('bot.badPayload');
-    return resolved(context, deps, alert, VERBS.alertKeep);
+    // Resolved already (a stale card, another admin's merge): refused in the same update that
+    // resolves, so who resolved it and how are kept.
+    return resolved(context, deps, payload.alertId, VERBS.alertKeep);
   },
 });
 
@@ -38,9 +34,9 @@ export const alertMergeAction = actionRoute({
   role: 'admin',
   async handle(context, payload, deps) {
     const { say } = sayer(context);
-    const alert = await deps.c.alerts.findOne({ _id: payload.alertId, type: 'duplicate' });
-    const finding = alert?.payload as unknown as DuplicateFinding | undefined;
-    if (!alert || !finding || alert.status === 'resolved') return say('bot.badPayload');
+    const alert = await deps.alerts.findOf(payload.alertId, 'duplicate');
+    if (!alert || alert.status === 'resolved') return say('bot.badPayload');
+    const finding = alert.payload;
     if (finding.side !== 'ledger' || !finding.assetNumbers.includes(payload.keep))
       return say('bot.mergeMdmSide');
     const [viewed] = await withLedgerView(deps.c, [alert]);
@@ -58,7 +54,7 @@ export const alertMergeAction = actionRoute({
       if (isDaichoError(e)) return say(e.messageKey, e.params);
       throw e;
     }
-    return resolved(context, deps, alert, VERBS.alertMerge);
+    return resolved(context, deps, alert._id, VERBS.alertMerge);
   },
 });
 
@@ -74,10 +70,7 @@ export const alertRenameAction = actionRoute({
   role: 'admin',
   async handle(context, payload, deps) {
     const { say } = sayer(context);
-    const alert = await deps.c.alerts.findOne({
-      _id: payload.alertId,
-      type: 'asset-number-conflict',
-    });
+    const alert = await deps.alerts.findOf(payload.alertId, 'asset-number-conflict');
     if (
       !alert ||
       alert.payload.assignedAssetNumber !== payload.assetNumber ||
@@ -98,21 +91,17 @@ export const alertRenameAction = actionRoute({
       if (isDaichoError(e)) return say(e.messageKey, e.params);
       throw e;
     }
-    return resolved(context, deps, alert, VERBS.alertRename);
+    return resolved(context, deps, alert._id, VERBS.alertRename);
   },
 });
 
-async function resolved(context: BotTurn, deps: BotDeps, alert: AlertDoc, verb: Verb) {
+async function resolved(context: BotTurn, deps: BotDeps, alertId: string, verb: Verb) {
   const resolution = { by: context.user.name ?? actor(context).by, verb, at: new Date() };
   // Only one press resolves it: two admins at the same moment must not overwrite who did it.
-  const won = await deps.c.alerts.updateOne(
-    { _id: alert._id, status: { $ne: 'resolved' } },
-    { $set: { status: 'resolved', resolution } },
-  );
-  if (won.modifiedCount === 0) return sayer(context).say('bot.badPayload');
+  const alert = await deps.alerts.resolve(alertId, resolution);
+  if (!alert) return sayer(context).say('bot.badPayload');
   // The card shows what the ledger holds now (the device each MDM record became, raw serials).
-  const [viewed] = await withLedgerView(deps.c, [alert]).catch(() => [alert]);
-  const done = { ...viewed, status: 'resolved' as const };
+  const [done = alert] = await withLedgerView(deps.c, [alert]).catch(() => [alert]);
   // The same card in every other alert channel shows it too; a failure there is only logged.
   void deps.alertCards
     ?.updateAlertCards(alert._id, (locale) =>

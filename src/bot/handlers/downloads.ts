@@ -3,7 +3,6 @@ import { LINK_SETTINGS } from '../../cards/payloads';
 import { VERBS } from '../../cards/verbs';
 import { devicesCsv } from '../../csv/devices-csv';
 import { toCsv } from '../../csv/table-file';
-import { offerDownload } from '../../http/downloads';
 import { parseDeviceQuery } from '../../ledger/device-query';
 import type { SyncPreview } from '../../sync/summary';
 import type { BotDeps } from '../bot-deps';
@@ -25,7 +24,7 @@ export const downloadCsvAction = actionRoute({
     const { query, problems } = parseDeviceQuery(isRecord(payload.filter) ? payload.filter : {});
     if (problems.length > 0) return say('bot.badPayload');
     const body = devicesCsv(await deps.ledger.list(query), false);
-    const url = await offerDownload(deps.c.downloads, deps.config.publicUrl, {
+    const url = await deps.downloads.offer({
       filename: 'devices.csv',
       contentType: 'text/csv; charset=utf-8',
       body,
@@ -49,7 +48,7 @@ export const linkPreviewCsvAction = actionRoute({
     );
     if (!result.ok) return result.reply;
     const body = await previewCsv(deps, result.value.preview!);
-    const url = await offerDownload(deps.c.downloads, deps.config.publicUrl, {
+    const url = await deps.downloads.offer({
       filename: `link-preview-${provider}.csv`,
       contentType: 'text/csv; charset=utf-8',
       body,

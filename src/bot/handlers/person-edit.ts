@@ -5,7 +5,7 @@ import { PERSON_EDIT, PERSON_LINK, PERSON_REF, PERSON_UNLINK } from '../../cards
 import { refusalOr } from '../guard';
 import { sayer } from '../locale';
 import { actionRoute } from '../routes';
-import { licenceProfiles, peopleOf, personCard } from './person';
+import { licenceProfiles, personCard } from './person';
 
 /** The person card's changes (admins): edit, link, unlink, remove, restore. */
 
@@ -20,7 +20,7 @@ export const personEditAction = actionRoute({
     // The card showed "${" in user text as "$\u200B{" (render.ts): saved back as it was.
     for (const field of PERSON_EDIT_FIELDS)
       if (inputs[field] !== undefined) fields[field] = inputs[field].split('$\u200B{').join('${');
-    const found = await refusalOr(turn, () => peopleOf(deps).get(id));
+    const found = await refusalOr(turn, () => deps.people.get(id));
     if (!found.ok) return found.reply;
     // A profile the licence profiles file does not name is refused (the person's current one,
     // from an import, may stay).
@@ -34,7 +34,7 @@ export const personEditAction = actionRoute({
         reasons: say('bot.person.unknownProfile', { profile }),
       });
     const edited = await refusalOr(turn, () =>
-      peopleOf(deps).edit(id, fields, { ifUpdatedAt: new Date(version) }),
+      deps.people.edit(id, fields, { ifUpdatedAt: new Date(version) }),
     );
     if (!edited.ok) return edited.reply;
     if (!edited.value.ok)
@@ -58,7 +58,7 @@ export const personLinkAction = actionRoute({
   async handle(turn, payload, deps) {
     const { say } = sayer(turn);
     const linked = await refusalOr(turn, () =>
-      peopleOf(deps).link(payload.personId, payload.accountId),
+      deps.people.link(payload.personId, payload.accountId),
     );
     if (!linked.ok) return linked.reply;
     const { person, changed } = linked.value;
@@ -75,7 +75,7 @@ export const personUnlinkAction = actionRoute({
   role: 'admin',
   async handle(turn, payload, deps) {
     const { say } = sayer(turn);
-    const found = await refusalOr(turn, () => peopleOf(deps).get(payload.personId));
+    const found = await refusalOr(turn, () => deps.people.get(payload.personId));
     if (!found.ok) return found.reply;
     const accountId = payload.accountId.toLowerCase();
     // The card said which account would be unlinked: if that is no longer the linked one, stop.
@@ -85,7 +85,7 @@ export const personUnlinkAction = actionRoute({
         accountId,
         current: found.value.m365AccountId ?? say('card.none'),
       });
-    const unlinked = await refusalOr(turn, () => peopleOf(deps).unlink(found.value.personId));
+    const unlinked = await refusalOr(turn, () => deps.people.unlink(found.value.personId));
     if (!unlinked.ok) return unlinked.reply;
     return await personCard(turn, deps, unlinked.value.person, {
       text: say('people.unlinked', {
@@ -105,13 +105,13 @@ const removeOrRestore = (remove: boolean) =>
     role: 'admin',
     async handle(turn, payload, deps) {
       const { say } = sayer(turn);
-      const before = await refusalOr(turn, () => peopleOf(deps).get(payload.personId));
+      const before = await refusalOr(turn, () => deps.people.get(payload.personId));
       if (!before.ok) return before.reply;
       if (before.value.removed === remove)
         return await personCard(turn, deps, before.value, { text: say('card.person.unchanged') });
       const after = remove
-        ? await peopleOf(deps).remove(before.value.personId)
-        : await peopleOf(deps).restore(before.value.personId);
+        ? await deps.people.remove(before.value.personId)
+        : await deps.people.restore(before.value.personId);
       const text = remove
         ? say('bot.person.removedNotice', {
             removal: say(`people.removal.${deps.config.provisioning.accountRemoval}`),

@@ -1,4 +1,3 @@
-import { PeopleService } from '../../people/people-service';
 import type { Person } from '../../people/person';
 import { personCardData, type PersonCardData } from '../../cards/person';
 import { PERSON_REF } from '../../cards/person-payloads';
@@ -19,12 +18,6 @@ import type { BotTurn, Reply } from '../turn';
  * re-checks the role and its payload; a stale card (the person changed, or another account is
  * linked) changes nothing.
  */
-
-/** The people directory; one on the database when the composition root gave none. */
-export function peopleOf(deps: BotDeps): PeopleService {
-  return deps.people ?? new PeopleService(deps.c);
-}
-
 /** The licence profiles an admin may choose from. */
 export function licenceProfiles(deps: BotDeps): string[] {
   return Object.keys(deps.config.provisioning.licenceProfiles);
@@ -50,7 +43,7 @@ export async function personCard(
 
 async function show(turn: BotTurn, deps: BotDeps, id: string): Promise<Reply> {
   if (!id) return sayer(turn).say('bot.person.usage');
-  const found = await refusalOr(turn, () => quoting(peopleOf(deps).get(id), 'id'));
+  const found = await refusalOr(turn, () => quoting(deps.people.get(id), 'id'));
   return found.ok ? personCard(turn, deps, found.value) : found.reply;
 }
 

@@ -70,14 +70,8 @@ export function provisioningCommand(
 }
 
 /** The display names of the people a card shows, by person id. */
-async function names(deps: BotDeps, personIds: string[]): Promise<Record<string, string>> {
-  if (personIds.length === 0) return {};
-  const found = await deps.c.people
-    .find({ personId: { $in: personIds } }, { projection: { personId: 1, displayName: 1 } })
-    .toArray();
-  return Object.fromEntries(
-    found.filter((p) => p.displayName).map((p) => [p.personId, p.displayName!]),
-  );
+function names(deps: BotDeps, personIds: string[]): Promise<Record<string, string>> {
+  return deps.people.displayNames(personIds);
 }
 
 export async function previewCard(

@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { t } from '../../i18n/messages';
 import { RUN_PAYLOAD } from '../../cards/payloads';
 import { PERSON_REF } from '../../cards/person-payloads';
 import { renderCard } from '../../cards/render';
 import { provisionWhyCardData } from '../../cards/provision-why';
 import { VERBS } from '../../cards/verbs';
-import { offerDownload } from '../../http/downloads';
-import { t } from '../../i18n/messages';
 import { mapPerson } from '../../provisioning/map-person';
 import type { ProvisioningService } from '../../provisioning/provisioning-service';
 import type { BotDeps } from '../bot-deps';
@@ -89,7 +88,7 @@ export const provisionCsvAction = provisioningAction({
   async handle(turn, payload, deps, svc) {
     const run = await refusalOr(turn, () => svc.get(payload.runId));
     if (!run.ok) return run.reply;
-    const url = await offerDownload(deps.c.downloads, deps.config.publicUrl, {
+    const url = await deps.downloads.offer({
       filename: `provisioning-plan-${payload.runId}.csv`,
       contentType: 'text/csv; charset=utf-8',
       body: planCsv(run.value.plan),

@@ -11,19 +11,13 @@ import { remember } from './installation';
 
 /** `status`: the integration, the last runs and the open alerts. Anyone may look. */
 async function statusCard(turn: BotTurn, deps: BotDeps) {
-  const open = await deps.c.alerts
-    .aggregate<{ _id: string; n: number }>([
-      { $match: { status: { $in: ['pending', 'sending', 'sent'] } } },
-      { $group: { _id: '$type', n: { $sum: 1 } } },
-    ])
-    .toArray();
   return renderCard(
     'status',
     statusCardData(
       {
         master: await deps.sync.master(),
         runs: await deps.sync.recentRuns(5),
-        openAlerts: Object.fromEntries(open.map((o) => [o._id, o.n])),
+        openAlerts: await deps.alerts.countOpenByType(),
       },
       sayer(turn).locale,
       { isAdmin: await deps.roles.isAdmin(turn) },
@@ -47,11 +41,8 @@ export const statusAction = actionRoute({
 /** `alerts here` / `通知先をここに`: alerts go to the conversation this was said in. */
 async function setAlertChannel(turn: BotTurn, deps: BotDeps) {
   await remember(turn, deps);
-  await deps.c.conversations.updateOne(
-    { _id: turn.conversation.id },
-    // The cards sent there speak the language of whoever chose it.
-    { $set: { alertChannel: true, locale: sayer(turn).locale } },
-  );
+  // The cards sent there speak the language of whoever chose it.
+  await deps.conversations.markAlertChannel(turn.conversation.id, sayer(turn).locale);
   return sayer(turn).say('bot.alertChannelSet');
 }
 

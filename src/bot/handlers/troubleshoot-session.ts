@@ -1,4 +1,4 @@
-import type { TroubleshootSessionDoc } from '../../db/collections';
+import type { TroubleshootSessionDoc } from '../../troubleshooting/session-store';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
 import { troubleshootStepCardData, type TroubleshootCardData } from '../../cards/troubleshoot';
 import { checkView, type SelfTestResultView } from '../../cards/troubleshoot-check';
@@ -54,9 +54,7 @@ export async function stepCard(
 }
 
 async function save(turn: BotTurn, deps: BotDeps, doc: Omit<TroubleshootSessionDoc, '_id'>) {
-  const _id = keyOf(turn);
-  await deps.c.troubleshootSessions.replaceOne({ _id }, doc, { upsert: true });
-  return { ...doc, _id };
+  return deps.troubleshootSessions.save(keyOf(turn), doc);
 }
 
 /** Starts a guide, with the device it is about when one was named and the ledger has it. */
@@ -86,7 +84,7 @@ export async function current(
   treeId: string,
   nodeId?: string,
 ): Promise<{ ok: true; session: TroubleshootSessionDoc } | { ok: false; reply: Reply }> {
-  const session = await deps.c.troubleshootSessions.findOne({ _id: keyOf(turn) });
+  const session = await deps.troubleshootSessions.find(keyOf(turn));
   if (!session || session.treeId !== treeId)
     return { ok: false, reply: sayer(turn).say('troubleshoot.noSession') };
   // A button of an earlier step (an old card, a double click): show where the user is now.
