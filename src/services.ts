@@ -6,6 +6,7 @@ import { collections, type Collections } from './db/collections';
 import { openDatabase, type Database } from './db/database';
 import { DownloadStore } from './downloads/download-store';
 import { Leases } from './lease/lease';
+import { DeviceReads } from './ledger/device-reads';
 import { LedgerService } from './ledger/ledger-service';
 import { serialMatcher } from './ledger/serial';
 import { createLogger, type Logger } from './log';
@@ -14,6 +15,7 @@ import { graphDirectoryFor, ProvisioningService } from './provisioning/provision
 import { LinkService } from './sync/link-service';
 import type { SafetyLimit } from './sync/safety-limit';
 import { sourceFactory, type SourceFactory } from './sync/sources';
+import { MongoStorage } from './teams/mongo-storage';
 import { SyncService } from './sync/sync-service';
 import { TroubleshootSessionStore } from './troubleshooting/session-store';
 import { WorkflowService } from './workflows/workflow-service';
@@ -44,6 +46,8 @@ export interface Services {
   /** The alerts outbox: raised by sync, claimed by the notifier, resolved by the bot. */
   alerts: Alerts;
   ledger: LedgerService;
+  /** The ledger read for cards and alerts: devices, their history, how they are named. */
+  deviceReads: DeviceReads;
   sync: SyncService;
   links: LinkService;
   people: PeopleService;
@@ -54,6 +58,8 @@ export interface Services {
   downloads: DownloadStore;
   troubleshootSessions: TroubleshootSessionStore;
   leases: Leases;
+  /** The bot's turn state (botbuilder's Storage on MongoDB). */
+  botStorage: MongoStorage;
   /** Closes the database opened here (nothing when the caller gave its own). */
   close(): Promise<void>;
 }
@@ -93,6 +99,7 @@ export async function createServices(
     c,
     alerts: new Alerts(c),
     ledger,
+    deviceReads: new DeviceReads(c),
     sync,
     links,
     people,
@@ -102,6 +109,7 @@ export async function createServices(
     downloads: new DownloadStore(c.downloads, config.publicUrl),
     troubleshootSessions: new TroubleshootSessionStore(c.troubleshootSessions),
     leases: new Leases(c.leases),
+    botStorage: new MongoStorage(c.botState),
     close: async () => await database?.close(),
   };
 }
