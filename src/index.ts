@@ -79,7 +79,7 @@ function scheduleSync(services: Services) {
 
 /** The bot and what sends proactively for it: the alerts notifier, workflow cards, reminders. */
 function startBot(services: Services) {
-  const { config, c, alerts, workflows, conversations, log } = services;
+  const { config, deviceReads, alerts, workflows, conversations, log } = services;
   const roles = rolePolicy(config.admins, !config.bot, log);
   const adapter = createAdapter(config.bot, { openIdMetadataUrl: config.botOpenIdMetadataUrl });
   // One sender (and so one rate limiter) for every proactive message: Teams counts them all
@@ -94,7 +94,7 @@ function startBot(services: Services) {
     maxWaitMs: 60_000,
   });
   const notifier = startNotifier({
-    c,
+    deviceReads,
     conversations,
     alerts,
     adapter,
@@ -108,7 +108,7 @@ function startBot(services: Services) {
   // Device-replacement workflows: their cards are updated in place for everyone, and a workflow
   // left idle gets a reminder where it was started. Those wait less for a slot than alerts do.
   const workflowCards = workflowCardCopies({
-    c,
+    deviceReads,
     workflows,
     conversations,
     log,

@@ -7,6 +7,7 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Db } from 'mongodb';
 import type { Config } from '../../src/config/config';
 import { collections, ensureIndexes, type Collections } from '../../src/db/collections';
+import { DeviceReads } from '../../src/ledger/device-reads';
 import { LedgerService } from '../../src/ledger/ledger-service';
 import { serialMatcher } from '../../src/ledger/serial';
 import type { Logger } from '../../src/log';
@@ -46,7 +47,7 @@ export function syncServices(c: Collections, config: Config, log: Logger): SyncS
 /** The notifier with product defaults, cycled by `runOnce()` only; no credentials. */
 export function benchNotifier(c: Collections, log: Logger): Notifier {
   return startNotifier({
-    c,
+    deviceReads: new DeviceReads(c),
     conversations: new ConversationStore(c.conversations),
     alerts: new Alerts(c),
     adapter: new TeamsAdapter({}),

@@ -1,9 +1,9 @@
 import type { Alerts } from '../alerts';
 import type { Config } from '../config/config';
 import type { ConversationStore } from '../conversations/conversation-store';
-import type { Collections } from '../db/collections';
 import type { DownloadStore } from '../downloads/download-store';
 import type { Locale } from '../i18n/messages';
+import type { DeviceReads } from '../ledger/device-reads';
 import type { LedgerService } from '../ledger/ledger-service';
 import type { Logger } from '../log';
 import type { LinkService } from '../sync/link-service';
@@ -11,6 +11,7 @@ import type { SyncService } from '../sync/sync-service';
 import type { Notifier } from '../notify/notifier';
 import type { PeopleService } from '../people/people-service';
 import type { ProvisioningService } from '../provisioning/provisioning-service';
+import type { MongoStorage } from '../teams/mongo-storage';
 import type { TroubleshootSessionStore } from '../troubleshooting/session-store';
 import type { WorkflowService } from '../workflows/workflow-service';
 import type { RolePolicy } from './roles';
@@ -19,11 +20,8 @@ import type { WorkflowCardCopies } from './workflow-copies';
 /** What the handlers work with; built once by the composition root. */
 export interface BotDeps {
   config: Config;
-  /**
-   * Only for the records whose owners are being built apart (alerts, the ledger's sync runs and
-   * integrations) and the bot's turn state; every other record goes through its owner below.
-   */
-  c: Collections;
+  /** The bot's turn state (conversation and dialog state), kept in MongoDB across restarts. */
+  botStorage: MongoStorage;
   /** Where the bot is installed (install/remove, the alert channel). */
   conversations: ConversationStore;
   /** Files offered by cards. */
@@ -34,6 +32,8 @@ export interface BotDeps {
   people: PeopleService;
   /** The alerts outbox: read for cards, resolved by the alert buttons. */
   alerts: Alerts;
+  /** The ledger read for cards: devices, their history, how they are named. */
+  deviceReads: DeviceReads;
   ledger: LedgerService;
   sync: SyncService;
   links: LinkService;

@@ -1,4 +1,4 @@
-import type { Collections } from '../db/collections';
+import type { DeviceReads } from '../ledger/device-reads';
 import type { Locale } from '../i18n/messages';
 import type { WorkflowDoc } from '../workflows/workflow-record';
 import type { WorkflowService } from '../workflows/workflow-service';
@@ -7,7 +7,7 @@ import { workflowCardData, type WorkflowCardOptions } from '../cards/workflow';
 
 /** What rendering a workflow card needs: the checklists and the devices as the ledger has them. */
 export interface WorkflowViewDeps {
-  c: Pick<Collections, 'devices'>;
+  deviceReads: Pick<DeviceReads, 'byId'>;
   workflows: Pick<WorkflowService, 'checklists'>;
 }
 
@@ -19,8 +19,8 @@ export async function workflowCard(
   options: WorkflowCardOptions,
 ): Promise<AdaptiveCard> {
   const [oldDevice, newDevice] = await Promise.all([
-    deps.c.devices.findOne({ _id: workflow.oldDeviceId }),
-    workflow.newDeviceId ? deps.c.devices.findOne({ _id: workflow.newDeviceId }) : null,
+    deps.deviceReads.byId(workflow.oldDeviceId),
+    workflow.newDeviceId ? deps.deviceReads.byId(workflow.newDeviceId) : null,
   ]);
   const checklist = deps.workflows.checklists.get(workflow.checklistId);
   return renderCard(

@@ -1,13 +1,7 @@
-import type { Filter } from 'mongodb';
 import type { AlertDoc, AlertDocOf, DuplicateLedgerView, DuplicatePayload } from '../alerts';
-import type { Collections } from '../db/collections';
-import type { StoredDevice } from '../ledger/device';
+import type { DeviceIdentity, DeviceReads, IdentityCriteria } from '../ledger/device-reads';
 
 export type { DuplicateLedgerView };
-
-type Row = Pick<StoredDevice, 'assetNumber' | 'serialNumber' | 'serialKey' | 'uuid' | 'mdm'> & {
-  source: StoredDevice['source'];
-};
 
 /** The view, where it is kept on an alert for its card (never written back to the outbox). */
 export function ledgerViewOf(alert: AlertDoc): DuplicateLedgerView | undefined {
@@ -20,12 +14,12 @@ export function ledgerViewOf(alert: AlertDoc): DuplicateLedgerView | undefined {
  * then falls back on what the finding says.
  */
 export async function withLedgerView(
-  c: Pick<Collections, 'devices'>,
+  reads: Pick<DeviceReads, 'identities'>,
   alerts: AlertDoc[],
 ): Promise<AlertDoc[]> {
   const dups = alerts.filter((a): a is AlertDocOf<'duplicate'> => a.type === 'duplicate');
   if (dups.length === 0) return alerts;
-  const or: Filter<StoredDevice>[] = [];
+  const criteria: IdentityCriteria = { assetNumbers: [], serialKeys: [], mdmDevices: [] };
   const assets = new Set<string>();
   const serialKeys = new Set<string>();
   for (const a of dups) {
@@ -33,30 +27,19 @@ export async function withLedgerView(
     for (const n of d.assetNumbers ?? []) assets.add(n);
     if (d.matchKey === 'serial' && d.keyValue) serialKeys.add(d.keyValue);
     const ids = (d.mdmDevices ?? []).map((m) => m.deviceId);
-    if (ids.length > 0) or.push({ 'mdm.provider': a.provider, 'mdm.deviceId': { $in: ids } });
+    if (ids.length > 0) criteria.mdmDevices.push({ provider: a.provider, deviceIds: ids });
   }
-  if (assets.size > 0) or.push({ assetNumber: { $in: [...assets] } });
-  if (serialKeys.size > 0) or.push({ serialKey: { $in: [...serialKeys] } });
-  if (or.length === 0) return alerts;
-  const rows = (await c.devices
-    .find(or.length === 1 ? or[0] : { $or: or }, {
-      projection: {
-        _id: 0,
-        assetNumber: 1,
-        serialNumber: 1,
-        serialKey: 1,
-        uuid: 1,
-        source: 1,
-        mdm: 1,
-      },
-    })
-    .toArray()) as Row[];
+  criteria.assetNumbers = [...assets];
+  criteria.serialKeys = [...serialKeys];
+  // Nothing to look up: the alerts stay as they are (no view rather than an empty one).
+  if (assets.size + serialKeys.size + criteria.mdmDevices.length === 0) return alerts;
+  const rows = await reads.identities(criteria);
   return alerts.map((a) =>
     a.type === 'duplicate' ? { ...a, payload: { ...a.payload, ledgerView: viewOf(a, rows) } } : a,
   );
 }
 
-function viewOf(alert: AlertDocOf<'duplicate'>, rows: Row[]): DuplicateLedgerView {
+function viewOf(alert: AlertDocOf<'duplicate'>, rows: DeviceIdentity[]): DuplicateLedgerView {
   const d = alert.payload;
   const byMdmDevice: Record<string, string> = {};
   const ids = new Set((d.mdmDevices ?? []).map((m) => m.deviceId));
@@ -78,7 +61,7 @@ function viewOf(alert: AlertDocOf<'duplicate'>, rows: Row[]): DuplicateLedgerVie
 }
 
 /** The finding's key as one of its devices has it written, before folding. */
-function keyText(d: DuplicatePayload, rows: Row[]): string | null {
+function keyText(d: DuplicatePayload, rows: DeviceIdentity[]): string | null {
   if (d.matchKey === 'serial')
     return rows.find((r) => r.serialKey === d.keyValue && r.serialNumber)?.serialNumber ?? null;
   const same = (v: unknown) =>

@@ -3,10 +3,11 @@ import { setMaxListeners } from 'node:events';
 import os from 'node:os';
 import type { Alerts, Progress } from '../alerts';
 import type { ConversationDoc, ConversationStore } from '../conversations/conversation-store';
-import type { AlertDoc, Collections } from '../db/collections';
+import type { AlertDoc } from '../db/collections';
 import { t, type Locale } from '../i18n/messages';
 import type { Logger } from '../log';
 import { withLedgerView } from '../cards/alert-ledger';
+import type { DeviceReads } from '../ledger/device-reads';
 import type { ProactiveAdapter } from '../teams/proactive';
 import { unitActivity } from './cards';
 import type { Clock } from './clock';
@@ -24,7 +25,8 @@ import { Sender, type RetryPolicy, type SendResult } from './sender';
 import { updateAlertCards, type RenderForLocale, type UpdateCounts } from './update';
 
 export interface NotifierOptions {
-  c: Collections;
+  /** The ledger, read for a duplicate alert's card (how its devices are written there). */
+  deviceReads: Pick<DeviceReads, 'identities'>;
   /** Where the alert channels are. */
   conversations: ConversationStore;
   /** The alerts outbox it claims from and settles. */
@@ -95,7 +97,7 @@ interface Tracking {
  * all its conversations have answered.
  */
 export function startNotifier(o: NotifierOptions): Notifier {
-  const { c, alerts, log } = o;
+  const { deviceReads, alerts, log } = o;
   const mode = o.mode ?? 'each';
   const claimMs = o.claimMs ?? 120_000;
   // A digest is one message however many alerts it holds, so it can take more per cycle.
@@ -237,7 +239,7 @@ export function startNotifier(o: NotifierOptions): Notifier {
   ): Promise<SendResult> {
     let activity;
     // Duplicates name the ledger device each MDM record became, as the ledger is now.
-    const viewed = await withLedgerView(c, unit.alerts).catch((err: unknown) => {
+    const viewed = await withLedgerView(deviceReads, unit.alerts).catch((err: unknown) => {
       log.warn({ err }, 'could not look up the ledger devices of a duplicate alert');
       return unit.alerts;
     });
@@ -303,6 +305,6 @@ export function startNotifier(o: NotifierOptions): Notifier {
       await running;
     },
     updateAlertCards: (alertId, render) =>
-      updateAlertCards({ ...o, c, sender, log, locale: o.locale ?? 'ja' }, alertId, render),
+      updateAlertCards({ ...o, sender, log, locale: o.locale ?? 'ja' }, alertId, render),
   };
 }

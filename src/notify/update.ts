@@ -1,6 +1,5 @@
 import type { Alerts } from '../alerts';
 import type { ConversationDoc, ConversationStore } from '../conversations/conversation-store';
-import type { Collections } from '../db/collections';
 import type { AdaptiveCard } from '../cards/render';
 import type { Locale } from '../i18n/messages';
 import type { Logger } from '../log';
@@ -22,7 +21,6 @@ export interface UpdateCounts {
  */
 export async function updateAlertCards(
   deps: {
-    c: Collections;
     alerts: Alerts;
     conversations: ConversationStore;
     sender: Sender;

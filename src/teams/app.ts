@@ -10,7 +10,6 @@ import { sayer } from '../bot/locale';
 import { answerAction, answerCommand, type BotRoutes } from '../bot/routes';
 import { MAX_MESSAGE_LENGTH, normalizeMessage } from '../bot/text';
 import type { BotTurn } from '../bot/turn';
-import { MongoStorage } from './mongo-storage';
 import type { ProactiveAdapter } from './proactive';
 import { botTurn } from './turn';
 
@@ -34,7 +33,7 @@ export function createTeamsApp(
   const app = new Application<TurnState>({
     adapter,
     botAppId: deps.config.bot?.appId ?? '',
-    storage: new MongoStorage(deps.c.botState),
+    storage: deps.botStorage,
     removeRecipientMention: true,
     adaptiveCards: { actionSubmitFilter: 'verb' },
   });

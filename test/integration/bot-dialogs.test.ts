@@ -34,7 +34,6 @@ describe('bot conversations', () => {
     );
     const deps = {
       config,
-      c: t.c,
       ...(await botOwners(t, config)),
       ledger: t.ledger,
       sync,

@@ -128,7 +128,7 @@ describe('link preview and duplicate alert cards an admin can act on', () => {
       updatedAt: new Date(),
     } as never);
     const notifier = startNotifier({
-      c: t.c,
+      deviceReads: h.services.deviceReads,
       conversations: new ConversationStore(t.c.conversations),
       alerts: new Alerts(t.c),
       adapter: new TeamsAdapter({}),

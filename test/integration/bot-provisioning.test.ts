@@ -116,7 +116,8 @@ beforeEach(async () => {
 function testDeps(): Partial<BotDeps> {
   const log = createLogger('silent');
   return {
-    c: t.c,
+    botStorage: h.services.botStorage,
+    deviceReads: h.services.deviceReads,
     ledger: t.ledger,
     sync: h.sync,
     links: h.links,

@@ -49,7 +49,7 @@ describe('device replacement in Teams', () => {
     now = T0;
     service = new WorkflowService({ workflows: t.c.workflows, ledger: t.ledger, now: () => now });
     copies = workflowCardCopies({
-      c: t.c,
+      deviceReads: h.services.deviceReads,
       workflows: service,
       conversations: new ConversationStore(t.c.conversations),
       log,

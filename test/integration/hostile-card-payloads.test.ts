@@ -785,7 +785,6 @@ describe('hostile card payloads: refusals from the services are answered, not th
     const app = createBot(
       {
         config,
-        c: { ...empty.c, alerts: failing },
         ...(await botOwners(empty, config)),
         alerts: new Alerts({ alerts: failing }),
         ledger: empty.ledger,

@@ -10,6 +10,7 @@ import type { AlertDoc } from '../../src/db/collections';
 import { alertCardData } from '../../src/cards/alert';
 import { renderCard } from '../../src/cards/render';
 import { VERBS } from '../../src/cards/verbs';
+import { DeviceReads } from '../../src/ledger/device-reads';
 import { createLogger } from '../../src/log';
 import { startNotifier, type Notifier, type NotifierOptions } from '../../src/notify/notifier';
 import { TEAMS_LIMITS } from '../../src/notify/rate-limit';
@@ -56,7 +57,7 @@ describe('notifier', () => {
 
   function notifier(extra: Partial<NotifierOptions> = {}): Notifier {
     const n = startNotifier({
-      c: t.c,
+      deviceReads: new DeviceReads(t.c),
       conversations: new ConversationStore(t.c.conversations),
       alerts: new Alerts(t.c),
       adapter,

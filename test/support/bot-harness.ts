@@ -25,7 +25,8 @@ export function testBot(t: TestDb, h: SyncHarness, extra: Partial<BotDeps> = {})
   const bot = createBot(
     {
       config,
-      c: t.c,
+      botStorage: services.botStorage,
+      deviceReads: services.deviceReads,
       conversations: services.conversations,
       downloads: services.downloads,
       troubleshootSessions: services.troubleshootSessions,
@@ -47,8 +48,16 @@ export function testBot(t: TestDb, h: SyncHarness, extra: Partial<BotDeps> = {})
 /** The record owners a hand-built BotDeps needs: the product's services on the test database. */
 export async function botOwners(t: TestDb, config = botConfig(t)) {
   const s = await createServices(config, { db: t.db, log: createLogger('silent') });
-  const { conversations, downloads, troubleshootSessions, people, alerts } = s;
-  return { conversations, downloads, troubleshootSessions, people, alerts };
+  const { conversations, downloads, troubleshootSessions, people, alerts, deviceReads } = s;
+  return {
+    conversations,
+    downloads,
+    troubleshootSessions,
+    people,
+    alerts,
+    deviceReads,
+    botStorage: s.botStorage,
+  };
 }
 
 /** The bot's config on the test database with `aad-admin` as admin; `env` adds to it. */

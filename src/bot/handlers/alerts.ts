@@ -39,7 +39,7 @@ export const alertMergeAction = actionRoute({
     const finding = alert.payload;
     if (finding.side !== 'ledger' || !finding.assetNumbers.includes(payload.keep))
       return say('bot.mergeMdmSide');
-    const [viewed] = await withLedgerView(deps.c, [alert]);
+    const [viewed] = await withLedgerView(deps.deviceReads, [alert]);
     const view = ledgerViewOf(viewed)!;
     if (!view.present.includes(payload.keep)) return say('bot.badPayload');
     // Devices deleted meanwhile are skipped. A synced one (refused) goes first, so a refused
@@ -101,7 +101,7 @@ async function resolved(context: BotTurn, deps: BotDeps, alertId: string, verb: 
   const alert = await deps.alerts.resolve(alertId, resolution);
   if (!alert) return sayer(context).say('bot.badPayload');
   // The card shows what the ledger holds now (the device each MDM record became, raw serials).
-  const [done = alert] = await withLedgerView(deps.c, [alert]).catch(() => [alert]);
+  const [done = alert] = await withLedgerView(deps.deviceReads, [alert]).catch(() => [alert]);
   // The same card in every other alert channel shows it too; a failure there is only logged.
   void deps.alertCards
     ?.updateAlertCards(alert._id, (locale) =>

@@ -5,7 +5,6 @@ import { renderCard } from '../../cards/render';
 import { VERBS } from '../../cards/verbs';
 import { isDaichoError } from '../../errors';
 import { toExported } from '../../ledger/device';
-import { literalPattern } from '../../ledger/device-query';
 import type { DeviceDoc } from '../../ledger/ledger-service';
 import type { BotDeps } from '../bot-deps';
 import { argument, COMMANDS } from '../commands';
@@ -88,11 +87,7 @@ async function deviceCard(
   entries = HISTORY_ON_CARD,
 ) {
   const { locale } = sayer(turn);
-  const history = await deps.c.fieldHistory
-    .find({ deviceId: device._id })
-    .sort({ at: -1 })
-    .limit(entries)
-    .toArray();
+  const history = await deps.deviceReads.recentHistory(device._id, entries);
   return renderCard(
     'device',
     deviceCardData(toExported(device), history, locale, {
@@ -108,17 +103,11 @@ async function lookup(deps: BotDeps, id: string): Promise<DeviceDoc[]> {
   } catch (e) {
     if (isDaichoError(e, 'AMBIGUOUS')) {
       const key = deps.ledger.serialKey(id);
-      return deps.c.devices
-        .find(key ? { serialKey: key } : { assetNumber: id })
-        .limit(MAX_USER_MATCHES)
-        .toArray();
+      if (key) return deps.deviceReads.withSerialKey(key, MAX_USER_MATCHES);
+      const device = await deps.deviceReads.byAssetNumber(id);
+      return device ? [device] : [];
     }
     if (!isDaichoError(e, 'NOT_FOUND')) throw e;
   }
-  const pattern = new RegExp(literalPattern(id), 'i');
-  return deps.c.devices
-    .find({ user: pattern })
-    .sort({ assetNumber: 1 })
-    .limit(MAX_USER_MATCHES)
-    .toArray();
+  return deps.deviceReads.whoseUserContains(id, MAX_USER_MATCHES);
 }

@@ -16,11 +16,11 @@ import {
  * play). A device that is gone meanwhile is shown as not found rather than failing the step.
  */
 export async function deviceFacts(
-  deps: Pick<BotDeps, 'c'>,
+  deps: Pick<BotDeps, 'deviceReads'>,
   assetNumber: string,
   locale: Locale,
 ): Promise<Fact[]> {
-  const device = await deps.c.devices.findOne({ assetNumber });
+  const device = await deps.deviceReads.byAssetNumber(assetNumber);
   if (!device)
     return [
       {

@@ -93,7 +93,7 @@ export const explainCommand: CommandRoute = {
 /** The named device when the ledger has it; else says so (the guide starts without it). */
 async function knownAsset(turn: BotTurn, deps: BotDeps, asset: string | undefined) {
   if (!asset) return undefined;
-  if (await deps.c.devices.countDocuments({ assetNumber: asset }, { limit: 1 })) return asset;
+  if (await deps.deviceReads.exists(asset)) return asset;
   await turn.send(sayer(turn).say('troubleshoot.deviceNotFound', { assetNumber: excerpt(asset) }));
   return undefined;
 }
