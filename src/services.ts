@@ -92,6 +92,7 @@ export async function createServices(
   );
   const people = new PeopleService(c);
   const directory = graphDirectoryFor(config, log);
+  const leases = new Leases(c.leases);
   return {
     config,
     log,
@@ -103,12 +104,12 @@ export async function createServices(
     sync,
     links,
     people,
-    provisioning: new ProvisioningService({ c, people, config, directory, log }),
+    provisioning: new ProvisioningService({ records: c, leases, people, config, directory, log }),
     workflows: new WorkflowService({ workflows: c.workflows, ledger }),
     conversations: new ConversationStore(c.conversations),
     downloads: new DownloadStore(c.downloads, config.publicUrl),
     troubleshootSessions: new TroubleshootSessionStore(c.troubleshootSessions),
-    leases: new Leases(c.leases),
+    leases,
     botStorage: new MongoStorage(c.botState),
     close: async () => await database?.close(),
   };

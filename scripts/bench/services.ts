@@ -8,6 +8,7 @@ import type { Db } from 'mongodb';
 import type { Config } from '../../src/config/config';
 import { collections, ensureIndexes, type Collections } from '../../src/db/collections';
 import { DeviceReads } from '../../src/ledger/device-reads';
+import { Leases } from '../../src/lease/lease';
 import { LedgerService } from '../../src/ledger/ledger-service';
 import { serialMatcher } from '../../src/ledger/serial';
 import type { Logger } from '../../src/log';
@@ -64,5 +65,12 @@ export function provisioningService(
   log: Logger,
   directory: () => DirectoryClient,
 ): ProvisioningService {
-  return new ProvisioningService({ c, people: new PeopleService(c), config, log, directory });
+  return new ProvisioningService({
+    records: c,
+    leases: new Leases(c.leases),
+    people: new PeopleService(c),
+    config,
+    log,
+    directory,
+  });
 }

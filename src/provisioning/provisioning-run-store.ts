@@ -2,7 +2,7 @@ import { BSON, ObjectId } from 'mongodb';
 import type { Collections } from '../db/collections';
 import { DaichoError } from '../errors';
 import type { Actor } from '../ledger/actor';
-import { Lease } from '../lease/lease';
+import type { Leases } from '../lease/lease';
 import type { ProvisioningPlan } from './plan-types';
 import type {
   ProvisioningLogDoc,
@@ -13,11 +13,8 @@ import type {
 /** Below MongoDB's 16 MiB document limit, with room for the fields set as the run ends. */
 const MAX_RUN_BYTES = 15.5 * 1024 * 1024;
 
-/** The collections a run store holds: the runs, their per-object log, the apply lease. */
-export type ProvisioningRecords = Pick<
-  Collections,
-  'provisioningRuns' | 'provisioningLog' | 'leases'
->;
+/** The collections a run store holds: the runs and their per-object log. */
+export type ProvisioningRecords = Pick<Collections, 'provisioningRuns' | 'provisioningLog'>;
 
 /** What the end of an apply writes on its run. */
 export type RunEnd = Pick<ProvisioningRunDoc, 'status' | 'requests' | 'error'> &
@@ -30,6 +27,8 @@ export type RunEnd = Pick<ProvisioningRunDoc, 'status' | 'requests' | 'error'> &
 export class RunStore {
   constructor(
     private readonly c: ProvisioningRecords,
+    /** The apply lease's home (src/lease owns the leases collection). */
+    private readonly leases: Pick<Leases, 'lease'>,
     private readonly now: () => Date,
   ) {}
 
@@ -72,7 +71,7 @@ export class RunStore {
 
   /** Runs `work` holding the 'provisioning' lease: one apply at a time, across processes. */
   async withLease<T>(work: () => Promise<T>): Promise<T> {
-    const lease = new Lease(this.c.leases, 'provisioning');
+    const lease = this.leases.lease('provisioning');
     await lease.acquireOrThrow('PROVISION_BUSY', 'provision.busy');
     try {
       // We hold the lease: a run still 'applying' belongs to a process that ended mid-way.

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config';
 import { DaichoError, isDaichoError } from '../errors';
 import type { Actor } from '../ledger/actor';
+import type { Leases } from '../lease/lease';
 import type { Logger } from '../log';
 import type { PeopleService } from '../people/people-service';
 import type { Person } from '../people/person';
@@ -29,8 +30,10 @@ export type {
 export const WHY_LIMIT = 100;
 
 export interface ProvisioningDeps {
-  /** The runs, their log and the apply lease (handed to the run store, their one owner). */
-  c: ProvisioningRecords;
+  /** The runs and their log (handed to the run store, their one owner). */
+  records: ProvisioningRecords;
+  /** Where the apply lease is taken: one apply at a time across processes. */
+  leases: Pick<Leases, 'lease'>;
   people: PeopleService;
   config: Config;
   /** A new Graph directory client per run (its stats are the run's requests). */
@@ -59,8 +62,8 @@ export class ProvisioningService {
 
   constructor(private readonly deps: ProvisioningDeps) {
     this.now = deps.now ?? (() => new Date());
-    this.store = new RunStore(deps.c, this.now);
-    this.reads = new RunReads(deps.c);
+    this.store = new RunStore(deps.records, deps.leases, this.now);
+    this.reads = new RunReads(deps.records);
   }
 
   /** A dry run: reads the tenant only (no write), stores the plan as a 'planned' run. */

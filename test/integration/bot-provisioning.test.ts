@@ -81,7 +81,8 @@ beforeAll(async () => {
   const log = createLogger('silent');
   people = new PeopleService(t.c);
   const provisioning = new ProvisioningService({
-    c: t.c,
+    records: t.c,
+    leases: h.services.leases,
     people,
     config,
     log,

@@ -21,7 +21,7 @@ import {
   type SimUserSeed,
 } from '../../src/sim/directory-model';
 import type { Simulators } from '../../src/sim/sim-server';
-import { Lease } from '../../src/lease/lease';
+import { Lease, Leases } from '../../src/lease/lease';
 import { runCli } from '../support/cli';
 import { directoryGroup, person } from '../support/provisioning-fixtures';
 import {
@@ -119,7 +119,8 @@ function service(over: Record<string, string> = {}) {
   const config = loadConfig(env(over));
   const { log, records } = recordingLogger();
   const svc = new ProvisioningService({
-    c: t.c,
+    records: t.c,
+    leases: new Leases(t.c.leases),
     people,
     config,
     log,
@@ -684,7 +685,8 @@ describe('the safety limit and approval', () => {
 describe('refusals', () => {
   it('names what is missing: no app registration, every switch off, unknown run, a run in progress', async () => {
     const noGraph = new ProvisioningService({
-      c: t.c,
+      records: t.c,
+      leases: new Leases(t.c.leases),
       people,
       config: loadConfig({
         ...env(),
