@@ -2,7 +2,7 @@ import type { Db } from 'mongodb';
 import { Alerts } from './alerts';
 import type { Config } from './config/config';
 import { ConversationStore } from './conversations/conversation-store';
-import { collections, type Collections } from './db/collections';
+import { collections } from './db/collections';
 import { openDatabase, type Database } from './db/database';
 import { DownloadStore } from './downloads/download-store';
 import { Leases } from './lease/lease';
@@ -38,11 +38,6 @@ export interface Services {
   log: Logger;
   /** The database opened here (absent when the caller gave its own `db`). */
   database?: Database;
-  /**
-   * The driver's collections, built once. Only for what has no owner of its own yet: the alerts
-   * outbox and the ledger's records (the notifier, the bot's alert and status handlers).
-   */
-  c: Collections;
   /** The alerts outbox: raised by sync, claimed by the notifier, resolved by the bot. */
   alerts: Alerts;
   ledger: LedgerService;
@@ -97,7 +92,6 @@ export async function createServices(
     config,
     log,
     database,
-    c,
     alerts: new Alerts(c),
     ledger,
     deviceReads: new DeviceReads(c),
