@@ -1,4 +1,4 @@
-import type { AlertDoc } from '../db/collections';
+import type { AlertDoc } from '../alerts';
 import { t, type Locale } from '../i18n/messages';
 import { alertText } from './alert';
 import { bounded, clip, count } from './format';

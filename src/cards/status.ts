@@ -1,4 +1,5 @@
-import type { AlertDoc, IntegrationDoc, SyncRunDoc } from '../db/collections';
+import type { AlertDoc } from '../alerts';
+import type { IntegrationDoc, SyncRunDoc } from '../db/collections';
 import { t, type Locale } from '../i18n/messages';
 import {
   actorLabel,

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import os from 'node:os';
-import type { Alerts, Progress } from '../alerts';
+import type { AlertDoc, Alerts, Progress } from '../alerts';
 import type { ConversationDoc, ConversationStore } from '../conversations/conversation-store';
-import type { AlertDoc } from '../db/collections';
 import { t, type Locale } from '../i18n/messages';
 import type { Logger } from '../log';
 import { withLedgerView } from '../cards/alert-ledger';

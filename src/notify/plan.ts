@@ -1,4 +1,4 @@
-import type { AlertDoc } from '../db/collections';
+import type { AlertDoc } from '../alerts';
 import { fullJitter } from './clock';
 import type { SendResult } from './sender';
 
