@@ -11,6 +11,7 @@ import { serialMatcher } from './ledger/serial';
 import { startScheduler } from './sync/scheduler';
 import { sourceFactory } from './sync/sources';
 import { SyncService } from './sync/sync-service';
+import { syncStores } from './sync/sync-stores';
 import { LinkService } from './sync/link-service';
 import { createAdapter } from './bot/adapter';
 import { createBot } from './bot/create-bot';
@@ -67,9 +68,10 @@ async function start(): Promise<void> {
   }
   if (db.info.kind === 'emulator') log.warn(t('en', 'db.emulatorWarning'));
 
-  const ledger = new LedgerService(collections(db.db), serialMatcher(config.serialPlaceholders));
+  const c = collections(db.db);
+  const ledger = new LedgerService(c, serialMatcher(config.serialPlaceholders));
   const sync = new SyncService(
-    ledger,
+    syncStores(c, ledger),
     sourceFactory(config, log),
     { percent: config.syncSafetyLimitPercent, minDevices: config.syncSafetyLimitMinDevices },
     log,
@@ -87,7 +89,6 @@ async function start(): Promise<void> {
     log,
   );
 
-  const c = collections(db.db);
   const links = new LinkService(ledger, sync, (p) =>
     p === 'intune' ? !!config.intune : !!config.jamf,
   );

@@ -45,6 +45,7 @@ childMain(async () => {
   const { mapManagedDevice } = dist('sync/sources/intune-mapping');
   const { createIntuneSource } = dist('sync/sources/intune');
   const { SyncService } = dist('sync/sync-service');
+  const { syncStores } = dist('sync/sync-stores');
   const { LinkService } = dist('sync/link-service');
 
   const client = new MongoClient(uri, { monitorCommands: true, serverSelectionTimeoutMS: 10_000 });
@@ -79,7 +80,12 @@ childMain(async () => {
     const seedMs = performance.now() - t;
 
     const sources = () => createIntuneSource(config.intune, config.mdmRequestTimeoutMs, log);
-    const sync = new SyncService(ledger, sources, config.syncSafetyLimitPercent, log);
+    const sync = new SyncService(
+      syncStores(c, ledger),
+      sources,
+      config.syncSafetyLimitPercent,
+      log,
+    );
     const links = new LinkService(ledger, sync, () => true);
     const actor = { by: 'bench' };
     const settings = { provider: 'intune', matchKey: 'serial', assetNumberRule: 'serial' };

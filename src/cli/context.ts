@@ -12,6 +12,7 @@ import { graphDirectoryFor, ProvisioningService } from '../provisioning/provisio
 import { LinkService } from '../sync/link-service';
 import { sourceFactory } from '../sync/sources';
 import { SyncService } from '../sync/sync-service';
+import { syncStores } from '../sync/sync-stores';
 
 /** What every CLI command works with; opened lazily so `--help` needs no database. */
 export interface CliContext {
@@ -52,7 +53,7 @@ export async function openContext(): Promise<CliContext> {
   // stack traces) are for LOG_LEVEL=debug, not for the admin at the prompt.
   const log = createLogger(config.logLevel === 'info' ? 'fatal' : config.logLevel, 'stderr');
   const sync = new SyncService(
-    ledger,
+    syncStores(c, ledger),
     sourceFactory(config, log),
     { percent: config.syncSafetyLimitPercent, minDevices: config.syncSafetyLimitMinDevices },
     log,

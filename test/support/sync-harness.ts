@@ -8,6 +8,7 @@ import { LinkService } from '../../src/sync/link-service';
 import { createIntuneSource } from '../../src/sync/sources/intune';
 import { createJamfSource } from '../../src/sync/sources/jamf';
 import { SyncService } from '../../src/sync/sync-service';
+import { syncStores } from '../../src/sync/sync-stores';
 import { ROOT } from './cli';
 import type { TestDb } from './test-db';
 
@@ -48,7 +49,12 @@ export async function syncHarness(
     p === 'intune'
       ? createIntuneSource(config.intune!, 2000, log, fast)
       : createJamfSource(config.jamf!, 2000, log, fast);
-  const sync = new SyncService(t.ledger, sources, options.safetyLimitPercent ?? 20, log);
+  const sync = new SyncService(
+    syncStores(t.c, t.ledger),
+    sources,
+    options.safetyLimitPercent ?? 20,
+    log,
+  );
   const links = new LinkService(t.ledger, sync, (p) =>
     p === 'intune' ? !!config.intune : !!config.jamf,
   );

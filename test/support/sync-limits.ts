@@ -10,6 +10,7 @@ import { LinkService } from '../../src/sync/link-service';
 import { createIntuneSource } from '../../src/sync/sources/intune';
 import { createJamfSource } from '../../src/sync/sources/jamf';
 import { SyncService } from '../../src/sync/sync-service';
+import { syncStores } from '../../src/sync/sync-stores';
 import { ROOT } from './cli';
 import type { TestDb } from './test-db';
 
@@ -60,7 +61,7 @@ export async function limitsHarness(
       ? createIntuneSource(config.intune!, 2000, log, fast)
       : createJamfSource(config.jamf!, 2000, log, fast);
   const sync = new SyncService(
-    t.ledger,
+    syncStores(t.c, t.ledger),
     sources,
     { percent: config.syncSafetyLimitPercent, minDevices: config.syncSafetyLimitMinDevices },
     log,

@@ -23,13 +23,8 @@ export function registerSync(program: Command): void {
       const ctx = await openContext();
       const master = await ctx.sync.master();
       const runs = await ctx.sync.recentRuns(10);
-      const lease = await ctx.ledger.c.leases.findOne({
-        _id: 'sync',
-        expiresAt: { $gt: new Date() },
-      });
-      const openAlerts = await ctx.ledger.c.alerts.countDocuments({
-        status: { $in: ['pending', 'sending'] },
-      });
+      const lease = await ctx.sync.runningLease();
+      const openAlerts = await ctx.sync.openAlerts();
       const status = {
         master: master && {
           provider: master.provider,
