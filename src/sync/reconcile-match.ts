@@ -82,10 +82,11 @@ export function matchDevice(rules: MatchRules, state: MatchState, device: MdmDev
   }
   if (key) push(state.mdmByKey, key, device);
   if (target) {
-    const update = planUpdate(target, device, firstLink && !relinkedFrom, relinkedFrom, serialKey);
-    if (update.changes.length === 0 && Object.keys(update.set).length === 0) state.unchanged++;
+    const link = firstLink && !relinkedFrom;
+    const { update, changes } = planUpdate(target, device, link, relinkedFrom, serialKey);
+    if (changes.length === 0 && Object.keys(update.set).length === 0) state.unchanged++;
     else state.updates.push(update);
-    if (!update.firstLink && update.changes.some((c) => c.field === 'user')) state.userChanges++;
+    if (!update.firstLink && changes.some((c) => c.field === 'user')) state.userChanges++;
     return;
   }
   const create = planCreate(device, settings, serialKey, index.takenAssetNumbers);

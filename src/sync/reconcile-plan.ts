@@ -1,15 +1,44 @@
 import { fieldChanges, mdmBlockChanges, mdmBlockOf } from './field-rules';
 import type { MdmDevice } from './mdm-device';
-import type { DeviceCreate, DeviceUpdate, LedgerDeviceView } from './reconcile-types';
+import type { DeviceCreate, DeviceUpdate, LedgerDeviceView, RuleChange } from './reconcile-types';
 import type { SyncSettings } from './settings';
 
+/**
+ * The update of a matched ledger device, and its changes. The update's own `changes` are
+ * computed again from the same inputs when read (the writer reads them once, as it writes the
+ * batch): the plan of a large first link does not hold every history entry at once.
+ */
 export function planUpdate(
   ledger: LedgerDeviceView,
   device: MdmDevice,
   firstLink: boolean,
   relinkedFrom: string | null,
   serialKey: (s: string | null) => string | null,
-): DeviceUpdate {
+): { update: DeviceUpdate; changes: RuleChange[] } {
+  const { changes, set } = updateOf(ledger, device, firstLink, relinkedFrom, serialKey);
+  const update: DeviceUpdate = {
+    ledgerId: ledger.id,
+    assetNumber: ledger.assetNumber,
+    mdmDeviceId: device.deviceId,
+    firstLink,
+    relinkedFrom,
+    set,
+    changes,
+  };
+  Object.defineProperty(update, 'changes', {
+    enumerable: true,
+    get: () => updateOf(ledger, device, firstLink, relinkedFrom, serialKey).changes,
+  });
+  return { update, changes };
+}
+
+function updateOf(
+  ledger: LedgerDeviceView,
+  device: MdmDevice,
+  firstLink: boolean,
+  relinkedFrom: string | null,
+  serialKey: (s: string | null) => string | null,
+): { changes: RuleChange[]; set: Record<string, unknown> } {
   const changes = fieldChanges(ledger, device, serialKey);
   const set: Record<string, unknown> = {};
   for (const c of changes) set[c.field] = c.new;
@@ -31,15 +60,7 @@ export function planUpdate(
     for (const h of blockDiff.history) if (h.rule === 'back-in-mdm') h.rule = 're-enrolled';
   }
   changes.push(...blockDiff.history);
-  return {
-    ledgerId: ledger.id,
-    assetNumber: ledger.assetNumber,
-    mdmDeviceId: device.deviceId,
-    firstLink,
-    relinkedFrom,
-    set,
-    changes,
-  };
+  return { changes, set };
 }
 
 export function planCreate(

@@ -33,14 +33,15 @@ export function updateWrite(
   serialKey: SerialKey,
 ): PendingWrite {
   const _id = new ObjectId(u.ledgerId);
-  const user = u.changes.find((ch) => ch.field === 'user');
+  const changes = u.changes; // computed when read (reconcile-plan.ts): read once
+  const user = changes.find((ch) => ch.field === 'user');
   const set: Record<string, unknown> = { ...u.set, updatedAt: run.at, lastSyncRun: run.runId };
   if ('serialNumber' in set) set.serialKey = serialKey(set.serialNumber as string | null);
   return {
     op: { updateOne: { filter: { _id }, update: { $set: set } } },
     entry: {
       device: _id,
-      history: syncHistory({ _id, assetNumber: u.assetNumber }, u.changes, provider, run),
+      history: syncHistory({ _id, assetNumber: u.assetNumber }, changes, provider, run),
       user: user
         ? {
             assetNumber: u.assetNumber,
