@@ -1,6 +1,8 @@
 import { MongoClient, ObjectId } from 'mongodb';
 import { collections } from '../../src/db/collections';
+import { CommitJournal } from '../../src/ledger/commit/journal';
 import { LedgerService } from '../../src/ledger/ledger-service';
+import { ledgerStore } from '../../src/ledger/ledger-store';
 import { serialMatcher } from '../../src/ledger/serial';
 import { generateIntuneDevices } from '../../src/sim/fixtures-intune';
 import { mapManagedDevice } from '../../src/sync/sources/intune-mapping';
@@ -90,5 +92,20 @@ describe('ledger.commit', () => {
     expect(await t.c.devices.countDocuments()).toBe(devices);
     expect(await t.c.fieldHistory.countDocuments()).toBe(history);
     expect(await t.c.syncJournal.countDocuments()).toBe(0);
+  });
+
+  it('rewrites a journaled create (a fallback number) without losing the updates beside it', async () => {
+    const entry = (assetNumber: string) => ({
+      device: new ObjectId(),
+      history: [],
+      user: { assetNumber, oldUser: null, newUser: null },
+      alerts: [],
+    });
+    const journal = new CommitJournal(ledgerStore(t.c), t.ledger.usage, new ObjectId(), new Date());
+    const [update, create, fallback] = [entry('A-1'), entry('A-2'), entry('A-3')];
+    await journal.record([update, create]);
+    await journal.rewrite(new Map([[1, fallback]]));
+    const [doc] = await t.c.syncJournal.find().toArray();
+    expect(doc.entries.map((e) => e.user?.assetNumber)).toEqual(['A-1', 'A-3']);
   });
 });

@@ -67,6 +67,7 @@ export async function commitPlan(
     const updates = updateWrites(plan, run, deps.serialKey, from, Math.min(to, changes));
     const creates = plan.creates.slice(Math.max(0, from - changes), Math.max(0, to - changes));
     const batch = new CreateBatch(creates, sys, plan.provider, run, deps.serialKey);
+    batch.journalOffset = updates.length;
     await journal.record([...updates.map((w) => w.entry), ...batch.entries]);
     // Links before creates: the plan imports a later MDM twin new *because* the first one links.
     // Were the twin created first and the run killed before the link, the next run would find

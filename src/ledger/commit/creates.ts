@@ -22,6 +22,8 @@ export class CreateBatch {
   readonly numbers: string[];
   readonly conflicts: (ConflictFinding | null)[];
   readonly entries: SyncJournalEntry[];
+  /** Where the batch's entries start in the journal (after the updates written with them). */
+  journalOffset = 0;
 
   constructor(
     readonly creates: DeviceCreate[],
@@ -108,7 +110,9 @@ async function writeFallbacks(
     batch.numbers[j] = fallback;
     batch.entries[j] = batch.entryOf(j);
   }
-  await journal.rewrite(batch.entries, failed);
+  await journal.rewrite(
+    new Map([...failed].map((j) => [batch.journalOffset + j, batch.entries[j]])),
+  );
   const errors: string[] = [];
   for (const j of failed) {
     const { filter, update } = batch.upsert(j);

@@ -18,6 +18,7 @@ const ENTRIES_PER_DOCUMENT = 1000;
  */
 export class CommitJournal {
   private ids: ObjectId[] = [];
+  private entries: SyncJournalEntry[] = [];
 
   constructor(
     private readonly store: LedgerStore,
@@ -28,6 +29,7 @@ export class CommitJournal {
 
   /** Before a batch's device writes. */
   async record(entries: SyncJournalEntry[]): Promise<void> {
+    this.entries = entries;
     const docs = chunks(entries).map((part) => ({
       _id: new ObjectId(),
       runId: this.runId,
@@ -38,10 +40,14 @@ export class CommitJournal {
     if (docs.length > 0) await this.store.syncJournal.insertMany(docs, { ordered: false });
   }
 
-  /** Before writing devices other than recorded (a fallback asset number): their documents again. */
-  async rewrite(entries: SyncJournalEntry[], changed: Iterable<number>): Promise<void> {
-    const parts = chunks(entries);
-    const touched = new Set([...changed].map((j) => Math.floor(j / ENTRIES_PER_DOCUMENT)));
+  /**
+   * Before writing devices other than recorded (a fallback asset number): the recorded entries
+   * at those indexes are replaced, and the journal documents holding them written again.
+   */
+  async rewrite(replaced: Map<number, SyncJournalEntry>): Promise<void> {
+    for (const [i, entry] of replaced) this.entries[i] = entry;
+    const parts = chunks(this.entries);
+    const touched = new Set([...replaced.keys()].map((i) => Math.floor(i / ENTRIES_PER_DOCUMENT)));
     for (const p of touched) {
       await this.store.syncJournal.replaceOne(
         { _id: this.ids[p] },
@@ -59,6 +65,7 @@ export class CommitJournal {
     const written = await writeSideRecords(this.store, this.usage, entries, this.at, alerts);
     if (this.ids.length > 0) await this.store.syncJournal.deleteMany({ _id: { $in: this.ids } });
     this.ids = [];
+    this.entries = [];
     return written;
   }
 }
