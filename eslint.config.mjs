@@ -12,4 +12,23 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // The Teams SDK (archived: Microsoft stopped servicing it on 2025-12-31) stays behind one
+    // adapter folder, so moving to its successor touches src/teams only.
+    files: ['src/**/*.ts'],
+    ignores: ['src/teams/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai'],
+              message: 'Only src/teams imports the Teams SDK; use BotTurn and src/teams ports.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -22,12 +22,14 @@ export type ErrorCode =
   | 'PROVISION_BUSY'
   | 'GRAPH_FAILED';
 
+import type { MessageKey } from './i18n/messages';
+
 export type MessageParams = Record<string, string | number>;
 
 export class DaichoError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly messageKey: string,
+    readonly messageKey: MessageKey,
     readonly params: MessageParams = {},
     options?: { cause?: unknown },
   ) {

@@ -1,45 +1,38 @@
 import { loadConfig, ConfigError, serverStartProblems } from './config/config';
-import { openDatabase } from './db/database';
 import { isDaichoError } from './errors';
 import { healthzRoute } from './http/healthz';
 import { createHttpServer, listen } from './http/server';
 import { t } from './i18n/messages';
 import { captureConsole, createLogger } from './log';
-import { collections } from './db/collections';
-import { LedgerService } from './ledger/ledger-service';
-import { serialMatcher } from './ledger/serial';
 import { startScheduler } from './sync/scheduler';
-import { sourceFactory } from './sync/sources';
-import { SyncService } from './sync/sync-service';
-import { syncStores } from './sync/sync-stores';
-import { LinkService } from './sync/link-service';
-import { createAdapter } from './bot/adapter';
-import { createBot } from './bot/create-bot';
+import { createAdapter } from './teams/adapter';
+import { createBot } from './teams/create-bot';
 import { rolePolicy } from './bot/roles';
-import { botRoute } from './http/bot-route';
+import { botRoute } from './teams/bot-route';
 import { startNotifier } from './notify/notifier';
 import { downloadsRoute } from './http/downloads';
 import { RateLimiter } from './notify/rate-limit';
 import { Sender } from './notify/sender';
 import { workflowCardCopies } from './bot/workflow-copies';
-import { WorkflowService } from './workflows/workflow-service';
 import { troubleshooter } from './troubleshooting';
-import { releaseReminder, startReminderSchedule } from './workflows/reminders';
-import { PeopleService } from './people/people-service';
-import { graphDirectoryFor, ProvisioningService } from './provisioning/provisioning-service';
+import { startReminderSchedule } from './workflows/reminders';
+import { createServices, type Services } from './services';
+import type { Config } from './config/config';
+import type { Logger } from './log';
 
 /**
- * The composition root: config → database → services → HTTP. Everything is wired here and only
- * here; the rest of the code receives what it needs.
+ * The server's composition: config → services (src/services.ts, shared with the CLI) → bot,
+ * notifier, schedules and HTTP. The rest of the code receives what it needs.
  */
 const LOOPBACK = '127.0.0.1';
 
-async function start(): Promise<void> {
-  let config;
+/** The validated config, or the reasons on stderr and exit 1: a server that must not start. */
+function serverConfig(): Config {
   try {
-    config = loadConfig();
+    const config = loadConfig();
     const refused = serverStartProblems(config);
     if (refused.length > 0) throw new ConfigError(refused);
+    return config;
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);
@@ -47,9 +40,10 @@ async function start(): Promise<void> {
     }
     throw e;
   }
-  const log = createLogger(config.logLevel);
-  captureConsole(log);
-  const startedAt = new Date();
+}
+
+/** The services, or the reason in the log and exit 1 (a broken guide, no database). */
+async function servicesOrExit(config: Config, log: Logger): Promise<Services> {
   // The troubleshooting guides are data an admin may edit: a broken one stops the start with
   // every problem listed (tree, step, what is wrong), not a user half-way through a guide.
   try {
@@ -58,25 +52,18 @@ async function start(): Promise<void> {
     log.fatal({ err: e }, e instanceof Error ? e.message : String(e));
     process.exit(1);
   }
-  let db;
   try {
-    db = await openDatabase(config);
+    return await createServices(config, { log });
   } catch (e) {
     const message = isDaichoError(e) ? t('en', e.messageKey, e.params) : String(e);
     log.fatal({ err: e }, message);
     process.exit(1);
   }
-  if (db.info.kind === 'emulator') log.warn(t('en', 'db.emulatorWarning'));
+}
 
-  const c = collections(db.db);
-  const ledger = new LedgerService(c, serialMatcher(config.serialPlaceholders));
-  const sync = new SyncService(
-    syncStores(c, ledger),
-    sourceFactory(config, log),
-    { percent: config.syncSafetyLimitPercent, minDevices: config.syncSafetyLimitMinDevices },
-    log,
-  );
-  const scheduler = startScheduler(
+function scheduleSync(services: Services) {
+  const { config, sync, log } = services;
+  return startScheduler(
     config.syncSchedule,
     async () => {
       if (!(await sync.master())) return; // nothing linked: nothing to sync
@@ -88,70 +75,63 @@ async function start(): Promise<void> {
     },
     log,
   );
+}
 
-  const links = new LinkService(ledger, sync, (p) =>
-    p === 'intune' ? !!config.intune : !!config.jamf,
-  );
+/** The bot and what sends proactively for it: the alerts notifier, workflow cards, reminders. */
+function startBot(services: Services) {
+  const { config, c, alerts, workflows, conversations, log } = services;
   const roles = rolePolicy(config.admins, !config.bot, log);
   const adapter = createAdapter(config.bot, { openIdMetadataUrl: config.botOpenIdMetadataUrl });
-  // The notifier turns the alerts outbox into proactive cards in the alert channels; the bot
-  // uses it to update those cards in place when someone acts on one.
-  // One rate limiter for every proactive message: Teams counts them all against one limit.
-  const limiter = new RateLimiter();
+  // One sender (and so one rate limiter) for every proactive message: Teams counts them all
+  // against one limit. The notifier turns the alerts outbox into cards in the alert channels;
+  // the bot uses it to update those cards in place when someone acts on one.
+  const botAppId = config.bot?.appId ?? '';
+  const sender = new Sender({
+    adapter,
+    botAppId,
+    limiter: new RateLimiter(),
+    log,
+    maxWaitMs: 60_000,
+  });
   const notifier = startNotifier({
     c,
+    conversations,
+    alerts,
     adapter,
-    botAppId: config.bot?.appId ?? '',
+    botAppId,
     log,
     locale: config.locale,
     mode: config.notify.mode,
     intervalMs: config.notify.intervalMs,
-    limiter,
+    sender,
   });
   // Device-replacement workflows: their cards are updated in place for everyone, and a workflow
-  // left idle gets a reminder where it was started.
-  const workflows = new WorkflowService({ workflows: c.workflows, ledger });
+  // left idle gets a reminder where it was started. Those wait less for a slot than alerts do.
   const workflowCards = workflowCardCopies({
     c,
     workflows,
+    conversations,
     log,
-    sender: new Sender({
-      adapter,
-      botAppId: config.bot?.appId ?? '',
-      limiter,
-      log,
-      maxWaitMs: 30_000,
-    }),
+    sender: sender.withMaxWait(30_000),
   });
   const reminders = startReminderSchedule({
     days: config.workflowReminderDays,
     now: () => new Date(),
     idle: (days, now) => workflows.idleWorkflows(days, now),
     claim: (id, now, lastActivity) => workflows.markReminded(id, now, lastActivity),
-    release: releaseReminder(c.workflows),
+    release: (id, claimedAt) => workflows.releaseReminder(id, claimedAt),
     send: (workflow, days) => workflowCards.sendReminder(workflow, days),
     log,
   });
-  // Microsoft 365 provisioning of the people directory, through the Intune connection's app
-  // registration: without one, the bot's provision commands say what to configure.
-  const people = new PeopleService(c);
-  const provisioning = config.intune
-    ? new ProvisioningService({ c, people, config, directory: graphDirectoryFor(config, log), log })
-    : undefined;
   const bot = createBot(
     {
-      config,
-      c,
-      ledger,
-      sync,
-      links,
+      ...services,
       roles,
-      log,
       alertCards: notifier,
-      workflows,
       workflowCards,
-      people,
-      provisioning,
+      // Microsoft 365 provisioning, through the Intune connection's app registration: without
+      // one, the bot's provision commands say what to configure.
+      provisioning: config.intune ? services.provisioning : undefined,
     },
     adapter,
   );
@@ -159,6 +139,19 @@ async function start(): Promise<void> {
   else if (config.admins.userIds.length === 0 && config.admins.teamIds.length === 0)
     log.warn({ mode: 'authenticated' }, t('en', 'bot.noAdmins'));
   log.info({ roles: roles.describe() }, 'bot roles');
+  return { adapter, bot, notifier, reminders };
+}
+
+async function start(): Promise<void> {
+  const config = serverConfig();
+  const log = createLogger(config.logLevel);
+  captureConsole(log);
+  const startedAt = new Date();
+  const services = await servicesOrExit(config, log);
+  const db = services.database!; // opened by createServices: no `db` option was given
+  if (db.info.kind === 'emulator') log.warn(t('en', 'db.emulatorWarning'));
+  const scheduler = scheduleSync(services);
+  const { adapter, bot, notifier, reminders } = startBot(services);
 
   const server = createHttpServer(
     {
@@ -166,7 +159,7 @@ async function start(): Promise<void> {
       '/api/messages': botRoute(adapter, async (context) => void (await bot.run(context)), log, {
         authenticated: !!config.bot,
       }),
-      '/downloads/': downloadsRoute(c.downloads, log),
+      '/downloads/': downloadsRoute(services.downloads, log),
     },
     log,
   );

@@ -1,8 +1,8 @@
-import type { TurnContext } from 'botbuilder';
+import type { BotTurn } from './turn';
 
 /**
- * Typed-command matching, one pattern per command in both languages. A handler registers with
- * `command(PATTERN)` and reads its argument with `argument(context, PATTERN)`, so the words live
+ * Typed-command matching, one pattern per command in both languages. A command route names its
+ * PATTERN and reads its argument with `argument(turn, PATTERN)`, so the words live
  * in one place instead of `text.includes` chains.
  *
  * Every pattern runs in time linear in the message, whatever it holds (a unit test feeds each
@@ -15,8 +15,9 @@ import type { TurnContext } from 'botbuilder';
  * 7½ minutes at 10,000 characters).
  * An argument stays on one line, as before: `.` does not match a line break.
  *
- * The text is normalized before it gets here (app.ts: cut to MAX_MESSAGE_LENGTH, trimmed); the
- * patterns still allow whitespace around a command, so they read raw text the same way.
+ * The text is normalized before it gets here (src/teams/app.ts: cut to MAX_MESSAGE_LENGTH,
+ * trimmed); the patterns still allow whitespace around a command, so they read raw text the
+ * same way.
  */
 export const COMMANDS = {
   help: /^\s*(help|ヘルプ|\?|？)\s*$/i,
@@ -45,18 +46,7 @@ export const COMMANDS = {
   mapping: /^\s*(mapping|マッピング|属性マッピング)\s*$/i,
 } as const;
 
-/** The message's text as the handlers read it (normalized by app.ts; '' when there is none). */
-export function messageText(context: TurnContext): string {
-  const text: unknown = context.activity.text;
-  return typeof text === 'string' ? text : '';
-}
-
-export function command(pattern: RegExp) {
-  return async (context: TurnContext) =>
-    context.activity.type === 'message' && pattern.test(messageText(context));
-}
-
 /** The command's argument (group 2), trimmed; '' when it has none. */
-export function argument(context: TurnContext, pattern: RegExp): string {
-  return (pattern.exec(messageText(context))?.[2] ?? '').trim();
+export function argument(turn: Pick<BotTurn, 'text'>, pattern: RegExp): string {
+  return (pattern.exec(turn.text)?.[2] ?? '').trim();
 }

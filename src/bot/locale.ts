@@ -1,15 +1,14 @@
-import type { TurnContext } from 'botbuilder';
-import { localeFrom, t, type Locale } from '../i18n/messages';
+import { localeFrom, t, type Locale, type MessageKey } from '../i18n/messages';
 
-/** The user's language from Teams (activity.locale, e.g. "ja-JP"), Japanese when Teams sends none. */
-export function userLocale(context: TurnContext, fallback: Locale = 'ja'): Locale {
-  return localeFrom(context.activity.locale, fallback);
+/** The user's language from Teams (e.g. "ja-JP"), Japanese when Teams sends none. */
+export function userLocale(turn: { localeTag?: string }, fallback: Locale = 'ja'): Locale {
+  return localeFrom(turn.localeTag, fallback);
 }
 
-export function sayer(context: TurnContext, fallback: Locale = 'ja') {
-  const locale = userLocale(context, fallback);
+export function sayer(turn: { localeTag?: string }, fallback: Locale = 'ja') {
+  const locale = userLocale(turn, fallback);
   return {
     locale,
-    say: (key: string, params?: Record<string, string | number>) => t(locale, key, params),
+    say: (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params),
   };
 }

@@ -1,8 +1,8 @@
-import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Logger } from '../log';
+import type { BotTurn } from './turn';
 
 export interface RolePolicy {
-  isAdmin(context: TurnContext): Promise<boolean>;
+  isAdmin(turn: Pick<BotTurn, 'user' | 'lookUpTeamMember'>): Promise<boolean>;
   /** For the start-up log line. */
   describe(): string;
 }
@@ -26,18 +26,18 @@ export function rolePolicy(
       openForTesting
         ? 'no admins configured and no bot credentials: everyone is an admin (local testing only)'
         : `${userIds.size} admin users, ${admins.teamIds.length} admin teams`,
-    async isAdmin(context) {
+    async isAdmin(turn) {
       if (openForTesting) return true;
-      const aadId = context.activity.from?.aadObjectId?.toLowerCase();
+      const aadId = turn.user.aadObjectId?.toLowerCase();
       if (aadId && userIds.has(aadId)) return true;
-      if (admins.teamIds.length === 0 || !context.activity.from?.id) return false;
-      const key = context.activity.from.id;
+      if (admins.teamIds.length === 0 || !turn.user.id) return false;
+      const key = turn.user.id;
       const hit = cache.get(key);
       if (hit && hit.until > Date.now()) return hit.admin;
       let admin = false;
       for (const teamId of admins.teamIds) {
         try {
-          await TeamsInfo.getTeamMember(context, teamId, key);
+          await turn.lookUpTeamMember(teamId);
           admin = true;
           break;
         } catch (e) {

@@ -1,12 +1,12 @@
-import type { ConversationReference } from 'botbuilder';
-import type { Collections } from '../db/collections';
+import type { ConversationStore } from '../conversations/conversation-store';
 import { t, type Locale } from '../i18n/messages';
 import type { Logger } from '../log';
 import { cardActivity } from '../notify/cards';
-import type { Sender } from '../notify/sender';
+import { referenceTenant, type Sender } from '../notify/sender';
 import { updateCardCopies, type UpdateCounts } from '../notify/update';
-import type { WorkflowCardRef, WorkflowDoc } from '../workflows/workflow-record';
-import type { AdaptiveCard } from './cards/render';
+import type { WorkflowDoc } from '../workflows/workflow-record';
+import type { WorkflowService } from '../workflows/workflow-service';
+import type { AdaptiveCard } from '../cards/render';
 import { workflowCard, type WorkflowViewDeps } from './workflow-view';
 
 /** Copies of one workflow card kept for updates; the oldest beyond this are let go. */
@@ -26,7 +26,9 @@ export interface WorkflowCardCopies {
 }
 
 export interface WorkflowCardCopiesOptions extends WorkflowViewDeps {
-  c: Pick<Collections, 'devices' | 'workflows' | 'conversations'>;
+  workflows: WorkflowService;
+  /** The conversations the copies are in (the bot may have left some since). */
+  conversations: ConversationStore;
   /** Shares the notifier's rate limiter, so alert and workflow cards count against one limit. */
   sender: Pick<Sender, 'send' | 'update'>;
   log: Logger;
@@ -35,7 +37,7 @@ export interface WorkflowCardCopiesOptions extends WorkflowViewDeps {
 export function workflowCardCopies(o: WorkflowCardCopiesOptions): WorkflowCardCopies {
   return {
     async update(workflowId, except) {
-      const workflow = await o.c.workflows.findOne({ _id: workflowId });
+      const workflow = await o.workflows.find(workflowId);
       if (!workflow) return { updated: 0, failed: 0 };
       const copies = (workflow.cards ?? []).filter((ref) => ref.activityId !== except);
       // One rendering per language, not per copy.
@@ -57,7 +59,6 @@ export function workflowCardCopies(o: WorkflowCardCopiesOptions): WorkflowCardCo
     async sendReminder(workflow, idleDays) {
       const where = workflow.startedIn;
       if (!where) return false;
-      const reference = where.reference as Partial<ConversationReference>;
       const card = await workflowCard(o, workflow, where.locale, {
         canAct: true,
         notice: t(where.locale, 'card.workflow.reminder', { days: idleDays }),
@@ -66,8 +67,8 @@ export function workflowCardCopies(o: WorkflowCardCopiesOptions): WorkflowCardCo
       const result = await o.sender.send(
         {
           conversationId: where.conversationId,
-          tenantId: reference.conversation?.tenantId ?? null,
-          reference,
+          tenantId: referenceTenant(where.reference),
+          reference: where.reference,
         },
         cardActivity(card, t(where.locale, 'card.workflow.reminder', { days: idleDays })),
       );
@@ -75,24 +76,16 @@ export function workflowCardCopies(o: WorkflowCardCopiesOptions): WorkflowCardCo
         o.log.warn({ workflowId: workflow._id, ...result }, 'workflow reminder not sent');
         return false;
       }
-      await addCardCopy(o.c, workflow._id, {
-        conversationId: where.conversationId,
-        activityId: result.activityId,
-        locale: where.locale,
-      });
+      await o.workflows.addCardCopy(
+        workflow._id,
+        {
+          conversationId: where.conversationId,
+          activityId: result.activityId,
+          locale: where.locale,
+        },
+        MAX_CARD_COPIES,
+      );
       return true;
     },
   };
-}
-
-/** Remembers one more message showing the card (once per message, newest kept). */
-export async function addCardCopy(
-  c: Pick<Collections, 'workflows'>,
-  workflowId: string,
-  ref: WorkflowCardRef,
-): Promise<void> {
-  await c.workflows.updateOne(
-    { _id: workflowId, 'cards.activityId': { $ne: ref.activityId } },
-    { $push: { cards: { $each: [ref], $slice: -MAX_CARD_COPIES } } },
-  );
 }

@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityTypes, TurnContext } from 'botbuilder';
 import { isDaichoError } from '../errors';
 import { actorNameKey, type WorkflowDoc } from '../workflows/workflow-record';
 import { isWorkflowError } from '../workflows/workflow-errors';
+import type { WorkflowTurnNote } from '../workflows/workflow-notes';
 import type { WorkflowService } from '../workflows/workflow-service';
+import type { z } from 'zod';
 import type { BotDeps } from './bot-deps';
-import { clip } from './cards/format';
-import type { AdaptiveCard } from './cards/render';
-import { REFRESH_USERS_MAX, type WorkflowCardOptions } from './cards/workflow';
+import { clip } from '../cards/format';
+import type { AdaptiveCard } from '../cards/render';
+import { REFRESH_USERS_MAX, type WorkflowCardOptions } from '../cards/workflow';
 import { remember } from './handlers/installation';
-import { actor } from './handlers/link';
 import { sayer } from './locale';
-import { addCardCopy } from './workflow-copies';
+import { MAX_CARD_COPIES } from './workflow-copies';
+import type { ActionRoute, CommandRoute } from './routes';
+import { actor, type BotTurn, type Reply } from './turn';
 import { workflowCard } from './workflow-view';
 
 /** An answer to a card press: a sentence, or a card (already sent for the presser only: ''). */
@@ -24,31 +26,52 @@ export function hasWorkflows(deps: BotDeps): deps is WorkflowBotDeps {
   return deps.workflows !== undefined;
 }
 
+/** Without a workflow service the replace commands and buttons say they are not available. */
+function workflowsUnavailable(turn: BotTurn, deps: BotDeps): string | undefined {
+  return hasWorkflows(deps) ? undefined : sayer(turn).say('bot.workflowsUnavailable');
+}
+
+type WorkflowHandle<P, R> = (turn: BotTurn, payload: P, deps: WorkflowBotDeps) => Promise<R>;
+
+/** A card route that needs the workflow service: refused before the role without it. */
+export function workflowAction<S extends z.ZodTypeAny>(
+  route: Omit<ActionRoute<S>, 'handle' | 'unavailable'> & {
+    handle: WorkflowHandle<z.output<S>, Reply>;
+  },
+): ActionRoute<S> {
+  return {
+    ...route,
+    unavailable: workflowsUnavailable,
+    handle: async (turn, payload, deps) =>
+      hasWorkflows(deps)
+        ? route.handle(turn, payload, deps)
+        : sayer(turn).say('bot.workflowsUnavailable'),
+  };
+}
+
+/** A command that needs the workflow service: refused before the role without it. */
+export function workflowCommand(
+  route: Omit<CommandRoute, 'handle' | 'unavailable'> & {
+    handle: (turn: BotTurn, deps: WorkflowBotDeps) => Promise<Reply | undefined>;
+  },
+): CommandRoute {
+  return {
+    ...route,
+    unavailable: workflowsUnavailable,
+    handle: async (turn, deps) =>
+      hasWorkflows(deps) ? route.handle(turn, deps) : workflowsUnavailable(turn, deps),
+  };
+}
+
 /** The card as this person may use it: buttons for admins, read-only for everyone else. */
 export async function viewerCard(
   deps: WorkflowBotDeps,
-  context: TurnContext,
+  turn: BotTurn,
   workflow: WorkflowDoc,
   options: Omit<WorkflowCardOptions, 'canAct'> = {},
 ): Promise<AdaptiveCard> {
-  const canAct = await deps.roles.isAdmin(context);
-  return workflowCard(deps, workflow, sayer(context).locale, { ...options, canAct });
-}
-
-/**
- * Answers the press with a card for the presser alone. A card with a `refresh` returned the
- * usual way replaces the message for everyone (teams-ai does so), which is right after a change
- * but wrong for one viewer's view (read-only for a non-admin, their language) or a refusal.
- */
-export async function answerPresserOnly(context: TurnContext, card: AdaptiveCard): Promise<''> {
-  await context.sendActivity({
-    type: ActivityTypes.InvokeResponse,
-    value: {
-      status: 200,
-      body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card },
-    },
-  });
-  return '';
+  const canAct = await deps.roles.isAdmin(turn);
+  return workflowCard(deps, workflow, sayer(turn).locale, { ...options, canAct });
 }
 
 /**
@@ -58,48 +81,38 @@ export async function answerPresserOnly(context: TurnContext, card: AdaptiveCard
  */
 export async function trackTurn(
   deps: WorkflowBotDeps,
-  context: TurnContext,
+  turn: BotTurn,
   workflowId: string,
   what: { acted?: boolean; started?: boolean; copyActivityId?: string | undefined },
 ): Promise<void> {
-  const { locale } = sayer(context);
-  const conversationId = context.activity.conversation.id;
-  const set: Record<string, unknown> = {};
-  const name = context.activity.from?.name;
-  if (what.acted && name) set[`actorNames.${actorNameKey(actor(context).by)}`] = clip(name, 100);
+  const { locale } = sayer(turn);
+  const conversationId = turn.conversation.id;
+  const name = turn.user.name;
+  const note: WorkflowTurnNote = {};
+  if (what.acted && name)
+    note.actorName = { key: actorNameKey(actor(turn).by), name: clip(name, 100) };
   if (what.started) {
-    const reference = TurnContext.getConversationReference(context.activity);
-    set.startedIn = {
-      conversationId,
-      reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
-      locale,
-    };
+    note.startedIn = { conversationId, reference: turn.conversation.reference, locale };
   }
-  if (Object.keys(set).length > 0)
-    await deps.c.workflows.updateOne({ _id: workflowId }, { $set: set });
-  const teamsId = context.activity.from?.id;
-  if (teamsId) {
-    // Once each, the latest kept: the card's refresh lists them (Teams takes at most 60).
-    await deps.c.workflows.updateOne(
-      { _id: workflowId, teamsUserIds: { $ne: teamsId } },
-      { $push: { teamsUserIds: { $each: [teamsId], $slice: -REFRESH_USERS_MAX } } },
-    );
-  }
+  await deps.workflows.noteTurn(workflowId, note);
+  const teamsId = turn.user.id;
+  // Once each, the latest kept: the card's refresh lists them (Teams takes at most 60).
+  if (teamsId) await deps.workflows.addTeamsUser(workflowId, teamsId, REFRESH_USERS_MAX);
   if (what.copyActivityId) {
     // The card copies are updated through the conversations the bot knows (like alert cards).
-    await remember(context, deps);
-    await addCardCopy(deps.c, workflowId, {
-      conversationId,
-      activityId: what.copyActivityId,
-      locale,
-    });
+    await remember(turn, deps);
+    await deps.workflows.addCardCopy(
+      workflowId,
+      { conversationId, activityId: what.copyActivityId, locale },
+      MAX_CARD_COPIES,
+    );
   }
 }
 
 /** After a change: every other copy of the card shows it too; a failure there is only logged. */
-export function updateOtherCopies(deps: BotDeps, context: TurnContext, workflowId: string): void {
+export function updateOtherCopies(deps: BotDeps, turn: BotTurn, workflowId: string): void {
   void deps.workflowCards
-    ?.update(workflowId, context.activity.replyToId)
+    ?.update(workflowId, turn.replyToId)
     .catch((e: unknown) =>
       deps.log.warn({ err: e, workflowId }, 'could not update workflow cards'),
     );
@@ -112,15 +125,15 @@ export function updateOtherCopies(deps: BotDeps, context: TurnContext, workflowI
  */
 export async function failureAnswer(
   deps: WorkflowBotDeps,
-  context: TurnContext,
+  turn: BotTurn,
   e: unknown,
   workflowId?: string,
 ): Promise<Answer> {
-  const { say } = sayer(context);
+  const { say } = sayer(turn);
   if (isWorkflowError(e, 'STALE_VERSION') && workflowId) {
     const fresh = await deps.workflows.get(workflowId);
     const notice = say(e.messageKey, e.params);
-    return answerPresserOnly(context, await viewerCard(deps, context, fresh, { notice }));
+    return turn.answerPresserOnly(await viewerCard(deps, turn, fresh, { notice }));
   }
   if (isDaichoError(e)) return say(e.messageKey, e.params);
   const correlationId = randomUUID();

@@ -2,8 +2,8 @@ import type { Collections } from '../db/collections';
 import type { Locale } from '../i18n/messages';
 import type { WorkflowDoc } from '../workflows/workflow-record';
 import type { WorkflowService } from '../workflows/workflow-service';
-import { renderCard, type AdaptiveCard } from './cards/render';
-import { workflowCardData, type WorkflowCardOptions } from './cards/workflow';
+import { renderCard, type AdaptiveCard } from '../cards/render';
+import { workflowCardData, type WorkflowCardOptions } from '../cards/workflow';
 
 /** What rendering a workflow card needs: the checklists and the devices as the ledger has them. */
 export interface WorkflowViewDeps {

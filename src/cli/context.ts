@@ -1,18 +1,17 @@
 import os from 'node:os';
+import type { Alerts } from '../alerts';
 import { loadConfig, type Config } from '../config/config';
-import { openDatabase, type Database } from '../db/database';
-import { collections } from '../db/collections';
-import { t, type Locale } from '../i18n/messages';
+import type { Database } from '../db/database';
+import { t, type Locale, type MessageKey } from '../i18n/messages';
+import type { Leases } from '../lease/lease';
 import type { Actor } from '../ledger/actor';
-import { LedgerService } from '../ledger/ledger-service';
-import { serialMatcher } from '../ledger/serial';
+import type { LedgerService } from '../ledger/ledger-service';
 import { createLogger } from '../log';
-import { PeopleService } from '../people/people-service';
-import { graphDirectoryFor, ProvisioningService } from '../provisioning/provisioning-service';
-import { LinkService } from '../sync/link-service';
-import { sourceFactory } from '../sync/sources';
-import { SyncService } from '../sync/sync-service';
-import { syncStores } from '../sync/sync-stores';
+import type { PeopleService } from '../people/people-service';
+import type { ProvisioningService } from '../provisioning/provisioning-service';
+import { createServices } from '../services';
+import type { LinkService } from '../sync/link-service';
+import type { SyncService } from '../sync/sync-service';
 
 /** What every CLI command works with; opened lazily so `--help` needs no database. */
 export interface CliContext {
@@ -24,8 +23,10 @@ export interface CliContext {
   links: LinkService;
   people: PeopleService;
   provisioning: ProvisioningService;
+  leases: Leases;
+  alerts: Alerts;
   actor: Actor;
-  say(key: string, params?: Record<string, string | number>): string;
+  say(key: MessageKey, params?: Record<string, string | number>): string;
 }
 
 let opened: CliContext | undefined;
@@ -37,7 +38,7 @@ export function cliConfig(): Config {
 }
 
 /** A sentence in the CLI user's language. */
-export function cliSay(key: string, params?: Record<string, string | number>): string {
+export function cliSay(key: MessageKey, params?: Record<string, string | number>): string {
   return t(cliConfig().cliLocale, key, params);
 }
 
@@ -45,30 +46,13 @@ export async function openContext(): Promise<CliContext> {
   if (opened) return opened;
   const config = cliConfig();
   const locale = config.cliLocale;
-  const db = await openDatabase(config);
-  if (db.info.kind === 'emulator') process.stderr.write(`${t(locale, 'db.emulatorWarning')}\n`);
-  const c = collections(db.db);
-  const ledger = new LedgerService(c, serialMatcher(config.serialPlaceholders));
   // A command says what went wrong in one line of its own; the services' error records (with
   // stack traces) are for LOG_LEVEL=debug, not for the admin at the prompt.
   const log = createLogger(config.logLevel === 'info' ? 'fatal' : config.logLevel, 'stderr');
-  const sync = new SyncService(
-    syncStores(c, ledger),
-    sourceFactory(config, log),
-    { percent: config.syncSafetyLimitPercent, minDevices: config.syncSafetyLimitMinDevices },
-    log,
-  );
-  const links = new LinkService(ledger, sync, (p) =>
-    p === 'intune' ? !!config.intune : !!config.jamf,
-  );
-  const people = new PeopleService(c);
-  const provisioning = new ProvisioningService({
-    c,
-    people,
-    config,
-    directory: graphDirectoryFor(config, log),
-    log,
-  });
+  const services = await createServices(config, { log });
+  const db = services.database!;
+  if (db.info.kind === 'emulator') process.stderr.write(`${t(locale, 'db.emulatorWarning')}\n`);
+  const { ledger, sync, links, people, provisioning, leases, alerts } = services;
   opened = {
     config,
     locale,
@@ -78,6 +62,8 @@ export async function openContext(): Promise<CliContext> {
     links,
     people,
     provisioning,
+    leases,
+    alerts,
     actor: { by: `cli:${os.userInfo().username}` },
     say: (key, params) => t(locale, key, params),
   };

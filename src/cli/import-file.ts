@@ -8,6 +8,7 @@ import {
 } from '../csv/table-file';
 import { ENCODING_CHOICES, encodingNamed } from '../csv/text-decoding';
 import { DaichoError } from '../errors';
+import type { MessageKey } from '../i18n/messages';
 import type { CliContext } from './context';
 import { printJson } from './output';
 import { UsageError } from './usage-error';
@@ -61,7 +62,7 @@ export function readImportRows(
 
 type Params = Record<string, string | number>;
 interface Reason {
-  key: string;
+  key: MessageKey;
   field?: string;
   params?: Params;
 }

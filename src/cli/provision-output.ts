@@ -4,6 +4,7 @@ import type {
   ProvisioningLogDoc,
   ProvisioningRunDoc,
 } from '../provisioning/provisioning-service';
+import { isMessageKey } from '../i18n/messages';
 import type { CliContext } from './context';
 import { printJson } from './output';
 
@@ -113,9 +114,15 @@ export function printPlan(ctx: CliContext, plan: ProvisioningPlan): void {
   write(lines);
 }
 
+/** A failure's or skip's reason key in words; a key the catalog lacks is printed as the key. */
+function detailReason(say: Say, detail: string): string {
+  const key = `provision.detail.${detail}`;
+  return isMessageKey(key) ? say(key) : key;
+}
+
 /** One log entry: when, run, operation, result, detail (translated reason) and Graph's answer. */
 export function logLines(say: Say, entry: ProvisioningLogDoc, withRun: boolean): string[] {
-  const reason = entry.result === 'ok' ? entry.detail : say(`provision.detail.${entry.detail}`);
+  const reason = entry.result === 'ok' ? entry.detail : detailReason(say, entry.detail);
   const error = entry.error
     ? ` [${entry.error.status ? `HTTP ${entry.error.status} ` : ''}${entry.error.code}: ${entry.error.message}; request-id ${entry.error.requestId ?? '-'}]`
     : '';

@@ -1,17 +1,25 @@
 import path from 'node:path';
-import { z } from 'zod';
 import { DaichoError } from '../errors';
 import { localeFrom, type Locale } from '../i18n/messages';
 import { projectRoot } from '../paths';
 import { maskUri, registerSecrets } from '../secrets';
-import { validCron } from '../sync/scheduler';
 import { applyBotbuilderAliases, BOTBUILDER_ALIASES } from './bot-aliases';
+import {
+  botConfig,
+  intuneConfig,
+  jamfConfig,
+  type BotConfig,
+  type IntuneConfig,
+  type JamfConfig,
+} from './credentials';
 import { readEnvironment } from './env-files';
 import { databaseName, passwordOf } from './mongodb-uri';
 import { provisioningConfig, type ProvisioningConfig } from './provisioning-config';
-import { VARIABLES } from './variables';
+import { parseSchedule, type SyncSchedule } from './schedule';
+import { VARIABLES, type ParsedVariables as Parsed } from './variables';
 
-type Parsed = { [V in (typeof VARIABLES)[number] as V['name']]: z.output<V['schema']> };
+export type { BotConfig, IntuneAuth, IntuneConfig, JamfConfig } from './credentials';
+export { parseSchedule, type SyncSchedule } from './schedule';
 
 export interface Config {
   envName: string;
@@ -54,35 +62,6 @@ export interface Config {
   /** Microsoft 365 provisioning of the people directory (switches, mapping, licence profiles). */
   provisioning: ProvisioningConfig;
 }
-
-export interface BotConfig {
-  appId: string;
-  password: string | undefined;
-  type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-  tenantId: string | undefined;
-}
-
-export type IntuneAuth =
-  | { kind: 'secret'; secret: string }
-  | { kind: 'certificate'; certificatePath: string }
-  | { kind: 'managedIdentity' };
-
-export interface IntuneConfig {
-  tenantId: string;
-  clientId: string | undefined;
-  auth: IntuneAuth;
-  authorityHost: string;
-  graphBaseUrl: string;
-}
-
-export interface JamfConfig {
-  url: string;
-  clientId: string;
-  clientSecret: string;
-}
-
-export type SyncSchedule =
-  { kind: 'off' } | { kind: 'interval'; ms: number } | { kind: 'cron'; expression: string };
 
 export class ConfigError extends DaichoError {
   constructor(readonly problems: string[]) {
@@ -170,113 +149,6 @@ export function loadConfig(
     publicUrl: (p.PUBLIC_URL ?? `http://localhost:${p.PORT}`).replace(/\/+$/, ''),
     provisioning: provisioning!,
   };
-}
-
-function botConfig(
-  p: Parsed,
-  where: (n: string) => string,
-  userFile: string,
-  problems: string[],
-): BotConfig | undefined {
-  if (!p.BOT_ID) {
-    if (p.BOT_PASSWORD)
-      problems.push(`BOT_ID is required with BOT_PASSWORD: set it in ${where('BOT_ID')}`);
-    return undefined;
-  }
-  if (p.BOT_TYPE !== 'UserAssignedMSI' && !p.BOT_PASSWORD) {
-    problems.push(
-      `BOT_PASSWORD is required with BOT_ID (BOT_TYPE=${p.BOT_TYPE}): put it in ${userFile}`,
-    );
-    return undefined;
-  }
-  if (p.BOT_TYPE !== 'MultiTenant' && !p.BOT_TENANT_ID) {
-    problems.push(
-      `BOT_TENANT_ID is required with BOT_TYPE=${p.BOT_TYPE}: set it in ${where('BOT_TENANT_ID')}`,
-    );
-    return undefined;
-  }
-  return { appId: p.BOT_ID, password: p.BOT_PASSWORD, type: p.BOT_TYPE, tenantId: p.BOT_TENANT_ID };
-}
-
-function intuneConfig(
-  p: Parsed,
-  where: (n: string) => string,
-  userFile: string,
-  problems: string[],
-): IntuneConfig | undefined {
-  const any =
-    p.AZURE_TENANT_ID ||
-    p.AZURE_CLIENT_ID ||
-    p.AZURE_CLIENT_SECRET ||
-    p.AZURE_CLIENT_CERTIFICATE_PATH ||
-    p.AZURE_USE_MANAGED_IDENTITY;
-  if (!any) return undefined;
-  if (!p.AZURE_TENANT_ID) {
-    problems.push(
-      `AZURE_TENANT_ID is required with the other AZURE_* settings: set it in ${where('AZURE_TENANT_ID')}`,
-    );
-    return undefined;
-  }
-  let auth: IntuneAuth;
-  if (p.AZURE_USE_MANAGED_IDENTITY) auth = { kind: 'managedIdentity' };
-  else if (p.AZURE_CLIENT_CERTIFICATE_PATH)
-    auth = { kind: 'certificate', certificatePath: p.AZURE_CLIENT_CERTIFICATE_PATH };
-  else if (p.AZURE_CLIENT_SECRET) auth = { kind: 'secret', secret: p.AZURE_CLIENT_SECRET };
-  else {
-    problems.push(
-      `AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_USE_MANAGED_IDENTITY=true) is required for Intune: put the secret in ${userFile}`,
-    );
-    return undefined;
-  }
-  if (auth.kind !== 'managedIdentity' && !p.AZURE_CLIENT_ID) {
-    problems.push(`AZURE_CLIENT_ID is required for Intune: set it in ${where('AZURE_CLIENT_ID')}`);
-    return undefined;
-  }
-  return {
-    tenantId: p.AZURE_TENANT_ID,
-    clientId: p.AZURE_CLIENT_ID,
-    auth,
-    authorityHost: p.AZURE_AUTHORITY_HOST.replace(/\/+$/, ''),
-    graphBaseUrl: p.GRAPH_BASE_URL.replace(/\/+$/, ''),
-  };
-}
-
-function jamfConfig(
-  p: Parsed,
-  where: (n: string) => string,
-  userFile: string,
-  problems: string[],
-): JamfConfig | undefined {
-  if (!p.JAMF_URL && !p.JAMF_CLIENT_ID && !p.JAMF_CLIENT_SECRET) return undefined;
-  const missing = [
-    !p.JAMF_URL &&
-      `JAMF_URL is required with the other JAMF_* settings: set it in ${where('JAMF_URL')}`,
-    !p.JAMF_CLIENT_ID &&
-      `JAMF_CLIENT_ID is required for Jamf Pro: set it in ${where('JAMF_CLIENT_ID')}`,
-    !p.JAMF_CLIENT_SECRET && `JAMF_CLIENT_SECRET is required for Jamf Pro: put it in ${userFile}`,
-  ].filter((m): m is string => !!m);
-  if (missing.length > 0) {
-    problems.push(...missing);
-    return undefined;
-  }
-  return {
-    url: p.JAMF_URL!.replace(/\/+$/, ''),
-    clientId: p.JAMF_CLIENT_ID!,
-    clientSecret: p.JAMF_CLIENT_SECRET!,
-  };
-}
-
-/** "off", "every 90m" / "every 6h", or a 5- or 6-field cron expression (checked by croner at start). */
-export function parseSchedule(text: string): SyncSchedule | null {
-  const t = text.trim().toLowerCase();
-  if (t === 'off' || t === 'none') return { kind: 'off' };
-  const every = /^every\s+(\d+)\s*(m|min|minutes?|h|hours?)$/.exec(t);
-  if (every) {
-    const n = Number(every[1]);
-    if (n <= 0) return null;
-    return { kind: 'interval', ms: n * (every[2].startsWith('h') ? 3600_000 : 60_000) };
-  }
-  return validCron(text.trim()) ? { kind: 'cron', expression: text.trim() } : null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import type { MessageKey } from '../i18n/messages';
 import { decodeBytes, DecodeError, type Encoding } from './text-decoding';
 
 /** One data row of an imported file, with the line (CSV) or record number (JSON) to report. */
@@ -18,7 +19,7 @@ export interface TableRow {
 export class TableFileError extends Error {
   constructor(
     message: string,
-    readonly key?: string,
+    readonly key?: MessageKey,
     readonly params: Record<string, string | number> = {},
   ) {
     super(message);

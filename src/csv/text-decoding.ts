@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import type { MessageKey } from '../i18n/messages';
 
 // The bytes of an import file as text, or a refusal: a wrong guess imports mojibake that looks
 // like data (exit 0), so when the encoding cannot be told safely the admin is asked to name it
@@ -45,7 +46,7 @@ export function encodingNamed(name: string): Encoding | undefined {
 export class DecodeError extends Error {
   constructor(
     message: string,
-    readonly key: string,
+    readonly key: MessageKey,
     readonly params: Record<string, string | number>,
   ) {
     super(message);

@@ -1,9 +1,16 @@
 import type { Collection, Db, IndexDescription, ObjectId } from 'mongodb';
+import { createIndexes } from './create-indexes';
+import type { AlertDoc } from '../alerts/alert-kinds';
+import { ALERT_INDEXES } from '../alerts/alerts';
 import type { StoredDevice } from '../ledger/device';
-import type { BotStateDoc } from '../bot/mongo-storage';
+import type { BotStateDoc } from '../teams/mongo-storage';
 import type { WorkflowDoc } from '../workflows/workflow-record';
 import type { DirectoryGroup, Person } from '../people/person';
 import type { ProvisioningLogDoc, ProvisioningRunDoc } from '../provisioning/provisioning-runs';
+import type { ConversationDoc } from '../conversations/conversation-store';
+import type { DownloadDoc } from '../downloads/download-store';
+import type { LeaseDoc } from '../lease/lease';
+import type { TroubleshootSessionDoc } from '../troubleshooting/session-store';
 
 export interface CounterDoc {
   _id: string;
@@ -62,47 +69,8 @@ export interface SyncRunDoc {
   requests?: Record<string, number>;
 }
 
-/** One lease per job kind; whoever holds an unexpired lease runs that job. */
-export interface LeaseDoc {
-  _id: string;
-  holder: string;
-  host: string;
-  pid: number;
-  acquiredAt: Date;
-  expiresAt: Date;
-}
-
-/** The alerts outbox. `_id` is the finding's key, so the same finding is never raised twice. */
-export interface AlertDoc {
-  _id: string;
-  type:
-    | 'duplicate'
-    | 'asset-number-conflict'
-    | 'missing-from-mdm'
-    | 'reenrolment'
-    | 'sync-failed'
-    | 'sync-partial'
-    | 'run-held';
-  provider: 'intune' | 'jamf';
-  runId: ObjectId | null;
-  createdAt: Date;
-  status: 'pending' | 'sending' | 'sent' | 'failed' | 'resolved';
-  attempts: number;
-  payload: Record<string, unknown>;
-  // Set by the notifier (src/notify/outbox.ts); absent on alerts it has not touched yet.
-  /** Not before this time (retry backoff); absent = at once. */
-  nextAttemptAt?: Date | null;
-  /** The replica that is sending it, until `claimExpiresAt` (then another may take it over). */
-  claimedBy?: string | null;
-  claimExpiresAt?: Date | null;
-  /** Every message that carries this alert, to update the cards in place once it is resolved. */
-  sentActivities?: { conversationId: string; activityId: string; card: 'alert' | 'digest' }[];
-  /** Conversations that refused it for good (403 bot removed, 404 …): not tried again. */
-  failedDeliveries?: { conversationId: string; error: string; at: Date }[];
-  sentAt?: Date | null;
-  lastError?: string | null;
-  failedAt?: Date | null;
-}
+/** The alerts outbox: its kinds and stored shape belong to the alerts module. */
+export type { AlertDoc };
 
 /** SYS numbers promised to MDM devices, so a run killed mid-way and run again gives the same. */
 export interface ReservationDoc {
@@ -153,48 +121,6 @@ export interface Collections {
   /** Microsoft 365 provisioning runs (plan, approval, result) and their per-object log. */
   provisioningRuns: Collection<ProvisioningRunDoc>;
   provisioningLog: Collection<ProvisioningLogDoc>;
-}
-
-/** Where one user is in a troubleshooting guide, per conversation (survives restarts). */
-export interface TroubleshootSessionDoc {
-  _id: string; // conversation id + "|" + user id
-  treeId: string;
-  /** Node ids visited, the current one last (the engine's TroubleshootState.path). */
-  path: string[];
-  /** The ledger device the guide is about (co-management), if any. */
-  assetNumber: string | null;
-  /** The last automatic check's result, shown on the step it led to. */
-  check: { nodeId: string; result: Record<string, unknown> } | null;
-  updatedAt: Date;
-}
-
-/**
- * A file a card offers (a CSV of a filtered list or a dry run), fetched by its secret token until
- * it expires (src/http/downloads.ts). Removed once expired (TTL index, and at every new offer),
- * and at most MAX_LIVE_DOWNLOADS_PER_USER per `createdBy`.
- */
-export interface DownloadDoc {
-  _id: string; // random token
-  filename: string;
-  contentType: string;
-  body: string;
-  /** Who asked for it: `teams:<Entra object id>` (the turn's actor), the per-user cap's key. */
-  createdBy: string;
-  expiresAt: Date;
-}
-
-/** Where the bot is installed: kept so alerts can be sent proactively. */
-export interface ConversationDoc {
-  _id: string; // conversation id
-  reference: Record<string, unknown>;
-  kind: 'personal' | 'channel' | 'groupChat';
-  tenantId: string | null;
-  name: string | null;
-  alertChannel: boolean;
-  /** Language of the alert cards sent here; absent = the notifier's default. */
-  locale?: 'ja' | 'en';
-  installedAt: Date;
-  updatedAt: Date;
 }
 
 export function collections(db: Db): Collections {
@@ -251,12 +177,7 @@ const INDEXES: Record<keyof Collections, IndexDescription[]> = {
   integrations: [],
   syncRuns: [{ key: { startedAt: -1 }, name: 'startedAt' }],
   leases: [],
-  alerts: [
-    { key: { status: 1, createdAt: 1 }, name: 'status_createdAt' },
-    // The notifier's claim: due pending alerts, and expired claims of a replica that died.
-    { key: { status: 1, nextAttemptAt: 1 }, name: 'status_nextAttemptAt' },
-    { key: { status: 1, claimExpiresAt: 1 }, name: 'status_claimExpiresAt' },
-  ],
+  alerts: ALERT_INDEXES,
   reservations: [],
   syncJournal: [{ key: { runId: 1 }, name: 'runId' }],
   botState: [],
@@ -319,51 +240,5 @@ export async function ensureIndexes(db: Db): Promise<void> {
     IndexDescription[],
   ][]) {
     if (indexes.length > 0) await createIndexes(db.collection(c[name].collectionName), indexes);
-  }
-}
-
-/** IndexOptionsConflict, IndexKeySpecsConflict: an index of that name or key differs. */
-const INDEX_CONFLICT = new Set([85, 86]);
-const INDEX_NOT_FOUND = 27;
-/** What makes two index definitions the same, for MongoDB. */
-const INDEX_OPTIONS = ['key', 'unique', 'sparse', 'expireAfterSeconds', 'partialFilterExpression'];
-
-/**
- * createIndexes, and when an older definition is in the way (e.g. a plain index on the key that
- * is now a TTL index, or the same name with other options), MongoDB refuses the whole command:
- * then the older indexes of the same name or key are dropped and the command run again. Only for
- * non-unique indexes: for a moment there is no index, which costs speed but no guarantee. A
- * conflict with a unique index (or with the _id index) is left to fail the start, for a person.
- */
-async function createIndexes(coll: Collection, indexes: IndexDescription[]): Promise<void> {
-  try {
-    await coll.createIndexes(indexes);
-    return;
-  } catch (e) {
-    if (!INDEX_CONFLICT.has((e as { code?: unknown }).code as number)) throw e;
-    const json = (v: unknown) => JSON.stringify(v ?? null);
-    const option = (index: object, o: string) => json((index as Record<string, unknown>)[o]);
-    const existing = (await coll.listIndexes().toArray()) as Record<string, unknown>[];
-    const conflicts = existing.flatMap((old) =>
-      indexes
-        .filter(
-          (want) =>
-            (old.name === want.name || json(old.key) === json(want.key)) &&
-            (old.name !== want.name ||
-              INDEX_OPTIONS.some((o) => option(old, o) !== option(want, o))),
-        )
-        .map((want) => ({ old, want })),
-    );
-    const replaceable = conflicts.every(
-      ({ old, want }) => old.name !== '_id_' && !old.unique && !want.unique,
-    );
-    if (conflicts.length === 0 || !replaceable) throw e;
-    for (const name of new Set(conflicts.map(({ old }) => old.name as string))) {
-      // Another replica starting at the same moment may have dropped it already.
-      await coll.dropIndex(name).catch((err: unknown) => {
-        if ((err as { code?: unknown }).code !== INDEX_NOT_FOUND) throw err;
-      });
-    }
-    await coll.createIndexes(indexes);
   }
 }

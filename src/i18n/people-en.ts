@@ -1,5 +1,7 @@
+import type { CatalogPart } from './catalog';
+
 /** English: the people directory (利用者) and its CLI. Spread into en.ts. */
-export const peopleEn: Record<string, string> = {
+export const peopleEn = {
   'people.notFound': 'No person "{id}" in the directory.',
   'people.badAccountId':
     '"{accountId}" is not a Microsoft 365 account id: give the user\'s object id (a GUID, shown in the Entra admin center under Users).',
@@ -29,4 +31,4 @@ export const peopleEn: Record<string, string> = {
     'mailNickname "{value}" may only have ASCII letters, digits and . - _ (no spaces, no @)',
   'people.input.badBoolean': '"{field}" must be true or false, not "{value}"',
   'people.input.badCustomName': 'custom field name "{field}" may not contain dots or spaces',
-};
+} satisfies CatalogPart;

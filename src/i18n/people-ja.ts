@@ -1,5 +1,8 @@
+import type { TranslationOf } from './catalog';
+import type { peopleEn } from './people-en';
+
 /** Japanese: the people directory (利用者) and its CLI. Spread into ja.ts. */
-export const peopleJa: Record<string, string> = {
+export const peopleJa: TranslationOf<typeof peopleEn> = {
   'people.notFound': 'ディレクトリに利用者「{id}」はいません。',
   'people.badAccountId':
     '「{accountId}」は Microsoft 365 アカウントIDではありません。ユーザーのオブジェクトID (GUID、Entra 管理センターの「ユーザー」に表示) を指定してください。',

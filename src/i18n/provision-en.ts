@@ -1,5 +1,7 @@
+import type { CatalogPart } from './catalog';
+
 /** English: Microsoft 365 provisioning runs and the `daicho provision` commands (seed 001). Spread into en.ts. */
-export const provisionEn: Record<string, string> = {
+export const provisionEn = {
   'provision.problem.missingRequired': 'required attribute {attribute} is empty',
   'provision.problem.singleBusinessPhone':
     'businessPhones has {count} numbers but Microsoft 365 takes only one through the API (seed 001 ※1); keep one',
@@ -106,4 +108,4 @@ export const provisionEn: Record<string, string> = {
   'provision.detail.userNotLinked': 'skipped: the account was not linked',
   'provision.detail.groupNotCreated': 'skipped: the group was not created',
   'provision.detail.groupNotLinked': 'skipped: the group was not linked',
-};
+} satisfies CatalogPart;

@@ -1,5 +1,8 @@
+import type { TranslationOf } from './catalog';
+import type { provisionEn } from './provision-en';
+
 /** Japanese: Microsoft 365 provisioning runs and the `daicho provision` commands (seed 001). Spread into ja.ts. */
-export const provisionJa: Record<string, string> = {
+export const provisionJa: TranslationOf<typeof provisionEn> = {
   'provision.problem.missingRequired': '必須属性 {attribute} が空です',
   'provision.problem.singleBusinessPhone':
     'businessPhones に {count} 件の番号がありますが、Microsoft 365 に API で連携できるのは 1 件だけです (seed 001 ※1)。1 件にしてください',

@@ -1,15 +1,10 @@
+import type { CatalogPart } from './catalog';
+
 /**
  * English: the bot's Microsoft 365 provisioning, people and mapping cards (seed 001). Kept apart
  * from en.ts so the catalog stays readable; en.ts spreads it in.
  */
-const EXTENSION_ATTRIBUTES = Object.fromEntries(
-  Array.from({ length: 15 }, (_, i) => [
-    `card.m365.onPremisesExtensionAttributes.extensionAttribute${i + 1}`,
-    `Custom attribute ${i + 1}`,
-  ]),
-);
-
-export const provisioningBotEn: Record<string, string> = {
+export const provisioningBotEn = {
   // Help and commands
   'card.action.provision': 'Provisioning plan',
   'card.action.mapping': 'Attribute mapping',
@@ -221,7 +216,21 @@ export const provisioningBotEn: Record<string, string> = {
   'card.m365.mail': 'Mail',
   'card.m365.mobilePhone': 'Mobile phone',
   'card.m365.officeLocation': 'Office location',
-  ...EXTENSION_ATTRIBUTES,
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute1': 'Custom attribute 1',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute2': 'Custom attribute 2',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute3': 'Custom attribute 3',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute4': 'Custom attribute 4',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute5': 'Custom attribute 5',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute6': 'Custom attribute 6',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute7': 'Custom attribute 7',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute8': 'Custom attribute 8',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute9': 'Custom attribute 9',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute10': 'Custom attribute 10',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute11': 'Custom attribute 11',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute12': 'Custom attribute 12',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute13': 'Custom attribute 13',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute14': 'Custom attribute 14',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute15': 'Custom attribute 15',
   'card.m365.otherMails': 'Other mails',
   'card.m365.postalCode': 'Postal code',
   'card.m365.preferredDataLocation': 'Preferred data location',
@@ -230,4 +239,4 @@ export const provisioningBotEn: Record<string, string> = {
   'card.m365.streetAddress': 'Street address',
   'card.m365.surname': 'Surname',
   'card.m365.usageLocation': 'Usage location',
-};
+} satisfies CatalogPart;

@@ -1,16 +1,11 @@
+import type { TranslationOf } from './catalog';
+import type { provisioningBotEn } from './provisioning-bot-en';
+
 /**
  * Japanese: the bot's Microsoft 365 provisioning, people and mapping cards (seed 001). Kept apart
  * from ja.ts so the catalog stays readable; ja.ts spreads it in.
  */
-const EXTENSION_ATTRIBUTES = Object.fromEntries(
-  Array.from({ length: 15 }, (_, i) => [
-    `card.m365.onPremisesExtensionAttributes.extensionAttribute${i + 1}`,
-    // Seed 001's table names them in English only, as the admin center does.
-    `Custom attribute ${i + 1}`,
-  ]),
-);
-
-export const provisioningBotJa: Record<string, string> = {
+export const provisioningBotJa: TranslationOf<typeof provisioningBotEn> = {
   // Help and commands
   'card.action.provision': 'プロビジョニングの計画',
   'card.action.mapping': '属性マッピング',
@@ -221,7 +216,22 @@ export const provisioningBotJa: Record<string, string> = {
   'card.m365.mail': 'メールアドレス',
   'card.m365.mobilePhone': '携帯番号',
   'card.m365.officeLocation': '勤務先',
-  ...EXTENSION_ATTRIBUTES,
+  // Seed 001's table names them in English only, as the admin center does.
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute1': 'Custom attribute 1',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute2': 'Custom attribute 2',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute3': 'Custom attribute 3',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute4': 'Custom attribute 4',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute5': 'Custom attribute 5',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute6': 'Custom attribute 6',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute7': 'Custom attribute 7',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute8': 'Custom attribute 8',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute9': 'Custom attribute 9',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute10': 'Custom attribute 10',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute11': 'Custom attribute 11',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute12': 'Custom attribute 12',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute13': 'Custom attribute 13',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute14': 'Custom attribute 14',
+  'card.m365.onPremisesExtensionAttributes.extensionAttribute15': 'Custom attribute 15',
   'card.m365.otherMails': 'Other mails',
   'card.m365.postalCode': '郵便番号',
   'card.m365.preferredDataLocation': '優先データの場所',

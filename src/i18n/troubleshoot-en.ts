@@ -1,5 +1,7 @@
+import type { CatalogPart } from './catalog';
+
 /** English: the troubleshooting guides, the connection check and `explain`. Spread into en.ts. */
-export const troubleshootEn: Record<string, string> = {
+export const troubleshootEn = {
   'troubleshoot.back': 'Back',
   'troubleshoot.restart': 'Start over',
   'troubleshoot.menu': 'All guides',
@@ -74,4 +76,4 @@ export const troubleshootEn: Record<string, string> = {
   'troubleshoot.code.fixedBy.device-user': 'Who fixes it: the device user',
   'troubleshoot.code.fixedBy.admin': 'Who fixes it: an admin',
   'troubleshoot.code.fixedBy.nobody': 'Who fixes it: nobody (no problem)',
-};
+} satisfies CatalogPart;

@@ -1,5 +1,8 @@
+import type { TranslationOf } from './catalog';
+import type { troubleshootEn } from './troubleshoot-en';
+
 /** Japanese: the troubleshooting guides, the connection check and `explain`. Spread into ja.ts. */
-export const troubleshootJa: Record<string, string> = {
+export const troubleshootJa: TranslationOf<typeof troubleshootEn> = {
   'troubleshoot.back': '戻る',
   'troubleshoot.restart': '最初から',
   'troubleshoot.menu': 'ガイド一覧',

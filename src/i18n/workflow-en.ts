@@ -1,5 +1,7 @@
+import type { CatalogPart } from './catalog';
+
 /** English: the device-replacement workflows (seed 004). Spread into en.ts. */
-export const workflowEn: Record<string, string> = {
+export const workflowEn = {
   // Device-replacement workflows (src/workflows).
   'workflow.unknownChecklist': 'There is no checklist "{checklistId}". Choose one of {known}.',
   'workflow.notFound': 'No workflow "{id}".',
@@ -25,4 +27,4 @@ export const workflowEn: Record<string, string> = {
     'The disposal date of "{assetNumber}" ({disposalDate}) is before its procurement date ({procurementDate}).',
   'workflow.completing':
     'Workflow {workflowId} is part-way through completing. Complete it again to finish with the same choices.',
-};
+} satisfies CatalogPart;

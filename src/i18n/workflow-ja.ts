@@ -1,5 +1,8 @@
+import type { TranslationOf } from './catalog';
+import type { workflowEn } from './workflow-en';
+
 /** Japanese: the device-replacement workflows (seed 004). Spread into ja.ts. */
-export const workflowJa: Record<string, string> = {
+export const workflowJa: TranslationOf<typeof workflowEn> = {
   // Device-replacement workflows (src/workflows).
   'workflow.unknownChecklist':
     'チェックリスト「{checklistId}」はありません。使えるのは {known} です。',

@@ -3,4 +3,4 @@
  * make (missing devices, asset-number conflicts, re-enrolments, duplicates). Kept to this file so
  * the alerts module can replace it in one edit.
  */
-export { alertDocs, raiseAlerts, type ConflictFinding } from '../sync/alerts';
+export { alertDocs, Alerts, type ConflictFinding } from '../alerts';

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/messages';
 import { EDITABLE_FIELDS, EditableField, FIELD_LABELS_JA } from './device';
 
 /**
@@ -9,7 +10,7 @@ export type DeviceInput = Partial<Record<EditableField, string | null>>;
 
 export interface InputProblem {
   field: string;
-  key: string; // i18n message key
+  key: MessageKey;
   params?: Record<string, string | number>;
 }
 

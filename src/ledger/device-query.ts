@@ -1,4 +1,5 @@
 import type { Filter } from 'mongodb';
+import type { MessageKey } from '../i18n/messages';
 import { REGISTRATION_STATES, SOURCES, type Source, type StoredDevice } from './device';
 
 /**
@@ -21,7 +22,7 @@ export interface DeviceQuery {
   missingFromMdm?: boolean;
 }
 
-export type QueryProblem = { key: string; params: Record<string, string | number> };
+export type QueryProblem = { key: MessageKey; params: Record<string, string | number> };
 
 export function parseDeviceQuery(raw: Record<string, unknown>): {
   query: DeviceQuery;

@@ -8,7 +8,7 @@ import type {
   SyncJournalDoc,
   UsageDoc,
 } from '../db/collections';
-import { raiseAlerts } from './alert-seam';
+import { Alerts } from './alert-seam';
 import type { StoredDevice } from './device';
 
 /**
@@ -27,6 +27,7 @@ export interface LedgerStore {
 }
 
 export function ledgerStore(c: Collections): LedgerStore {
+  const alerts = new Alerts(c);
   return {
     devices: c.devices,
     fieldHistory: c.fieldHistory,
@@ -34,6 +35,6 @@ export function ledgerStore(c: Collections): LedgerStore {
     counters: c.counters,
     reservations: c.reservations,
     syncJournal: c.syncJournal,
-    raiseAlerts: (docs) => raiseAlerts(c, docs),
+    raiseAlerts: (docs) => alerts.raise(docs),
   };
 }

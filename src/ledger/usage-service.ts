@@ -1,5 +1,6 @@
 import type { AnyBulkWriteOperation, ObjectId } from 'mongodb';
 import type { Collections, UsageDoc } from '../db/collections';
+import type { MessageKey } from '../i18n/messages';
 import { parseDate } from './device-input';
 
 /** One row of the usage history (利用履歴) as exported and imported. */
@@ -15,7 +16,7 @@ export const USAGE_FIELDS = ['assetNumber', 'user', 'from', 'to', 'note'] as con
 
 export interface UsageRowProblem {
   line: number;
-  reasons: { key: string; params?: Record<string, string | number> }[];
+  reasons: { key: MessageKey; params?: Record<string, string | number> }[];
 }
 
 /**

@@ -1,15 +1,15 @@
-import type { Activity } from 'botbuilder';
-import { alertCardData } from '../bot/cards/alert';
-import { digestCardData } from '../bot/cards/digest';
-import { cardAttachment, renderCard, type AdaptiveCard } from '../bot/cards/render';
+import { alertCardData } from '../cards/alert';
+import { digestCardData } from '../cards/digest';
+import { cardAttachment, renderCard, type AdaptiveCard } from '../cards/render';
 import type { Locale } from '../i18n/messages';
+import type { OutboundMessage } from '../teams/proactive';
 import type { Unit } from './plan';
 
 /**
  * The message for a unit. `summary` is what Teams shows in the notification and the chat list,
  * where a card alone would read "sent a card".
  */
-export function unitActivity(unit: Unit, locale: Locale): Partial<Activity> {
+export function unitActivity(unit: Unit, locale: Locale): OutboundMessage {
   if (unit.card === 'alert') {
     const data = alertCardData(unit.alerts[0], locale);
     return cardActivity(renderCard('alert', data), data.title);
@@ -18,6 +18,6 @@ export function unitActivity(unit: Unit, locale: Locale): Partial<Activity> {
   return cardActivity(renderCard('digest', data), data.title);
 }
 
-export function cardActivity(card: AdaptiveCard, summary?: string): Partial<Activity> {
+export function cardActivity(card: AdaptiveCard, summary?: string): OutboundMessage {
   return { type: 'message', summary, attachments: [cardAttachment(card)] };
 }

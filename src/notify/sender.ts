@@ -1,5 +1,5 @@
-import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../log';
+import { inConversation, type OutboundMessage, type ProactiveAdapter } from '../teams/proactive';
 import { fullJitter, systemClock, type Clock } from './clock';
 import type { RateLimiter } from './rate-limit';
 
@@ -7,7 +7,16 @@ import type { RateLimiter } from './rate-limit';
 export interface Target {
   conversationId: string;
   tenantId: string | null;
-  reference: Partial<ConversationReference>;
+  /** As stored (JSON); src/teams reads it. */
+  reference: Record<string, unknown>;
+}
+
+/** The tenant of a stored conversation reference (its conversation's tenantId), or null. */
+export function referenceTenant(reference: Record<string, unknown>): string | null {
+  const conversation = reference.conversation;
+  if (typeof conversation !== 'object' || conversation === null) return null;
+  const tenantId = (conversation as { tenantId?: unknown }).tenantId;
+  return typeof tenantId === 'string' ? tenantId : null;
 }
 
 export interface RetryPolicy {
@@ -40,7 +49,7 @@ const RETRYABLE = new Set([412, 429, 502, 503, 504]);
 export const MAX_MESSAGE_BYTES = 80_000;
 
 export interface SenderOptions {
-  adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
+  adapter: ProactiveAdapter;
   botAppId: string;
   limiter: RateLimiter;
   log: Logger;
@@ -52,7 +61,7 @@ export interface SenderOptions {
 }
 
 /**
- * Proactive sends and updates through botbuilder's CloudAdapter, one HTTP request per limiter
+ * Proactive sends and updates through the Teams adapter (src/teams), one HTTP request per limiter
  * slot, retried here with exponential backoff and full jitter (or Retry-After when Teams gives
  * one). Never throws: the outbox needs to know which kind of failure it was.
  */
@@ -74,7 +83,7 @@ export class Sender {
    */
   send(
     target: Target,
-    activity: Partial<Activity>,
+    activity: OutboundMessage,
     signal?: AbortSignal,
     priority = 0,
   ): Promise<SendResult> {
@@ -85,24 +94,38 @@ export class Sender {
   update(
     target: Target,
     activityId: string,
-    activity: Partial<Activity>,
+    activity: OutboundMessage,
     signal?: AbortSignal,
   ): Promise<SendResult> {
     return this.deliver(target, activity, activityId, signal, 0);
   }
 
+  /**
+   * This sender (its limiter, retries and warnings) with another longest rate-limit wait: one
+   * sender for every proactive message, each caller with the patience its messages deserve.
+   */
+  withMaxWait(maxWaitMs: number): Pick<Sender, 'send' | 'update'> {
+    return {
+      send: (target, activity, signal, priority = 0) =>
+        this.deliver(target, activity, undefined, signal, priority, maxWaitMs),
+      update: (target, activityId, activity, signal) =>
+        this.deliver(target, activity, activityId, signal, 0, maxWaitMs),
+    };
+  }
+
   private async deliver(
     target: Target,
-    activity: Partial<Activity>,
+    activity: OutboundMessage,
     updateId: string | undefined,
     signal: AbortSignal | undefined,
     priority: number,
+    maxWaitMs = this.o.maxWaitMs,
   ): Promise<SendResult> {
     const bytes = Buffer.byteLength(JSON.stringify(activity));
     if (bytes > MAX_MESSAGE_BYTES)
       return { ok: false, kind: 'permanent', error: `message too large: ${bytes} bytes` };
     for (let attempt = 1; ; attempt++) {
-      const result = await this.once(target, activity, updateId, signal, priority);
+      const result = await this.once(target, activity, updateId, signal, priority, maxWaitMs);
       if (result.ok || result.kind !== 'retry') return result;
       const waitMs = this.backoff(attempt, result.waitMs);
       // Give it back to the outbox rather than hold the conversation's queue for long.
@@ -126,22 +149,22 @@ export class Sender {
   /** One HTTP request, counted by the limiter. */
   private async once(
     target: Target,
-    activity: Partial<Activity>,
+    activity: OutboundMessage,
     updateId: string | undefined,
     signal: AbortSignal | undefined,
     priority: number,
+    maxWaitMs: number | undefined,
   ): Promise<SendResult> {
     let result: SendResult | undefined;
     const { conversationId, tenantId } = target;
     try {
-      await this.o.adapter.continueConversationAsync(
+      await inConversation(
+        this.o.adapter,
         this.o.botAppId,
         target.reference,
-        async (context) => {
-          this.disableSdkRetries(context);
+        async (conversation) => {
           // The slot is taken here, right before the request, not before the turn is set up:
           // Teams counts arrivals, and any delay between the two bunches them up.
-          const maxWaitMs = this.o.maxWaitMs;
           const options = { maxWaitMs, signal, priority };
           if (!(await this.o.limiter.acquire(conversationId, tenantId, options))) {
             result = {
@@ -156,18 +179,19 @@ export class Sender {
           // posting an error message into the very conversation we failed to reach.
           try {
             if (updateId) {
-              await context.updateActivity({ ...activity, type: 'message', id: updateId });
+              await conversation.update(updateId, activity);
               result = { ok: true, activityId: updateId };
             } else {
-              const sent = await context.sendActivity({ type: 'message', ...activity });
-              result = sent?.id
-                ? { ok: true, activityId: sent.id }
+              const sentId = await conversation.send(activity);
+              result = sentId
+                ? { ok: true, activityId: sentId }
                 : { ok: false, kind: 'permanent', error: 'Teams returned no activity id' };
             }
           } catch (e) {
             result = classify(e);
           }
         },
+        () => this.warnSdkRetries(),
       );
     } catch (e) {
       result ??= classify(e);
@@ -175,20 +199,10 @@ export class Sender {
     return result ?? { ok: false, kind: 'retry', error: 'the send did not run' };
   }
 
-  /**
-   * The connector's HTTP pipeline retries 5xx and Retry-After 429s on its own (3 times, 1 s then
-   * longer), unseen by the limiter and the outbox. Its client is created per turn, so removing
-   * the policy here affects only this send.
-   */
-  private disableSdkRetries(context: TurnContext): void {
-    const client = context.turnState.get(context.adapter.ConnectorClientKey) as
-      { client?: { pipeline?: { removePolicy(o: { name: string }): unknown } } } | undefined;
-    const pipeline = client?.client?.pipeline;
-    if (pipeline) pipeline.removePolicy({ name: 'defaultRetryPolicy' });
-    else if (!this.warnedSdkRetry) {
-      this.warnedSdkRetry = true;
-      this.o.log.warn('connector pipeline not found: the SDK may retry sends on its own');
-    }
+  private warnSdkRetries(): void {
+    if (this.warnedSdkRetry) return;
+    this.warnedSdkRetry = true;
+    this.o.log.warn('connector pipeline not found: the SDK may retry sends on its own');
   }
 }
 

@@ -1,6 +1,7 @@
-import type { AdaptiveCard } from '../bot/cards/render';
-import type { ConversationReference } from 'botbuilder';
-import type { Collections, ConversationDoc } from '../db/collections';
+import type { Alerts } from '../alerts';
+import type { ConversationDoc, ConversationStore } from '../conversations/conversation-store';
+import type { Collections } from '../db/collections';
+import type { AdaptiveCard } from '../cards/render';
 import type { Locale } from '../i18n/messages';
 import type { Logger } from '../log';
 import { cardActivity } from './cards';
@@ -20,12 +21,19 @@ export interface UpdateCounts {
  * stand for many alerts. Conversations the bot has left since are skipped.
  */
 export async function updateAlertCards(
-  deps: { c: Collections; sender: Sender; log: Logger; locale: Locale },
+  deps: {
+    c: Collections;
+    alerts: Alerts;
+    conversations: ConversationStore;
+    sender: Sender;
+    log: Logger;
+    locale: Locale;
+  },
   alertId: string,
   render: RenderForLocale,
 ): Promise<UpdateCounts> {
-  const alert = await deps.c.alerts.findOne({ _id: alertId });
-  const cards = (alert?.sentActivities ?? []).filter((s) => s.card === 'alert');
+  const sent = await deps.alerts.sentActivitiesOf(alertId);
+  const cards = sent.filter((s) => s.card === 'alert');
   return updateCardCopies(
     deps,
     cards,
@@ -47,7 +55,7 @@ export interface CardCopy {
  * failure is counted and logged with `context`, never thrown.
  */
 export async function updateCardCopies<C extends CardCopy>(
-  deps: { c: Pick<Collections, 'conversations'>; sender: Pick<Sender, 'update'>; log: Logger },
+  deps: { conversations: ConversationStore; sender: Pick<Sender, 'update'>; log: Logger },
   copies: C[],
   render: (copy: C, conversation: ConversationDoc) => AdaptiveCard | Promise<AdaptiveCard>,
   context: Record<string, unknown>,
@@ -55,9 +63,7 @@ export async function updateCardCopies<C extends CardCopy>(
 ): Promise<UpdateCounts> {
   const counts: UpdateCounts = { updated: 0, failed: 0 };
   if (copies.length === 0) return counts;
-  const conversations = await deps.c.conversations
-    .find({ _id: { $in: [...new Set(copies.map((copy) => copy.conversationId))] } })
-    .toArray();
+  const conversations = await deps.conversations.withIds(copies.map((c) => c.conversationId));
   await Promise.all(
     copies.map(async (copy) => {
       const conversation = conversations.find((x) => x._id === copy.conversationId);
@@ -65,7 +71,7 @@ export async function updateCardCopies<C extends CardCopy>(
       const target = {
         conversationId: conversation._id,
         tenantId: conversation.tenantId,
-        reference: conversation.reference as Partial<ConversationReference>,
+        reference: conversation.reference,
       };
       const activity = cardActivity(await render(copy, conversation));
       const result = await deps.sender.update(target, copy.activityId, activity);

@@ -32,7 +32,7 @@ const withoutId = { projection: { _id: 0 } } as const;
  */
 export class PeopleService {
   constructor(
-    readonly c: PeopleCollections,
+    private readonly c: PeopleCollections,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -45,6 +45,39 @@ export class PeopleService {
     const person = await this.c.people.findOne({ personId: personId.normalize('NFKC') }, withoutId);
     if (!person) throw new DaichoError('NOT_FOUND', 'people.notFound', { id: personId });
     return person as Person;
+  }
+
+  /** The display names of these people that have one, by person id (for cards). */
+  async displayNames(personIds: string[]): Promise<Record<string, string>> {
+    if (personIds.length === 0) return {};
+    const found = await this.c.people
+      .find({ personId: { $in: personIds } }, { projection: { personId: 1, displayName: 1 } })
+      .toArray();
+    return Object.fromEntries(
+      found.filter((p) => p.displayName).map((p) => [p.personId, p.displayName!]),
+    );
+  }
+
+  /**
+   * Links the account when the person has none yet, in one conditional write; false when the
+   * person is linked already or the account is someone else's (the unique index refuses it).
+   */
+  async linkIfUnlinked(personId: string, accountId: string, now = this.now()): Promise<boolean> {
+    return this.c.people
+      .updateOne(
+        { personId, m365AccountId: null },
+        {
+          $set: { m365AccountId: accountId, updatedAt: now },
+          $pull: { releasedAccountIds: accountId },
+        },
+      )
+      .then(
+        (r) => r.modifiedCount === 1,
+        (e: unknown) => {
+          if (isDuplicateKeyError(e)) return false;
+          throw e;
+        },
+      );
   }
 
   /** Imports rows of a CSV or JSON file: nothing is written unless every row is valid. */

@@ -83,7 +83,7 @@ export function parsePersonInput(raw: Record<string, unknown>): {
       continue;
     }
     if (READ_ONLY_FIELDS.has(field)) continue;
-    const notText = { field, key: 'input.notText', params: { field } };
+    const notText: InputProblem = { field, key: 'input.notText', params: { field } };
     if (field === 'groups' || isListAttribute(field)) {
       const list = cleanList(rawValue);
       if (!Array.isArray(list)) problems.push(notText);

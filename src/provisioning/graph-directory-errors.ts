@@ -5,7 +5,7 @@ import {
   parseRetryAfter,
   RequestFailure,
   RetriesExhausted,
-} from '../sync/sources/retry';
+} from '../mdm/retry';
 
 /** One entry of Graph's `error.details` (e.g. ObjectConflict on userPrincipalName). */
 export interface GraphErrorDetail {

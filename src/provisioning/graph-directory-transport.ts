@@ -1,16 +1,16 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { IntuneConfig } from '../config/config';
 import type { Logger } from '../log';
-import { graphClient } from '../sync/sources/graph-client';
-import { createIntuneSignIn } from '../sync/sources/intune-credential';
-import { SlidingWindowLimiter } from '../sync/sources/limits';
+import { graphClient } from '../mdm/graph-client';
+import { createIntuneSignIn } from '../mdm/intune-credential';
+import { SlidingWindowLimiter } from '../mdm/limits';
 import {
   DEFAULT_RETRY_POLICY,
   RequestFailure,
   withRetries,
   withTimeout,
   type RetryPolicy,
-} from '../sync/sources/retry';
+} from '../mdm/retry';
 import type { DirectoryStats } from './graph-directory';
 import {
   directoryFailure,
@@ -74,69 +74,9 @@ export function createDirectoryTransport(
   config: IntuneConfig,
   options: GraphDirectoryOptions,
 ): DirectoryTransport {
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const requestLimit = options.rateLimit?.requests ?? { limit: 1500, windowMs: 10_000 };
-  const writeLimit = options.rateLimit?.writes ?? { limit: 2900, windowMs: 150_000 };
-  const requests = new SlidingWindowLimiter(requestLimit.limit, requestLimit.windowMs);
-  const writes = new SlidingWindowLimiter(writeLimit.limit, writeLimit.windowMs);
-  const signIn = createIntuneSignIn(config);
-  const scope = `${new URL(config.graphBaseUrl).origin}/.default`;
-  const client = graphClient(config.graphBaseUrl, signIn.credential, scope);
-  const stats: DirectoryStats = { requests: 0, retries: 0, writes: 0 };
-
-  async function call<T>(operation: string, rules: CallRules, send: Send<T>): Promise<T> {
-    let tries = 0;
-    let phase: 'sign-in' | 'request' = 'sign-in';
-    try {
-      return await withRetries(
-        async () => {
-          tries++;
-          phase = 'sign-in';
-          await signIn.getToken(scope, timeoutMs);
-          phase = 'request';
-          await requests.acquire();
-          if (rules.write) await writes.acquire();
-          stats.requests++;
-          if (rules.write) stats.writes++;
-          try {
-            return await withTimeout(timeoutMs, `Graph ${operation}`, (signal) =>
-              send(client, signal).catch((e: unknown) => {
-                throw signal.aborted ? e : directoryFailure(e);
-              }),
-            );
-          } catch (e) {
-            if (tries > 1 && rules.doneOnRetry && e instanceof RequestFailure && e.status) {
-              if (rules.doneOnRetry(toGraphRequestError(e, operation, phase)))
-                return undefined as T;
-            }
-            if (rules.retryOnlyThrottled && e instanceof RequestFailure && e.status !== 429)
-              throw finalFailure(e);
-            throw e;
-          }
-        },
-        policy,
-        {
-          onRetry: (failure, failedTries, delayMs) => {
-            stats.retries++;
-            options.log?.warn(
-              {
-                operation,
-                status: failure.status,
-                requestId: failure.requestId,
-                failedTries,
-                delayMs,
-              },
-              `Graph ${operation} failed, retrying: ${failure.message}`,
-            );
-          },
-        },
-      );
-    } catch (e) {
-      throw toGraphRequestError(e, operation, phase);
-    }
-  }
-
+  const channel = openChannel(config, options);
+  const call = <T>(operation: string, rules: CallRules, send: Send<T>) =>
+    callGraph(channel, operation, rules, send);
   const read = <T>(operation: string, url: string) =>
     call<T>(
       operation,
@@ -158,11 +98,113 @@ export function createDirectoryTransport(
   }
 
   return {
-    stats,
+    stats: channel.stats,
     call,
     read,
     readAll,
     directoryObjectUrl: (id) =>
       `${config.graphBaseUrl}/v1.0/directoryObjects/${encodeURIComponent(id)}`,
   };
+}
+
+/** What every call of one transport shares: the sign-in, the client, the limits, the counts. */
+interface Channel {
+  policy: RetryPolicy;
+  timeoutMs: number;
+  requests: SlidingWindowLimiter;
+  writes: SlidingWindowLimiter;
+  signIn: ReturnType<typeof createIntuneSignIn>;
+  scope: string;
+  client: Client;
+  stats: DirectoryStats;
+  log: Logger | undefined;
+}
+
+function openChannel(config: IntuneConfig, options: GraphDirectoryOptions): Channel {
+  const requestLimit = options.rateLimit?.requests ?? { limit: 1500, windowMs: 10_000 };
+  const writeLimit = options.rateLimit?.writes ?? { limit: 2900, windowMs: 150_000 };
+  const signIn = createIntuneSignIn(config);
+  const scope = `${new URL(config.graphBaseUrl).origin}/.default`;
+  return {
+    policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+    timeoutMs: options.timeoutMs ?? 30_000,
+    requests: new SlidingWindowLimiter(requestLimit.limit, requestLimit.windowMs),
+    writes: new SlidingWindowLimiter(writeLimit.limit, writeLimit.windowMs),
+    signIn,
+    scope,
+    client: graphClient(config.graphBaseUrl, signIn.credential, scope),
+    stats: { requests: 0, retries: 0, writes: 0 },
+    log: options.log,
+  };
+}
+
+/** Where a call got to: its tries so far, and whether its failure came from sign-in. */
+interface CallProgress {
+  tries: number;
+  phase: 'sign-in' | 'request';
+}
+
+async function callGraph<T>(
+  channel: Channel,
+  operation: string,
+  rules: CallRules,
+  send: Send<T>,
+): Promise<T> {
+  const progress: CallProgress = { tries: 0, phase: 'sign-in' };
+  try {
+    return await withRetries(
+      () => tryOnce(channel, operation, rules, send, progress),
+      channel.policy,
+      {
+        onRetry: (failure, failedTries, delayMs) => {
+          channel.stats.retries++;
+          channel.log?.warn(
+            {
+              operation,
+              status: failure.status,
+              requestId: failure.requestId,
+              failedTries,
+              delayMs,
+            },
+            `Graph ${operation} failed, retrying: ${failure.message}`,
+          );
+        },
+      },
+    );
+  } catch (e) {
+    throw toGraphRequestError(e, operation, progress.phase);
+  }
+}
+
+async function tryOnce<T>(
+  channel: Channel,
+  operation: string,
+  rules: CallRules,
+  send: Send<T>,
+  progress: CallProgress,
+): Promise<T> {
+  const { signIn, scope, timeoutMs, stats } = channel;
+  progress.tries++;
+  progress.phase = 'sign-in';
+  await signIn.getToken(scope, timeoutMs);
+  progress.phase = 'request';
+  await channel.requests.acquire();
+  if (rules.write) await channel.writes.acquire();
+  stats.requests++;
+  if (rules.write) stats.writes++;
+  try {
+    return await withTimeout(timeoutMs, `Graph ${operation}`, (signal) =>
+      send(channel.client, signal).catch((e: unknown) => {
+        throw signal.aborted ? e : directoryFailure(e);
+      }),
+    );
+  } catch (e) {
+    if (progress.tries > 1 && rules.doneOnRetry && e instanceof RequestFailure && e.status) {
+      if (rules.doneOnRetry(toGraphRequestError(e, operation, progress.phase)))
+        return undefined as T;
+    }
+    if (rules.retryOnlyThrottled && e instanceof RequestFailure && e.status !== 429)
+      throw finalFailure(e);
+    throw e;
+  }
 }

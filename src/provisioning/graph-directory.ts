@@ -1,6 +1,10 @@
 import type { IntuneConfig } from '../config/config';
 import { GraphRequestError } from './graph-directory-errors';
-import { createDirectoryTransport, type GraphDirectoryOptions } from './graph-directory-transport';
+import {
+  createDirectoryTransport,
+  type DirectoryTransport,
+  type GraphDirectoryOptions,
+} from './graph-directory-transport';
 import {
   toGraphGroup,
   toGraphUser,
@@ -89,16 +93,26 @@ export function createGraphDirectory(
   config: IntuneConfig,
   options: GraphDirectoryOptions = {},
 ): DirectoryClient {
-  const { stats, call, read, readAll, directoryObjectUrl } = createDirectoryTransport(
-    config,
-    options,
-  );
-  const user = (id: string) => `/users/${encodeURIComponent(id)}`;
-  const group = (id: string) => `/groups/${encodeURIComponent(id)}`;
-
+  const transport = createDirectoryTransport(config, options);
   return {
-    stats,
+    stats: transport.stats,
+    ...directoryReads(transport),
+    ...userWrites(transport),
+    ...groupWrites(transport),
+  };
+}
 
+const user = (id: string) => `/users/${encodeURIComponent(id)}`;
+const group = (id: string) => `/groups/${encodeURIComponent(id)}`;
+
+function directoryReads({
+  read,
+  readAll,
+}: DirectoryTransport): Pick<
+  DirectoryClient,
+  'listUsers' | 'listSecurityGroups' | 'listSubscribedSkus'
+> {
+  return {
     async listUsers(select) {
       const fields = [...new Set([...USER_BASE_SELECT, ...select])];
       const raw = await readAll('listUsers', `/users?$select=${fields.join(',')}&$top=999`);
@@ -133,7 +147,17 @@ export function createGraphDirectory(
       );
       return (page.value ?? []).map(toSubscribedSku);
     },
+  };
+}
 
+function userWrites({
+  call,
+  read,
+}: DirectoryTransport): Pick<
+  DirectoryClient,
+  'createUser' | 'updateUser' | 'deleteUser' | 'assignLicense'
+> {
+  return {
     async createUser(body) {
       const post = () =>
         call<Record<string, unknown>>('createUser', { write: true }, (c, signal) =>
@@ -146,7 +170,7 @@ export function createGraphDirectory(
         delete sent.passwordProfile;
         return toGraphUser({ ...sent, ...created, assignedLicenses: [] });
       } catch (e) {
-        const ours = await ownEarlierCreate(e, body);
+        const ours = await ownEarlierCreate(read, e, body);
         if (ours) return ours;
         throw e;
       }
@@ -174,7 +198,17 @@ export function createGraphDirectory(
           .post(body),
       );
     },
+  };
+}
 
+function groupWrites({
+  call,
+  directoryObjectUrl,
+}: DirectoryTransport): Pick<
+  DirectoryClient,
+  'createGroup' | 'updateGroup' | 'deleteGroup' | 'addMember' | 'removeMember'
+> {
+  return {
     async createGroup(body) {
       const created = await call<Record<string, unknown>>(
         'createGroup',
@@ -228,28 +262,29 @@ export function createGraphDirectory(
       );
     },
   };
+}
 
-  /**
-   * A create whose answer was lost (timeout, dropped connection) and whose retry then hit the
-   * UPN conflict: the user is ours when it carries the immutable id we sent, which no one else's
-   * can (Entra ID keeps it unique). Anything else stays the conflict it is.
-   */
-  async function ownEarlierCreate(
-    e: unknown,
-    body: Record<string, unknown>,
-  ): Promise<GraphUser | undefined> {
-    const conflict =
-      e instanceof GraphRequestError &&
-      e.attempts > 1 &&
-      e.details.some((d) => d.code === 'ObjectConflict' && d.target === 'userPrincipalName');
-    const immutableId = body.onPremisesImmutableId;
-    if (!conflict || typeof immutableId !== 'string') return undefined;
-    const found = toGraphUser(
-      await read<Record<string, unknown>>(
-        'getUser',
-        `${user(String(body.userPrincipalName))}?$select=${USER_BASE_SELECT.join(',')}`,
-      ),
-    );
-    return found.onPremisesImmutableId === immutableId ? found : undefined;
-  }
+/**
+ * A create whose answer was lost (timeout, dropped connection) and whose retry then hit the
+ * UPN conflict: the user is ours when it carries the immutable id we sent, which no one else's
+ * can (Entra ID keeps it unique). Anything else stays the conflict it is.
+ */
+async function ownEarlierCreate(
+  read: DirectoryTransport['read'],
+  e: unknown,
+  body: Record<string, unknown>,
+): Promise<GraphUser | undefined> {
+  const conflict =
+    e instanceof GraphRequestError &&
+    e.attempts > 1 &&
+    e.details.some((d) => d.code === 'ObjectConflict' && d.target === 'userPrincipalName');
+  const immutableId = body.onPremisesImmutableId;
+  if (!conflict || typeof immutableId !== 'string') return undefined;
+  const found = toGraphUser(
+    await read<Record<string, unknown>>(
+      'getUser',
+      `${user(String(body.userPrincipalName))}?$select=${USER_BASE_SELECT.join(',')}`,
+    ),
+  );
+  return found.onPremisesImmutableId === immutableId ? found : undefined;
 }

@@ -2,17 +2,34 @@ import { BSON, ObjectId } from 'mongodb';
 import type { Collections } from '../db/collections';
 import { DaichoError } from '../errors';
 import type { Actor } from '../ledger/actor';
-import { Lease } from '../sync/lease';
+import { Lease } from '../lease/lease';
 import type { ProvisioningPlan } from './plan-types';
-import type { ProvisioningRunDoc, ProvisioningRunStatus } from './provisioning-runs';
+import type {
+  ProvisioningLogDoc,
+  ProvisioningRunDoc,
+  ProvisioningRunStatus,
+} from './provisioning-runs';
 
 /** Below MongoDB's 16 MiB document limit, with room for the fields set as the run ends. */
 const MAX_RUN_BYTES = 15.5 * 1024 * 1024;
 
-/** The bookkeeping of provisioning runs: their records, the apply lease, held runs. */
+/** The collections a run store holds: the runs, their per-object log, the apply lease. */
+export type ProvisioningRecords = Pick<
+  Collections,
+  'provisioningRuns' | 'provisioningLog' | 'leases'
+>;
+
+/** What the end of an apply writes on its run. */
+export type RunEnd = Pick<ProvisioningRunDoc, 'status' | 'requests' | 'error'> &
+  Partial<Pick<ProvisioningRunDoc, 'counts'>>;
+
+/**
+ * The one owner of the provisioning runs and their log: their records, the apply lease, held
+ * runs, and every read the service and the bot make of them.
+ */
 export class RunStore {
   constructor(
-    private readonly c: Pick<Collections, 'provisioningRuns' | 'leases'>,
+    private readonly c: ProvisioningRecords,
     private readonly now: () => Date,
   ) {}
 
@@ -75,6 +92,20 @@ export class RunStore {
     }
   }
 
+  /** Log entries of a run's operations, written in batches as the apply goes. */
+  async appendLog(entries: ProvisioningLogDoc[]): Promise<void> {
+    await this.c.provisioningLog.insertMany(entries, { ordered: false });
+  }
+
+  /** Records how the apply of a run ended; returns the run as it is now. */
+  async end(runId: ObjectId, end: RunEnd): Promise<ProvisioningRunDoc | null> {
+    return this.c.provisioningRuns.findOneAndUpdate(
+      { _id: runId },
+      { $set: { ...end, endedAt: this.now() } },
+      { returnDocument: 'after' },
+    );
+  }
+
   /** A newer held run replaces older ones: approving a stale plan later would undo changes. */
   async supersedeHeld(newer: ObjectId): Promise<void> {
     const now = this.now();
@@ -123,6 +154,46 @@ export class RunStore {
     if (run) return run;
     await this.heldRun(runId); // throws: unknown, or decided meanwhile
     throw new DaichoError('RUN_NOT_FOUND', 'provision.runNotFound', { runId });
+  }
+}
+
+/** The reads of runs and their log (the bookkeeping above writes them). */
+export class RunReads {
+  constructor(private readonly c: ProvisioningRecords) {}
+
+  /** The latest runs, newest first. */
+  latest(limit: number): Promise<ProvisioningRunDoc[]> {
+    return this.c.provisioningRuns.find({}).sort({ createdAt: -1, _id: -1 }).limit(limit).toArray();
+  }
+
+  async get(runId: string): Promise<ProvisioningRunDoc> {
+    const run = await this.c.provisioningRuns.findOne({ _id: runObjectId(runId) });
+    if (!run) throw new DaichoError('RUN_NOT_FOUND', 'provision.runNotFound', { runId });
+    return run;
+  }
+
+  /** A run's log entries (all, or only `result`), in the order the operations ended. */
+  logOf(run: ProvisioningRunDoc, result?: ProvisioningLogDoc['result']) {
+    const filter = result ? { runId: run._id, result } : { runId: run._id };
+    return this.c.provisioningLog.find(filter).sort({ at: 1, _id: 1 }).toArray();
+  }
+
+  /** A person's log entries across runs, newest first. */
+  personLog(personId: string, limit: number): Promise<ProvisioningLogDoc[]> {
+    return this.c.provisioningLog
+      .find({ 'subject.personId': personId })
+      .sort({ at: -1, _id: -1 })
+      .limit(limit)
+      .toArray();
+  }
+
+  /** The latest plan's problems (the plan of the newest run). */
+  async latestProblems(): Promise<ProvisioningRunDoc['plan']['problems']> {
+    const latest = await this.c.provisioningRuns.findOne(
+      {},
+      { sort: { createdAt: -1, _id: -1 }, projection: { 'plan.problems': 1 } },
+    );
+    return latest?.plan?.problems ?? [];
   }
 }
 

@@ -1,5 +1,4 @@
 import type { Config } from '../config/config';
-import type { Collections } from '../db/collections';
 import { DaichoError, isDaichoError } from '../errors';
 import type { Actor } from '../ledger/actor';
 import type { Logger } from '../log';
@@ -16,7 +15,7 @@ import type {
   ProvisioningRunDoc,
   ProvisioningRunStatus,
 } from './provisioning-runs';
-import { RunStore, runObjectId } from './provisioning-run-store';
+import { RunReads, RunStore, type ProvisioningRecords } from './provisioning-run-store';
 import { readTenant } from './read-tenant';
 
 export type {
@@ -30,7 +29,8 @@ export type {
 export const WHY_LIMIT = 100;
 
 export interface ProvisioningDeps {
-  c: Collections;
+  /** The runs, their log and the apply lease (handed to the run store, their one owner). */
+  c: ProvisioningRecords;
   people: PeopleService;
   config: Config;
   /** A new Graph directory client per run (its stats are the run's requests). */
@@ -55,14 +55,12 @@ export interface ApplyResult {
 export class ProvisioningService {
   private readonly now: () => Date;
   private readonly store: RunStore;
+  private readonly reads: RunReads;
 
   constructor(private readonly deps: ProvisioningDeps) {
     this.now = deps.now ?? (() => new Date());
     this.store = new RunStore(deps.c, this.now);
-  }
-
-  private get c() {
-    return this.deps.c;
+    this.reads = new RunReads(deps.c);
   }
 
   /** A dry run: reads the tenant only (no write), stores the plan as a 'planned' run. */
@@ -123,28 +121,23 @@ export class ProvisioningService {
   }
 
   /** The latest runs, newest first. */
-  async runs(limit = 20): Promise<ProvisioningRunDoc[]> {
-    return this.c.provisioningRuns.find({}).sort({ createdAt: -1, _id: -1 }).limit(limit).toArray();
+  runs(limit = 20): Promise<ProvisioningRunDoc[]> {
+    return this.reads.latest(limit);
   }
 
-  async get(runId: string): Promise<ProvisioningRunDoc> {
-    const run = await this.c.provisioningRuns.findOne({ _id: runObjectId(runId) });
-    if (!run) throw new DaichoError('RUN_NOT_FOUND', 'provision.runNotFound', { runId });
-    return run;
+  get(runId: string): Promise<ProvisioningRunDoc> {
+    return this.reads.get(runId);
   }
 
   /** A run's log, in the order the operations ended. */
   async log(runId: string): Promise<ProvisioningLogDoc[]> {
     const run = await this.get(runId);
-    return this.c.provisioningLog.find({ runId: run._id }).sort({ at: 1, _id: 1 }).toArray();
+    return this.reads.logOf(run);
   }
 
   /** A run's failed objects, in the order they were tried (what its result card lists). */
   failures(run: ProvisioningRunDoc): Promise<ProvisioningLogDoc[]> {
-    return this.c.provisioningLog
-      .find({ runId: run._id, result: 'failed' })
-      .sort({ at: 1, _id: 1 })
-      .toArray();
+    return this.reads.logOf(run, 'failed');
   }
 
   /** The person's log across runs (newest first, at most WHY_LIMIT) and the latest plan's problems. */
@@ -152,16 +145,8 @@ export class ProvisioningService {
     personId: string,
   ): Promise<{ person: Person; entries: ProvisioningLogDoc[]; problems: PlanProblem[] }> {
     const person = await this.deps.people.get(personId);
-    const entries = await this.c.provisioningLog
-      .find({ 'subject.personId': person.personId })
-      .sort({ at: -1, _id: -1 })
-      .limit(WHY_LIMIT)
-      .toArray();
-    const latest = await this.c.provisioningRuns.findOne(
-      {},
-      { sort: { createdAt: -1, _id: -1 }, projection: { 'plan.problems': 1 } },
-    );
-    const problems = (latest?.plan?.problems ?? []).filter(
+    const entries = await this.reads.personLog(person.personId, WHY_LIMIT);
+    const problems = (await this.reads.latestProblems()).filter(
       (p) => p.subject.kind === 'person' && p.subject.personId === person.personId,
     );
     return { person, entries, problems };
@@ -178,25 +163,18 @@ export class ProvisioningService {
       const outcome = await executePlan(run.plan, run._id, {
         directory,
         people: this.deps.people,
-        logs: this.c.provisioningLog,
+        logs: this.store,
         now: this.now,
       });
       const { counts } = outcome;
       const status: ProvisioningRunStatus =
         counts.failed === 0 ? 'applied' : counts.ok === 0 ? 'failed' : 'partial';
-      const done = await this.c.provisioningRuns.findOneAndUpdate(
-        { _id: run._id },
-        {
-          $set: {
-            status,
-            counts,
-            requests: earlier + directory.stats.requests,
-            endedAt: this.now(),
-            error: status === 'failed' ? outcome.firstFailure : null,
-          },
-        },
-        { returnDocument: 'after' },
-      );
+      const done = await this.store.end(run._id, {
+        status,
+        counts,
+        requests: earlier + directory.stats.requests,
+        error: status === 'failed' ? outcome.firstFailure : null,
+      });
       this.deps.log.info(
         {
           runId: run._id.toHexString(),
@@ -210,18 +188,8 @@ export class ProvisioningService {
       return { run: done!, initialPasswords: outcome.initialPasswords };
     } catch (e) {
       const error = isDaichoError(e) ? `${e.code}: ${JSON.stringify(e.params)}` : String(e);
-      await this.c.provisioningRuns
-        .updateOne(
-          { _id: run._id },
-          {
-            $set: {
-              status: 'failed',
-              endedAt: this.now(),
-              error,
-              requests: earlier + directory.stats.requests,
-            },
-          },
-        )
+      await this.store
+        .end(run._id, { status: 'failed', error, requests: earlier + directory.stats.requests })
         .catch(() => undefined);
       this.deps.log.error({ err: e, runId: run._id.toHexString() }, 'provisioning run failed');
       throw e;

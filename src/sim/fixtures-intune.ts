@@ -78,7 +78,33 @@ function staleTwin(twin: RawManagedDevice, r: Random, asOf: string): RawManagedD
   };
 }
 
+/** What one device's JSON is drawn from, picked before the JSON in the order the seed expects. */
+interface DeviceDraw {
+  platform: Platform;
+  make: Platform['makes'][number];
+  user: FixtureUser;
+  isApple: boolean;
+  isMobile: boolean;
+  storageBytes: number;
+  enrolled: string;
+  serial: string;
+  deviceName: string;
+}
+
 function oneDevice(r: Random, domain: string, since: string, asOf: string): RawManagedDevice {
+  const draw = drawDevice(r, since, asOf);
+  // The two halves are spread in order: the random draws inside them stay in the seed's order.
+  const device: RawManagedDevice = {
+    ...enrolmentFields(r, draw, asOf),
+    ...hardwareFields(r, draw),
+  };
+  device.managedDeviceName = `${draw.user.login}_${draw.platform.operatingSystem}_${draw.enrolled.slice(0, 10)}`;
+  // Shared and kiosk devices have nobody; otherwise an occasional empty e-mail.
+  assignUser(device, r.chance(0.08) ? undefined : draw.user, r, domain);
+  return device;
+}
+
+function drawDevice(r: Random, since: string, asOf: string): DeviceDraw {
   const platform = pickPlatform(r);
   const make = r.pick(platform.makes);
   const user = pickUser(r);
@@ -95,7 +121,13 @@ function oneDevice(r: Random, domain: string, since: string, asOf: string): RawM
   let deviceName = platform.name(r, user.displayName.split(' ')[0]);
   if (r.chance(0.03)) deviceName = '';
   else if (r.chance(0.02)) deviceName = toFullWidth(deviceName);
-  const device: RawManagedDevice = {
+  return { platform, make, user, isApple, isMobile, storageBytes, enrolled, serial, deviceName };
+}
+
+/** The record's identity, enrolment and registration, up to its category. */
+function enrolmentFields(r: Random, draw: DeviceDraw, asOf: string): RawManagedDevice {
+  const { platform, isMobile, enrolled, deviceName } = draw;
+  return {
     '@odata.type': '#microsoft.graph.managedDevice',
     id: r.uuid(),
     userId: '',
@@ -130,6 +162,13 @@ function oneDevice(r: Random, domain: string, since: string, asOf: string): RawM
       ? 'registered'
       : r.pick(['notRegistered', 'approvalPending', 'unknown']),
     deviceCategoryDisplayName: 'Unknown',
+  };
+}
+
+/** The hardware half: supervision, Exchange, model, serial, radios, storage, certificates. */
+function hardwareFields(r: Random, draw: DeviceDraw): Record<string, unknown> {
+  const { platform, make, isApple, isMobile, storageBytes, enrolled, serial } = draw;
+  return {
     isSupervised: isApple && isMobile,
     exchangeLastSuccessfulSyncDateTime: INTUNE_EMPTY_DATE,
     exchangeAccessState: 'none',
@@ -167,10 +206,6 @@ function oneDevice(r: Random, domain: string, since: string, asOf: string): RawM
     enrollmentProfileName: isApple ? r.pick(['', 'ADE 標準']) : '',
     deviceActionResults: [],
   };
-  device.managedDeviceName = `${user.login}_${platform.operatingSystem}_${enrolled.slice(0, 10)}`;
-  // Shared and kiosk devices have nobody; otherwise an occasional empty e-mail.
-  assignUser(device, r.chance(0.08) ? undefined : user, r, domain);
-  return device;
 }
 
 function assignUser(

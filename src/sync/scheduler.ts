@@ -33,13 +33,3 @@ export function startScheduler(
   const cron = new Cron(schedule.expression, { protect: true, unref: true }, () => void tick());
   return { stop: () => cron.stop() };
 }
-
-/** True when croner accepts the expression (checked once, at start, by the config). */
-export function validCron(expression: string): boolean {
-  try {
-    new Cron(expression, { paused: true }).stop();
-    return true;
-  } catch {
-    return false;
-  }
-}

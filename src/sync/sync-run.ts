@@ -1,4 +1,5 @@
 import { ObjectId } from 'mongodb';
+import { heldRunAlert, runFailureAlert, type RunFailurePayload } from '../alerts';
 import type { SyncRunDoc } from '../db/collections';
 import { isDaichoError } from '../errors';
 import type { Actor } from '../ledger/actor';
@@ -146,16 +147,7 @@ async function holdRun(
     held,
   });
   await ctx.stores.alerts.raise([
-    {
-      _id: `run-held:${runId.toHexString()}`,
-      type: 'run-held',
-      provider: plan.provider,
-      runId,
-      createdAt: new Date(),
-      status: 'pending',
-      attempts: 0,
-      payload: { ...held, counts, limit: { ...ctx.safetyLimit } },
-    },
+    heldRunAlert(plan.provider, runId, { ...held, counts, limit: { ...ctx.safetyLimit } }),
   ]);
   return {
     runId: runId.toHexString(),
@@ -224,18 +216,7 @@ async function raiseRunAlert(
   provider: MdmProvider,
   runId: ObjectId,
   errors: string[],
-  details: Record<string, unknown> = {},
+  details: Omit<RunFailurePayload, 'errors'> = {},
 ): Promise<void> {
-  await ctx.stores.alerts.raise([
-    {
-      _id: `${type}:${runId.toHexString()}`,
-      type,
-      provider,
-      runId,
-      createdAt: new Date(),
-      status: 'pending',
-      attempts: 0,
-      payload: { ...details, errors },
-    },
-  ]);
+  await ctx.stores.alerts.raise([runFailureAlert(type, provider, runId, { ...details, errors })]);
 }

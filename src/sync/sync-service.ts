@@ -1,10 +1,10 @@
 import { ObjectId } from 'mongodb';
-import type { IntegrationDoc, LeaseDoc, SyncRunDoc } from '../db/collections';
+import type { IntegrationDoc, SyncRunDoc } from '../db/collections';
 import { DaichoError } from '../errors';
 import type { Actor } from '../ledger/actor';
 import type { MdmProvider } from '../ledger/device';
 import type { Logger } from '../log';
-import { Lease } from './lease';
+import { heldRunAlertId } from '../alerts';
 import type { SafetyLimit } from './safety-limit';
 import { PROVIDER_NAMES, type SyncSettings } from './settings';
 import type { SourceFactory } from './sources';
@@ -74,7 +74,7 @@ export class SyncService {
         requests: {},
       };
     }
-    const lease = new Lease(this.stores.leases, 'sync');
+    const lease = this.stores.leases.lease('sync');
     await lease.acquireOrThrow('SYNC_BUSY', 'sync.leaseHeld');
     try {
       await failAbandonedRuns(this.ctx, lease.id);
@@ -132,21 +132,11 @@ export class SyncService {
     const id = ObjectId.isValid(runId) ? new ObjectId(runId) : null;
     if (!id || !(await this.stores.runs.decide(id, status, actor.by)))
       throw new DaichoError('RUN_NOT_FOUND', 'sync.noHeldRun', { runId });
-    await this.stores.alerts.resolveRunHeld(runId);
+    await this.stores.alerts.resolve(heldRunAlertId(runId));
   }
 
   async recentRuns(limit = 10): Promise<SyncRunDoc[]> {
     return this.stores.runs.recent(limit);
-  }
-
-  /** The lease of a run going on now, if any (`daicho sync status`). */
-  async runningLease(): Promise<LeaseDoc | null> {
-    return this.stores.leases.findOne({ _id: 'sync', expiresAt: { $gt: new Date() } });
-  }
-
-  /** Alerts not yet delivered (`daicho sync status`). */
-  async openAlerts(): Promise<number> {
-    return this.stores.alerts.countOpen();
   }
 
   static providerName(p: MdmProvider): string {

@@ -41,54 +41,15 @@ interface Located {
   path: string[];
 }
 
+type TreesById = ReadonlyMap<string, Tree>;
+
 export function createTroubleshooter(
   trees: readonly Tree[],
   statusCodes?: StatusCodeBook,
 ): Troubleshooter {
-  const byId = new Map(trees.map((tree) => [tree.id, tree]));
-  const nodeOf = (tree: Tree, id: string) => tree.nodes.find((n) => n.id === id);
-
-  const findTree = (treeId: unknown): TroubleshootResult<Tree> => {
-    const tree = typeof treeId === 'string' ? byId.get(treeId) : undefined;
-    return tree
-      ? { ok: true, value: tree }
-      : errorResult('unknown-tree', 'troubleshoot.error.unknownTree', { treeId: String(treeId) });
-  };
-
-  /** The state checked against the tree as it is now (it may come from an older version). */
-  const locate = (state: TroubleshootState): TroubleshootResult<Located> => {
-    const found = findTree((state as Partial<TroubleshootState> | null)?.treeId);
-    if (!found.ok) return found;
-    const tree = found.value;
-    const stale = errorResult<Located>('stale-state', 'troubleshoot.error.staleState', {
-      treeId: tree.id,
-    });
-    const path: unknown = state.path;
-    if (!Array.isArray(path) || path.length === 0 || path[0] !== tree.start) return stale;
-    const nodes = path.map((id) => (typeof id === 'string' ? nodeOf(tree, id) : undefined));
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i];
-      if (!node) return stale;
-      // Each step must still follow from the one before: else "back" would lead somewhere odd.
-      const next = nodes[i + 1];
-      if (next && !edgesOf(node).some((e) => e.target === next.id)) return stale;
-    }
-    return {
-      ok: true,
-      value: { tree, node: nodes[nodes.length - 1] as TreeNode, path: path as string[] },
-    };
-  };
-
-  /**
-   * Going to a node already on the path (a "back to the menu" button) cuts the path there, so
-   * "back" from the menu leaves the menu instead of replaying the loop, and a stored path never
-   * grows longer than the tree.
-   */
-  const moveTo = (at: Located, target: string): TroubleshootResult<TroubleshootState> => {
-    const seen = at.path.indexOf(target);
-    const path = seen >= 0 ? at.path.slice(0, seen + 1) : [...at.path, target];
-    return { ok: true, value: { treeId: at.tree.id, path } };
-  };
+  const byId: TreesById = new Map(trees.map((tree) => [tree.id, tree]));
+  const findTree = (treeId: unknown) => findTreeIn(byId, treeId);
+  const locate = (state: TroubleshootState) => locateIn(byId, state);
 
   return {
     trees,
@@ -149,4 +110,50 @@ export function createTroubleshooter(
       return { ok: true, value: renderStep(tree, node, path.length, locale, statusCodes) };
     },
   };
+}
+
+function findTreeIn(byId: TreesById, treeId: unknown): TroubleshootResult<Tree> {
+  const tree = typeof treeId === 'string' ? byId.get(treeId) : undefined;
+  return tree
+    ? { ok: true, value: tree }
+    : errorResult('unknown-tree', 'troubleshoot.error.unknownTree', { treeId: String(treeId) });
+}
+
+function nodeOf(tree: Tree, id: string): TreeNode | undefined {
+  return tree.nodes.find((n) => n.id === id);
+}
+
+/** The state checked against the tree as it is now (it may come from an older version). */
+function locateIn(byId: TreesById, state: TroubleshootState): TroubleshootResult<Located> {
+  const found = findTreeIn(byId, (state as Partial<TroubleshootState> | null)?.treeId);
+  if (!found.ok) return found;
+  const tree = found.value;
+  const stale = errorResult<Located>('stale-state', 'troubleshoot.error.staleState', {
+    treeId: tree.id,
+  });
+  const path: unknown = state.path;
+  if (!Array.isArray(path) || path.length === 0 || path[0] !== tree.start) return stale;
+  const nodes = path.map((id) => (typeof id === 'string' ? nodeOf(tree, id) : undefined));
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (!node) return stale;
+    // Each step must still follow from the one before: else "back" would lead somewhere odd.
+    const next = nodes[i + 1];
+    if (next && !edgesOf(node).some((e) => e.target === next.id)) return stale;
+  }
+  return {
+    ok: true,
+    value: { tree, node: nodes[nodes.length - 1] as TreeNode, path: path as string[] },
+  };
+}
+
+/**
+ * Going to a node already on the path (a "back to the menu" button) cuts the path there, so
+ * "back" from the menu leaves the menu instead of replaying the loop, and a stored path never
+ * grows longer than the tree.
+ */
+function moveTo(at: Located, target: string): TroubleshootResult<TroubleshootState> {
+  const seen = at.path.indexOf(target);
+  const path = seen >= 0 ? at.path.slice(0, seen + 1) : [...at.path, target];
+  return { ok: true, value: { treeId: at.tree.id, path } };
 }

@@ -3,6 +3,8 @@
  * wrong code is ordinary, not exceptional. `messageKey` is an i18n key (src/i18n) for the user,
  * `code` is stable for logs and tests.
  */
+import type { MessageKey } from '../i18n/messages';
+
 export type TroubleshootErrorCode =
   | 'unknown-tree'
   | 'stale-state'
@@ -14,7 +16,7 @@ export type TroubleshootErrorCode =
 
 export interface TroubleshootError {
   code: TroubleshootErrorCode;
-  messageKey: string;
+  messageKey: MessageKey;
   params: Record<string, string | number>;
 }
 
@@ -23,7 +25,7 @@ export type TroubleshootResult<T> =
 
 export function errorResult<T>(
   code: TroubleshootErrorCode,
-  messageKey: string,
+  messageKey: MessageKey,
   params: Record<string, string | number> = {},
 ): TroubleshootResult<T> {
   return { ok: false, error: { code, messageKey, params } };

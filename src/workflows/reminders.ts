@@ -1,5 +1,4 @@
 import { Cron } from 'croner';
-import type { Collection } from 'mongodb';
 import type { Logger } from '../log';
 import type { WorkflowDoc } from './workflow-record';
 
@@ -55,16 +54,6 @@ export async function sendIdleReminders(deps: ReminderDeps): Promise<ReminderCou
     }
   }
   return counts;
-}
-
-/** The `release` of ReminderDeps on the workflows collection: only the claim it made. */
-export function releaseReminder(workflows: Collection<WorkflowDoc>): ReminderDeps['release'] {
-  return async (id, claimedAt) => {
-    await workflows.updateOne(
-      { _id: id, reminderSentAt: claimedAt },
-      { $set: { reminderSentAt: null } },
-    );
-  };
 }
 
 /** Runs the check hourly; WORKFLOW_REMINDER_DAYS=0 turns reminders off. */

@@ -1,4 +1,5 @@
 import { DaichoError, type ErrorCode, type MessageParams } from '../errors';
+import type { MessageKey } from '../i18n/messages';
 
 /**
  * Why the workflow service refused something. Each reason has its own i18n key
@@ -24,7 +25,7 @@ export const WORKFLOW_REFUSALS = {
     key: 'workflow.disposalBeforeProcurement',
   },
   COMPLETING: { code: 'INVALID_INPUT', key: 'workflow.completing' },
-} as const satisfies Record<string, { code: ErrorCode; key: string }>;
+} as const satisfies Record<string, { code: ErrorCode; key: MessageKey }>;
 
 export type WorkflowRefusal = keyof typeof WORKFLOW_REFUSALS;
 

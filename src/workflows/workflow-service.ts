@@ -11,7 +11,8 @@ import {
 } from './workflow-completion';
 import { WorkflowError } from './workflow-errors';
 import { deviceById, refuseUnlessOpen } from './workflow-guards';
-import { newWorkflow, type WorkflowDoc } from './workflow-record';
+import * as notes from './workflow-notes';
+import { newWorkflow, type WorkflowCardRef, type WorkflowDoc } from './workflow-record';
 
 export interface WorkflowServiceDeps {
   workflows: Collection<WorkflowDoc>;
@@ -29,7 +30,6 @@ export interface StartInput {
   actor: Actor;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Concurrent writers retried before giving up (each retry re-reads the workflow). */
 const MAX_ATTEMPTS = 3;
 
@@ -190,29 +190,41 @@ export class WorkflowService {
   }
 
   /** Open workflows without activity for `days` days that have not been reminded since. */
-  async idleWorkflows(days: number, now: Date): Promise<WorkflowDoc[]> {
-    return this.workflows
-      .find({
-        status: 'open',
-        reminderSentAt: null,
-        updatedAt: { $lte: new Date(now.getTime() - days * DAY_MS) },
-      })
-      .sort({ updatedAt: 1, _id: 1 })
-      .toArray();
+  idleWorkflows(days: number, now: Date): Promise<WorkflowDoc[]> {
+    return notes.idleWorkflows(this.workflows, days, now);
   }
 
   /**
-   * Claims the reminder of one idle period; false when another replica already sent it or the
-   * workflow saw activity since `lastActivity` (its `updatedAt` as read by idleWorkflows).
-   * Not an activity itself, so it neither bumps the version nor resets the idle time.
+   * Claims the reminder of one idle period (see notes.markReminded). Not an activity itself, so
+   * it neither bumps the version nor resets the idle time.
    */
-  async markReminded(id: string, now: Date, lastActivity?: Date): Promise<boolean> {
-    const filter: Filter<WorkflowDoc> = { _id: id, status: 'open', reminderSentAt: null };
-    if (lastActivity) filter.updatedAt = lastActivity;
-    const { modifiedCount } = await this.workflows.updateOne(filter, {
-      $set: { reminderSentAt: now },
-    });
-    return modifiedCount === 1;
+  markReminded(id: string, now: Date, lastActivity?: Date): Promise<boolean> {
+    return notes.markReminded(this.workflows, id, now, lastActivity);
+  }
+
+  /** Gives back a reminder claim that could not be sent (only the claim made at `claimedAt`). */
+  releaseReminder(id: string, claimedAt: Date): Promise<void> {
+    return notes.releaseReminder(this.workflows, id, claimedAt);
+  }
+
+  /** The workflow, or null when there is none (a card of a workflow since removed). */
+  find(id: string): Promise<WorkflowDoc | null> {
+    return this.workflows.findOne({ _id: id });
+  }
+
+  /** What a turn tells about the workflow: who pressed (by name), where it was started. */
+  noteTurn(id: string, note: notes.WorkflowTurnNote): Promise<void> {
+    return notes.noteTurn(this.workflows, id, note);
+  }
+
+  /** A Teams user the card refreshes for (the latest `keep` kept). */
+  addTeamsUser(id: string, teamsId: string, keep: number): Promise<void> {
+    return notes.addTeamsUser(this.workflows, id, teamsId, keep);
+  }
+
+  /** One more message showing the card, to update in place (the newest `keep` kept). */
+  addCardCopy(id: string, ref: WorkflowCardRef, keep: number): Promise<void> {
+    return notes.addCardCopy(this.workflows, id, ref, keep);
   }
 
   private activity(now: Date) {

@@ -1,5 +1,5 @@
 import { startSimulators, type Simulators } from '../../src/sim/sim-server';
-import { VERBS } from '../../src/bot/verbs';
+import { VERBS } from '../../src/cards/verbs';
 import {
   cardText,
   startPlayground,

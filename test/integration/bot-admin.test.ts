@@ -1,5 +1,5 @@
 import type { Activity, TestAdapter } from 'botbuilder';
-import { VERBS } from '../../src/bot/verbs';
+import { VERBS } from '../../src/cards/verbs';
 import { downloadsRoute } from '../../src/http/downloads';
 import { createHttpServer, listen } from '../../src/http/server';
 import { createLogger } from '../../src/log';
@@ -154,7 +154,7 @@ describe('bot admin actions', () => {
     const url = /(http:\/\/\S+\/downloads\/[0-9a-f]{64})/.exec(reply.text)?.[1];
     expect(url).toBeDefined();
     const server = createHttpServer(
-      { '/downloads/': downloadsRoute(t.c.downloads) },
+      { '/downloads/': downloadsRoute(h.services.downloads) },
       createLogger('silent'),
     );
     const port = await listen(server, 0);

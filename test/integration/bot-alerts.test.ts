@@ -1,5 +1,5 @@
 import type { TestAdapter } from 'botbuilder';
-import { VERBS } from '../../src/bot/verbs';
+import { VERBS } from '../../src/cards/verbs';
 import { press, testBot } from '../support/bot-harness';
 import { rawIntuneDevice, syncHarness, type SyncHarness } from '../support/sync-harness';
 import { openTestDb, type TestDb } from '../support/test-db';

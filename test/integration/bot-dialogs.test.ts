@@ -1,11 +1,12 @@
 import { TestAdapter, type Activity } from 'botbuilder';
-import { createAdapter } from '../../src/bot/adapter';
-import { createBot } from '../../src/bot/create-bot';
+import { createAdapter } from '../../src/teams/adapter';
+import { createBot } from '../../src/teams/create-bot';
 import { rolePolicy } from '../../src/bot/roles';
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/log';
 import { LinkService } from '../../src/sync/link-service';
 import { SyncService } from '../../src/sync/sync-service';
+import { botOwners } from '../support/bot-harness';
 import { syncStores } from '../../src/sync/sync-stores';
 import { ROOT } from '../support/cli';
 import { openTestDb, type TestDb } from '../support/test-db';
@@ -35,6 +36,7 @@ describe('bot conversations', () => {
     const deps = {
       config,
       c: t.c,
+      ...(await botOwners(t, config)),
       ledger: t.ledger,
       sync,
       links: new LinkService(t.ledger, sync, () => false),

@@ -1,7 +1,9 @@
+import { Alerts } from '../../src/alerts';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { TestAdapter } from 'botbuilder';
-import { VERBS } from '../../src/bot/verbs';
+import { VERBS } from '../../src/cards/verbs';
 import { createLogger } from '../../src/log';
+import { ConversationStore } from '../../src/conversations/conversation-store';
 import { startNotifier } from '../../src/notify/notifier';
 import { press, testBot } from '../support/bot-harness';
 import { rawIntuneDevice, syncHarness, type SyncHarness } from '../support/sync-harness';
@@ -127,6 +129,8 @@ describe('link preview and duplicate alert cards an admin can act on', () => {
     } as never);
     const notifier = startNotifier({
       c: t.c,
+      conversations: new ConversationStore(t.c.conversations),
+      alerts: new Alerts(t.c),
       adapter: new TeamsAdapter({}),
       botAppId: '',
       log: createLogger('silent'),

@@ -7,12 +7,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TestAdapter as BotTestAdapter, type BotAdapter } from 'botbuilder';
-import { createAdapter } from '../../src/bot/adapter';
-import { createBotApp } from '../../src/bot/app';
+import { createAdapter } from '../../src/teams/adapter';
+import { createTeamsApp } from '../../src/teams/app';
 import type { BotDeps } from '../../src/bot/bot-deps';
-import { registerProvisioning } from '../../src/bot/handlers/provision';
+import { BOT_ROUTES } from '../../src/bot/registry';
 import { rolePolicy } from '../../src/bot/roles';
-import { VERBS } from '../../src/bot/verbs';
+import { VERBS } from '../../src/cards/verbs';
 import { createLogger } from '../../src/log';
 import { PeopleService } from '../../src/people/people-service';
 import { defaultImmutableId, type Person } from '../../src/people/person';
@@ -496,10 +496,9 @@ describe('an apply longer than a card press may wait', () => {
             void posted.push({ conversation: reference.conversation?.id, activity: a }),
         }),
     } as unknown as BotAdapter;
-    const full = { ...testDeps(), ...deps } as BotDeps;
-    const app = createBotApp(full, createAdapter(undefined), async () => undefined, [
-      (a) => registerProvisioning(a, full, proactive, { applyWaitMs: 50 }),
-    ]);
+    const full = { ...testDeps(), ...deps, applyWaitMs: 50 } as BotDeps;
+    const routes = { commands: BOT_ROUTES.commands, actions: BOT_ROUTES.actions };
+    const app = createTeamsApp(full, createAdapter(undefined), routes, { proactive });
     const slow = new BotTestAdapter(async (context) => void (await app.run(context)));
     const preview = record(await message(slow, 'provision', ADMIN, 'en-US'));
     state().faults.push({ route: 'createUser', remaining: 2, action: { kind: 'delay', ms: 400 } });

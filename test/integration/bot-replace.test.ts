@@ -1,12 +1,13 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { TestAdapter } from 'botbuilder';
-import { VERBS } from '../../src/bot/verbs';
+import { VERBS } from '../../src/cards/verbs';
 import { workflowCardCopies, type WorkflowCardCopies } from '../../src/bot/workflow-copies';
+import { ConversationStore } from '../../src/conversations/conversation-store';
 import { createLogger } from '../../src/log';
 import { RateLimiter } from '../../src/notify/rate-limit';
 import { Sender } from '../../src/notify/sender';
 import { REPLACEMENT_RULE } from '../../src/workflows/replacement-ledger';
-import { releaseReminder, sendIdleReminders } from '../../src/workflows/reminders';
+import { sendIdleReminders } from '../../src/workflows/reminders';
 import { WorkflowService } from '../../src/workflows/workflow-service';
 import { ADMIN, testBot, USER } from '../support/bot-harness';
 import { startStubConnector, type StubConnector } from '../support/stub-connector';
@@ -50,6 +51,7 @@ describe('device replacement in Teams', () => {
     copies = workflowCardCopies({
       c: t.c,
       workflows: service,
+      conversations: new ConversationStore(t.c.conversations),
       log,
       sender: new Sender({
         adapter: new TeamsAdapter({}),
@@ -361,7 +363,7 @@ describe('device replacement in Teams', () => {
         now: () => now,
         idle: (days, at) => service.idleWorkflows(days, at),
         claim: (id, at, lastActivity) => service.markReminded(id, at, lastActivity),
-        release: releaseReminder(t.c.workflows),
+        release: (id, at) => service.releaseReminder(id, at),
         send: (workflow, days) => copies.sendReminder(workflow, days),
         log,
       });

@@ -1,5 +1,5 @@
 import type { TestAdapter } from 'botbuilder';
-import { VERBS } from '../../src/bot/verbs';
+import { VERBS } from '../../src/cards/verbs';
 import {
   applyCheckOutcome,
   choose,

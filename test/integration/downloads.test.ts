@@ -1,18 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { MongoClient, type Db } from 'mongodb';
-import { VERBS } from '../../src/bot/verbs';
-import { ensureIndexes, type DownloadDoc } from '../../src/db/collections';
+import { ensureIndexes } from '../../src/db/collections';
+import { VERBS } from '../../src/cards/verbs';
 import {
-  downloadsRoute,
+  DownloadStore,
   MAX_LIVE_DOWNLOADS_PER_USER,
-  offerDownload,
-} from '../../src/http/downloads';
+  type DownloadDoc,
+  type OfferedFile,
+} from '../../src/downloads/download-store';
+import { downloadsRoute } from '../../src/http/downloads';
 import { createHttpServer, listen } from '../../src/http/server';
 import { createLogger, type Logger } from '../../src/log';
 import { ADMIN, press, testBot, USER } from '../support/bot-harness';
 import { syncHarness, type SyncHarness } from '../support/sync-harness';
 import { openTestDb, type TestDb } from '../support/test-db';
+
+/** A card's offer of a file, through the downloads' owner at the test's public URL. */
+function offerDownload(t: TestDb, file: OfferedFile): Promise<string> {
+  return new DownloadStore(t.c.downloads, PUBLIC).offer(file);
+}
 
 /**
  * Download links (/downloads/<token>, offered by the CSV buttons) against the real wire-protocol
@@ -146,7 +153,7 @@ describe('offering links', () => {
         ...csv('teams:aad-other'),
         expiresAt: new Date(Date.now() + HOUR),
       });
-      const url = await offerDownload(t.c.downloads, PUBLIC, csv('teams:aad-admin'));
+      const url = await offerDownload(t, csv('teams:aad-admin'));
       const left = (await t.c.downloads.find().toArray()).map((d) => d._id).sort();
       expect(left).toEqual([live, tokenOf(url)].sort());
     } finally {
@@ -155,17 +162,17 @@ describe('offering links', () => {
   });
 
   it(`keeps at most ${MAX_LIVE_DOWNLOADS_PER_USER} live links per user: the oldest goes, the newest works, others are untouched`, async () => {
-    const other = await offerDownload(t.c.downloads, PUBLIC, csv('teams:aad-other', 'other\n'));
+    const other = await offerDownload(t, csv('teams:aad-other', 'other\n'));
     const urls: string[] = [];
     for (let i = 0; i <= MAX_LIVE_DOWNLOADS_PER_USER; i++) {
-      urls.push(await offerDownload(t.c.downloads, PUBLIC, csv('teams:aad-user', `n\n${i}\n`)));
+      urls.push(await offerDownload(t, csv('teams:aad-user', `n\n${i}\n`)));
     }
     expect(await t.c.downloads.countDocuments({ createdBy: 'teams:aad-user' })).toBe(
       MAX_LIVE_DOWNLOADS_PER_USER,
     );
     expect(await t.c.downloads.countDocuments({ createdBy: 'teams:aad-other' })).toBe(1);
 
-    const srv = await serve(downloadsRoute(t.c.downloads));
+    const srv = await serve(downloadsRoute(new DownloadStore(t.c.downloads, PUBLIC)));
     try {
       const fetchOf = (url: string) => fetch(srv.url(tokenOf(url)));
       expect((await fetchOf(urls[0])).status).toBe(404);
@@ -222,14 +229,14 @@ describe('the /downloads/ route over HTTP', () => {
   const BODY = 'assetNumber,user\nPC-1,山田\n';
   beforeAll(async () => {
     t = await openTestDb();
-    srv = await serve(downloadsRoute(t.c.downloads));
+    srv = await serve(downloadsRoute(new DownloadStore(t.c.downloads, PUBLIC)));
   });
   afterAll(async () => {
     await srv.close();
     await t.close();
   });
   beforeEach(async () => {
-    token = tokenOf(await offerDownload(t.c.downloads, PUBLIC, csv('teams:aad-user', BODY)));
+    token = tokenOf(await offerDownload(t, csv('teams:aad-user', BODY)));
   });
 
   it('GET: the file with a BOM, as an attachment, not cached, not sniffed', async () => {
@@ -308,7 +315,10 @@ describe('the /downloads/ route over HTTP', () => {
     const errors: unknown[] = [];
     const log = { error: (obj: unknown) => void errors.push(obj) } as unknown as Logger;
     const down = await serve(
-      downloadsRoute(client.db('x').collection<DownloadDoc>('downloads'), log),
+      downloadsRoute(
+        new DownloadStore(client.db('x').collection<DownloadDoc>('downloads'), PUBLIC),
+        log,
+      ),
     );
     try {
       for (const method of ['GET', 'HEAD']) {

@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
-import { VERBS } from '../../src/bot/verbs';
+import { VERBS } from '../../src/cards/verbs';
 import { generateIntuneDevices } from '../../src/sim/fixtures';
 import { startSimulators, type Simulators } from '../../src/sim/sim-server';
 import { ROOT } from '../support/cli';

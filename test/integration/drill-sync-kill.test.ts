@@ -160,7 +160,13 @@ describe('drill: what a killed run leaves in its journal', () => {
             createdAt: at,
             status: 'pending' as const,
             attempts: 0,
-            payload: {},
+            payload: {
+              side: 'ledger' as const,
+              matchKey: 'serial',
+              keyValue: device.assetNumber,
+              mdmDevices: [],
+              assetNumbers: [device.assetNumber],
+            },
           },
         ],
       });

@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { processAlive, readRecord } from '../../src/db/embedded/registry';
+import { readRecord } from '../../src/db/embedded/registry';
+import { processAlive } from '../../src/process-alive';
 import { ROOT, runCli } from '../support/cli';
 
 function freePort(): Promise<number> {

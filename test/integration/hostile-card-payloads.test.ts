@@ -1,11 +1,12 @@
+import { Alerts } from '../../src/alerts';
 import { TestAdapter, type Activity } from 'botbuilder';
-import { createAdapter } from '../../src/bot/adapter';
-import { createBot } from '../../src/bot/create-bot';
+import { createAdapter } from '../../src/teams/adapter';
+import { createBot } from '../../src/teams/create-bot';
 import { rolePolicy } from '../../src/bot/roles';
 import { createLogger } from '../../src/log';
 import fc from 'fast-check';
 import { ObjectId } from 'mongodb';
-import { VERBS } from '../../src/bot/verbs';
+import { VERBS } from '../../src/cards/verbs';
 import { isDaichoError } from '../../src/errors';
 import { t as say, type Locale } from '../../src/i18n/messages';
 import type { DeviceDoc } from '../../src/ledger/ledger-service';
@@ -14,7 +15,7 @@ import { menu } from '../../src/troubleshooting';
 import { OLD_DEVICE_OUTCOME_IDS } from '../../src/workflows/replacement-choices';
 import { WorkflowService } from '../../src/workflows/workflow-service';
 import type { WorkflowDoc } from '../../src/workflows/workflow-record';
-import { ADMIN, botConfig, testBot, USER } from '../support/bot-harness';
+import { ADMIN, botConfig, botOwners, testBot, USER } from '../support/bot-harness';
 import { validateCard } from '../support/card-validator';
 import {
   CaseCounts,
@@ -49,7 +50,7 @@ import type { TestDb } from '../support/test-db';
  * (an unexpected exception, hidden), no stack trace, "undefined" or "[object Object]".
  *
  * Writes: the test knows, for each verb, which collections a press may change and when (the
- * payload's contract in src/bot/verbs.ts, checked against the fixture: an open alert, the held
+ * payload's contract in src/cards/verbs.ts, checked against the fixture: an open alert, the held
  * run, an open workflow, the presser's own guide session). Anything else — a malformed payload, a
  * stale or foreign id, a non-admin — must change nothing. Volatile and excluded: `botState`
  * (teams-ai writes its turn state on every turn). Everything else, including conversations,
@@ -221,7 +222,7 @@ const session = (who: Who) =>
 
 interface Spec {
   adminOnly: boolean;
-  /** The fields the verb's data carries (see src/bot/verbs.ts), each with likely values. */
+  /** The fields the verb's data carries (see src/cards/verbs.ts), each with likely values. */
   fields: Record<string, fc.Arbitrary<unknown>>;
   /** Collections a press with this (normalized) data may change; [] = must change nothing. */
   mayWrite?(d: unknown, who: Who): Promise<string[]> | string[];
@@ -773,7 +774,9 @@ describe('hostile card payloads: refusals from the services are answered, not th
     const teamsAdapter = createAdapter(undefined);
     const failing = new Proxy(empty.c.alerts, {
       get(target, prop, receiver) {
-        if (prop === 'findOne') return () => Promise.reject(new Error('connection reset'));
+        // Reads and the atomic resolve alike: the handler's first database call fails.
+        if (prop === 'findOne' || prop === 'findOneAndUpdate')
+          return () => Promise.reject(new Error('connection reset'));
         return Reflect.get(target, prop, receiver) as unknown;
       },
     });
@@ -783,6 +786,8 @@ describe('hostile card payloads: refusals from the services are answered, not th
       {
         config,
         c: { ...empty.c, alerts: failing },
+        ...(await botOwners(empty, config)),
+        alerts: new Alerts({ alerts: failing }),
         ledger: empty.ledger,
         sync: sims.sync,
         links: sims.links,

@@ -1,5 +1,6 @@
 import { ObjectId } from 'mongodb';
 import { isDaichoError } from '../../src/errors';
+import type { MessageKey } from '../../src/i18n/messages';
 import { EDITABLE_FIELDS } from '../../src/ledger/device';
 import { openTestDb, type TestDb } from '../support/test-db';
 
@@ -118,7 +119,7 @@ describe('ledger store on the real wire-protocol server', () => {
     const error = await t.ledger.delete('PC-9', admin).catch((e: unknown) => e);
     expect(isDaichoError(error, 'DELETE_SYNCED_DEVICE')).toBe(true);
     const { t: say } = await import('../../src/i18n/messages');
-    const e = error as { messageKey: string; params: Record<string, string> };
+    const e = error as { messageKey: MessageKey; params: Record<string, string> };
     expect(say('en', e.messageKey, e.params)).toMatch(
       /synced with Microsoft Intune and cannot be deleted.*unlink/i,
     );

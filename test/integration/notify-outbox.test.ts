@@ -1,10 +1,15 @@
+import { Alerts } from '../../src/alerts';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { ObjectId, type Filter } from 'mongodb';
 import pino from 'pino';
-import { alertCardData } from '../../src/bot/cards/alert';
-import { renderCard } from '../../src/bot/cards/render';
-import { VERBS } from '../../src/bot/verbs';
-import type { AlertDoc, ConversationDoc } from '../../src/db/collections';
+import {
+  ConversationStore,
+  type ConversationDoc,
+} from '../../src/conversations/conversation-store';
+import type { AlertDoc } from '../../src/db/collections';
+import { alertCardData } from '../../src/cards/alert';
+import { renderCard } from '../../src/cards/render';
+import { VERBS } from '../../src/cards/verbs';
 import { createLogger } from '../../src/log';
 import { startNotifier, type Notifier, type NotifierOptions } from '../../src/notify/notifier';
 import { TEAMS_LIMITS } from '../../src/notify/rate-limit';
@@ -52,6 +57,8 @@ describe('notifier', () => {
   function notifier(extra: Partial<NotifierOptions> = {}): Notifier {
     const n = startNotifier({
       c: t.c,
+      conversations: new ConversationStore(t.c.conversations),
+      alerts: new Alerts(t.c),
       adapter,
       botAppId: '',
       log: createLogger('silent'),
@@ -94,7 +101,12 @@ describe('notifier', () => {
         createdAt: new Date(1_700_000_000_000 + i),
         status: 'pending',
         attempts: 0,
-        payload: { assetNumber: `PC-${i}`, mdmDeviceId: `dev-${i}`, deviceName: null },
+        payload: {
+          ledgerId: `ledger-${i}`,
+          assetNumber: `PC-${i}`,
+          mdmDeviceId: `dev-${i}`,
+          deviceName: null,
+        },
       };
     });
     await t.c.alerts.insertMany(docs);

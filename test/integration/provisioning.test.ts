@@ -21,7 +21,7 @@ import {
   type SimUserSeed,
 } from '../../src/sim/directory-model';
 import type { Simulators } from '../../src/sim/sim-server';
-import { Lease } from '../../src/sync/lease';
+import { Lease } from '../../src/lease/lease';
 import { runCli } from '../support/cli';
 import { directoryGroup, person } from '../support/provisioning-fixtures';
 import {

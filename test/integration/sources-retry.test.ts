@@ -2,7 +2,7 @@
  * The retry and rate rules both sources share, without a server (pure and fast; it sits
  * beside the source tests that exercise the same rules against the simulators).
  */
-import { ConcurrencyLimit, SlidingWindowLimiter } from '../../src/sync/sources/limits';
+import { ConcurrencyLimit, SlidingWindowLimiter } from '../../src/mdm/limits';
 import {
   DEFAULT_RETRY_POLICY,
   parseRetryAfter,
@@ -10,7 +10,7 @@ import {
   RetriesExhausted,
   retryDelayMs,
   withRetries,
-} from '../../src/sync/sources/retry';
+} from '../../src/mdm/retry';
 
 const policy = {
   ...DEFAULT_RETRY_POLICY,

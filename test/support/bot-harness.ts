@@ -1,11 +1,11 @@
 import { TestAdapter, type Activity } from 'botbuilder';
-import { createAdapter } from '../../src/bot/adapter';
+import { createAdapter } from '../../src/teams/adapter';
 import type { BotDeps } from '../../src/bot/bot-deps';
-import { createBot } from '../../src/bot/create-bot';
+import { createBot } from '../../src/teams/create-bot';
 import { rolePolicy } from '../../src/bot/roles';
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/log';
-import { WorkflowService } from '../../src/workflows/workflow-service';
+import { createServices } from '../../src/services';
 import { ROOT } from './cli';
 import type { SyncHarness } from './sync-harness';
 import type { TestDb } from './test-db';
@@ -21,22 +21,34 @@ export function testBot(t: TestDb, h: SyncHarness, extra: Partial<BotDeps> = {})
   const config = botConfig(t);
   const log = createLogger('silent');
   const roles = rolePolicy(config.admins, false, log);
-  const workflows = new WorkflowService({ workflows: t.c.workflows, ledger: t.ledger });
+  const { services } = h;
   const bot = createBot(
     {
       config,
       c: t.c,
+      conversations: services.conversations,
+      downloads: services.downloads,
+      troubleshootSessions: services.troubleshootSessions,
+      people: services.people,
+      alerts: services.alerts,
       ledger: t.ledger,
       sync: h.sync,
       links: h.links,
       roles,
       log,
-      workflows,
+      workflows: services.workflows,
       ...extra,
     },
     createAdapter(undefined),
   );
   return new TestAdapter(async (context) => void (await bot.run(context)));
+}
+
+/** The record owners a hand-built BotDeps needs: the product's services on the test database. */
+export async function botOwners(t: TestDb, config = botConfig(t)) {
+  const s = await createServices(config, { db: t.db, log: createLogger('silent') });
+  const { conversations, downloads, troubleshootSessions, people, alerts } = s;
+  return { conversations, downloads, troubleshootSessions, people, alerts };
 }
 
 /** The bot's config on the test database with `aad-admin` as admin; `env` adds to it. */

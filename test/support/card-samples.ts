@@ -1,5 +1,13 @@
 import { ObjectId } from 'mongodb';
-import type { AlertDoc, FieldHistoryDoc, SyncRunDoc } from '../../src/db/collections';
+import {
+  alertKind,
+  type AlertDoc,
+  type AlertEnvelope,
+  type AlertOf,
+  type AlertPayloads,
+  type AlertType,
+} from '../../src/alerts';
+import type { FieldHistoryDoc, SyncRunDoc } from '../../src/db/collections';
 import type { Device } from '../../src/ledger/device';
 import type { DuplicateFinding } from '../../src/sync/reconcile-types';
 import type { SyncCounts, SyncPreview } from '../../src/sync/summary';
@@ -137,7 +145,7 @@ export function preview(n: number, name = 'MBP'): SyncPreview {
 /** What the ledger says about the duplicate alerts of `alerts()` (as the notifier looks it up). */
 export function withView(a: AlertDoc): AlertDoc {
   if (a.type !== 'duplicate') return a;
-  const d = a.payload as unknown as DuplicateFinding;
+  const d = a.payload;
   return {
     ...a,
     payload: {
@@ -182,20 +190,19 @@ export function run(status: SyncRunDoc['status'], minutesAgo: number): SyncRunDo
   };
 }
 
-export function alert(
-  type: AlertDoc['type'],
-  payload: Record<string, unknown>,
-  over: Partial<AlertDoc> = {},
-): AlertDoc {
+export function alert<T extends AlertType>(
+  type: T,
+  payload: AlertPayloads[T],
+  over: Partial<AlertEnvelope> = {},
+): AlertOf<T> & AlertEnvelope {
   return {
+    ...alertKind(type, payload),
     _id: `${type}:intune:${JSON.stringify(payload).length}`,
-    type,
     provider: 'intune',
     runId: RUN_ID,
     createdAt: AT,
     status: 'sent',
     attempts: 1,
-    payload,
     ...over,
   };
 }

@@ -1,16 +1,10 @@
 import type { Locale } from '../../src/i18n/messages';
-import { personCardData } from '../../src/bot/cards/person';
-import { provisionMappingCardData } from '../../src/bot/cards/provision-mapping';
-import {
-  provisionPreviewCardData,
-  type ProvisionRunView,
-} from '../../src/bot/cards/provision-preview';
-import {
-  provisionResultCardData,
-  type ProvisionLogView,
-} from '../../src/bot/cards/provision-result';
-import { provisionWhyCardData } from '../../src/bot/cards/provision-why';
-import { renderCard, type AdaptiveCard } from '../../src/bot/cards/render';
+import { personCardData } from '../../src/cards/person';
+import { provisionMappingCardData } from '../../src/cards/provision-mapping';
+import { provisionPreviewCardData, type ProvisionRunView } from '../../src/cards/provision-preview';
+import { provisionResultCardData, type ProvisionLogView } from '../../src/cards/provision-result';
+import { provisionWhyCardData } from '../../src/cards/provision-why';
+import { renderCard, type AdaptiveCard } from '../../src/cards/render';
 import type { Person } from '../../src/people/person';
 import { mapPerson } from '../../src/provisioning/map-person';
 import { defaultMapping, type AttributeMapping } from '../../src/provisioning/mapping';
@@ -110,7 +104,7 @@ export function bigPlan(n: number, name: string): ProvisioningPlan {
   );
 }
 
-function run(status: string, plan: ProvisioningPlan): ProvisionRunView {
+function run(status: ProvisionRunView['status'], plan: ProvisioningPlan): ProvisionRunView {
   return { id: RUN, status, plan, createdAt: AT, by: 'teams:aad-admin' };
 }
 
@@ -150,7 +144,10 @@ export function provisioningCards(locale: Locale, name: string): [string, Adapti
   });
   const mapping = fullMapping();
   const log = failures(big ? 200 : 3, name);
-  const result = (status: string, counts = { ok: 1995, failed: log.length, skipped: 12 }) => ({
+  const result = (
+    status: ProvisionRunView['status'],
+    counts = { ok: 1995, failed: log.length, skipped: 12 },
+  ) => ({
     ...run(status, plan),
     decidedBy: null,
     endedAt: AT,

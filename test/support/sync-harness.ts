@@ -4,16 +4,18 @@ import { createLogger } from '../../src/log';
 import type { GraphSimOptions } from '../../src/sim/graph-sim';
 import type { JamfSimOptions } from '../../src/sim/jamf-sim';
 import { startSimulators, type Simulators } from '../../src/sim/sim-server';
-import { LinkService } from '../../src/sync/link-service';
+import { createServices, type Services } from '../../src/services';
+import type { LinkService } from '../../src/sync/link-service';
 import { createIntuneSource } from '../../src/sync/sources/intune';
 import { createJamfSource } from '../../src/sync/sources/jamf';
-import { SyncService } from '../../src/sync/sync-service';
-import { syncStores } from '../../src/sync/sync-stores';
+import type { SyncService } from '../../src/sync/sync-service';
 import { ROOT } from './cli';
 import type { TestDb } from './test-db';
 
 export interface SyncHarness {
   sims: Simulators;
+  /** The product's services on the test database, with the simulators' config. */
+  services: Services;
   sync: SyncService;
   links: LinkService;
   admin: { by: string };
@@ -49,16 +51,14 @@ export async function syncHarness(
     p === 'intune'
       ? createIntuneSource(config.intune!, 2000, log, fast)
       : createJamfSource(config.jamf!, 2000, log, fast);
-  const sync = new SyncService(
-    syncStores(t.c, t.ledger),
-    sources,
-    options.safetyLimitPercent ?? 20,
+  const services = await createServices(config, {
+    db: t.db,
     log,
-  );
-  const links = new LinkService(t.ledger, sync, (p) =>
-    p === 'intune' ? !!config.intune : !!config.jamf,
-  );
-  return { sims, sync, links, admin: { by: 'test:admin' }, close: () => sims.close() };
+    sources,
+    safetyLimit: options.safetyLimitPercent ?? 20,
+  });
+  const { sync, links } = services;
+  return { sims, services, sync, links, admin: { by: 'test:admin' }, close: () => sims.close() };
 }
 
 /** A managedDevice as Graph returns it, with the fields the sync reads. */

@@ -5,12 +5,12 @@ import { generateJamfComputers } from '../../src/sim/fixtures';
 import type { RawJamfComputer } from '../../src/sim/fixtures-jamf';
 import type { GraphSimOptions } from '../../src/sim/graph-sim';
 import type { JamfSimOptions } from '../../src/sim/jamf-sim';
+import { createServices } from '../../src/services';
 import { startSimulators, type Simulators } from '../../src/sim/sim-server';
 import { LinkService } from '../../src/sync/link-service';
 import { createIntuneSource } from '../../src/sync/sources/intune';
 import { createJamfSource } from '../../src/sync/sources/jamf';
-import { SyncService } from '../../src/sync/sync-service';
-import { syncStores } from '../../src/sync/sync-stores';
+import type { SyncService } from '../../src/sync/sync-service';
 import { ROOT } from './cli';
 import type { TestDb } from './test-db';
 
@@ -60,12 +60,8 @@ export async function limitsHarness(
     p === 'intune'
       ? createIntuneSource(config.intune!, 2000, log, fast)
       : createJamfSource(config.jamf!, 2000, log, fast);
-  const sync = new SyncService(
-    syncStores(t.c, t.ledger),
-    sources,
-    { percent: config.syncSafetyLimitPercent, minDevices: config.syncSafetyLimitMinDevices },
-    log,
-  );
+  // The safety limit as createServices builds it for the server and the CLI: from the config.
+  const { sync } = await createServices(config, { db: t.db, log, sources });
   const links = new LinkService(t.ledger, sync, () => true);
   return { sims, sync, links, env, close: () => sims.close() };
 }

@@ -1,10 +1,7 @@
 import type { Locale } from '../../src/i18n/messages';
-import { renderCard, type AdaptiveCard } from '../../src/bot/cards/render';
-import {
-  troubleshootMenuCardData,
-  troubleshootStepCardData,
-} from '../../src/bot/cards/troubleshoot';
-import { checkView } from '../../src/bot/cards/troubleshoot-check';
+import { renderCard, type AdaptiveCard } from '../../src/cards/render';
+import { troubleshootMenuCardData, troubleshootStepCardData } from '../../src/cards/troubleshoot';
+import { checkView } from '../../src/cards/troubleshoot-check';
 import { applyCheckOutcome, choose, menu, render, start } from '../../src/troubleshooting';
 import type { StepView } from '../../src/troubleshooting';
 

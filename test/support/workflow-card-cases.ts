@@ -1,9 +1,9 @@
 import { ObjectId } from 'mongodb';
 import type { Locale } from '../../src/i18n/messages';
-import { renderCard, type AdaptiveCard } from '../../src/bot/cards/render';
-import { replaceStartCardData } from '../../src/bot/cards/replace-start';
-import { workflowCardData, type WorkflowCardOptions } from '../../src/bot/cards/workflow';
-import { workflowListCardData } from '../../src/bot/cards/workflow-list';
+import { renderCard, type AdaptiveCard } from '../../src/cards/render';
+import { replaceStartCardData } from '../../src/cards/replace-start';
+import { workflowCardData, type WorkflowCardOptions } from '../../src/cards/workflow';
+import { workflowListCardData } from '../../src/cards/workflow-list';
 import type { Device } from '../../src/ledger/device';
 import {
   ChecklistCatalog,

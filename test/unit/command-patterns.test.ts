@@ -68,7 +68,7 @@ describe('command patterns', () => {
 
   /** The argument a command reads from `text`, or null when the command does not match. */
   const read = (pattern: RegExp, text: string) =>
-    pattern.test(text) ? argument({ activity: { text } } as never, pattern) : null;
+    pattern.test(text) ? argument({ text }, pattern) : null;
 
   /** What each command reads, in English and Japanese (as before the rewrite: see below). */
   const EXAMPLES: [string, Name, string | null][] = [

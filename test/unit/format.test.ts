@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../src/bot/cards/format';
+import { formatDateTime } from '../../src/cards/format';
 
 describe('formatDateTime', () => {
   const at = new Date('2024-04-30T23:45:00Z');

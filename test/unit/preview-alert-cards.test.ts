@@ -1,11 +1,11 @@
-import { alertCardData, alertText } from '../../src/bot/cards/alert';
+import { alertCardData, alertText } from '../../src/cards/alert';
 import {
   LINK_PREVIEW_LIST_MAX,
   linkPreviewCardData,
   previewDevices,
-} from '../../src/bot/cards/link-preview';
-import { renderCard } from '../../src/bot/cards/render';
-import { VERBS } from '../../src/bot/verbs';
+} from '../../src/cards/link-preview';
+import { renderCard } from '../../src/cards/render';
+import { VERBS } from '../../src/cards/verbs';
 import { serialMatcher } from '../../src/ledger/serial';
 import type { SyncPreview } from '../../src/sync/summary';
 import { LINK_SETTINGS as settings, verbsOf } from '../support/card-cases';

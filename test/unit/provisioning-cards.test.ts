@@ -1,14 +1,15 @@
-import { personCardData } from '../../src/bot/cards/person';
-import { provisionMappingCardData } from '../../src/bot/cards/provision-mapping';
+import { personCardData } from '../../src/cards/person';
+import { provisionMappingCardData } from '../../src/cards/provision-mapping';
 import {
   PREVIEW_OBJECTS_MAX,
   provisionPreviewCardData,
-} from '../../src/bot/cards/provision-preview';
-import { provisionResultCardData } from '../../src/bot/cards/provision-result';
-import { renderCard } from '../../src/bot/cards/render';
+  type ProvisionRunView,
+} from '../../src/cards/provision-preview';
+import { provisionResultCardData } from '../../src/cards/provision-result';
+import { renderCard } from '../../src/cards/render';
 import { COMMANDS, argument } from '../../src/bot/commands';
 import { planCsv, samePlan } from '../../src/bot/handlers/provision-plan-file';
-import { VERBS } from '../../src/bot/verbs';
+import { VERBS } from '../../src/cards/verbs';
 import { CATALOGS } from '../../src/i18n/messages';
 import { provisioningBotEn } from '../../src/i18n/provisioning-bot-en';
 import { provisioningBotJa } from '../../src/i18n/provisioning-bot-ja';
@@ -19,7 +20,7 @@ import { ALL_ON, PROFILES } from '../support/provisioning-fixtures';
 
 const AT = new Date('2025-04-01T03:00:00Z');
 const RUN = '665f1c2e9b1d4a00000000b1';
-const run = (status: string, plan = bigPlan(120, '山田 太郎')) => ({
+const run = (status: ProvisionRunView['status'], plan = bigPlan(120, '山田 太郎')) => ({
   id: RUN,
   status,
   plan,
@@ -231,7 +232,7 @@ describe('the person card', () => {
 describe('commands, plans and catalogs', () => {
   it('reads the commands in both languages', () => {
     const arg = (pattern: RegExp, text: string) =>
-      pattern.test(text) ? argument({ activity: { text } } as never, pattern) : null;
+      pattern.test(text) ? argument({ text }, pattern) : null;
     expect(arg(COMMANDS.provision, 'provision')).toBe('');
     expect(arg(COMMANDS.provision, 'プロビジョニング')).toBe('');
     expect(arg(COMMANDS.provision, 'provision why E1')).toBeNull();

@@ -1,6 +1,6 @@
-import { alertCardData, alertText } from '../../src/bot/cards/alert';
-import { renderCard } from '../../src/bot/cards/render';
-import { VERBS } from '../../src/bot/verbs';
+import { alertCardData, alertText } from '../../src/cards/alert';
+import { renderCard } from '../../src/cards/render';
+import { VERBS } from '../../src/cards/verbs';
 import { printSyncResult } from '../../src/cli/sync-output';
 import type { CliContext } from '../../src/cli/context';
 import type { AlertDoc } from '../../src/db/collections';

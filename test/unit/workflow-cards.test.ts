@@ -1,7 +1,7 @@
-import { renderCard } from '../../src/bot/cards/render';
-import { replaceStartCardData } from '../../src/bot/cards/replace-start';
-import { workflowCardData, WORKFLOW_STEPS_MAX } from '../../src/bot/cards/workflow';
-import { VERBS } from '../../src/bot/verbs';
+import { renderCard } from '../../src/cards/render';
+import { replaceStartCardData } from '../../src/cards/replace-start';
+import { workflowCardData, WORKFLOW_STEPS_MAX } from '../../src/cards/workflow';
+import { VERBS } from '../../src/cards/verbs';
 import { defaultChecklists, REPLACEMENT_CHECKLISTS } from '../../src/workflows/checklist';
 import { platformOf, suggestedChecklistId } from '../../src/workflows/replacement-choices';
 import { verbsOf } from '../support/card-cases';

@@ -1,94 +1,87 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { AlertDoc } from '../../db/collections';
 import { isDaichoError } from '../../errors';
 import { parseDeviceInput } from '../../ledger/device-input';
-import type { DuplicateFinding } from '../../sync/reconcile-types';
 import type { BotDeps } from '../bot-deps';
-import { alertCardData } from '../cards/alert';
-import { ledgerViewOf, withLedgerView } from '../cards/alert-ledger';
-import { renderCard } from '../cards/render';
-import { adminPayload } from '../guard';
+import { alertCardData } from '../../cards/alert';
+import { ledgerViewOf, withLedgerView } from '../../cards/alert-ledger';
+import { renderCard } from '../../cards/render';
 import { sayer } from '../locale';
-import { VERBS, type Verb } from '../verbs';
-import { actor } from './link';
+import { VERBS, type Verb } from '../../cards/verbs';
+import { actionRoute } from '../routes';
+import { actor, type BotTurn } from '../turn';
 
 const alertId = z.string().min(1).max(1000);
 
-/**
+/*
  * The buttons of an alert card: keep as is, merge (the ledger originals into the linked device,
  * seed 000's FAQ), rename (a SYS device's asset number). The card is answered with itself,
  * updated: who did what, no more buttons.
  */
-export function registerAlertActions(app: Application<TurnState>, deps: BotDeps): void {
-  app.adaptiveCards.actionExecute(VERBS.alertKeep, async (context, _s, data) => {
-    const ok = await adminPayload(context, deps, z.object({ alertId }).passthrough(), data);
-    if (!ok.ok) return ok.reply;
-    const alert = await deps.c.alerts.findOne({ _id: ok.value.alertId });
-    // Resolved already (a stale card, another admin's merge): keep who resolved it and how.
-    if (!alert || alert.status === 'resolved') return sayer(context).say('bot.badPayload');
-    return resolved(context, deps, alert, VERBS.alertKeep);
-  });
+export const alertKeepAction = actionRoute({
+  verb: VERBS.alertKeep,
+  schema: z.object({ alertId }).passthrough(),
+  role: 'admin',
+  async handle(context, payload, deps) {
+    // Resolved already (a stale card, another admin's merge): refused in the same update that
+    // resolves, so who resolved it and how are kept.
+    return resolved(context, deps, payload.alertId, VERBS.alertKeep);
+  },
+});
 
-  app.adaptiveCards.actionExecute(VERBS.alertMerge, async (context, _s, data) => {
-    const ok = await adminPayload(
-      context,
-      deps,
-      z.object({ alertId, keep: z.string().min(1).max(128) }).passthrough(),
-      data,
-    );
-    if (!ok.ok) return ok.reply;
+export const alertMergeAction = actionRoute({
+  verb: VERBS.alertMerge,
+  schema: z.object({ alertId, keep: z.string().min(1).max(128) }).passthrough(),
+  role: 'admin',
+  async handle(context, payload, deps) {
     const { say } = sayer(context);
-    const alert = await deps.c.alerts.findOne({ _id: ok.value.alertId, type: 'duplicate' });
-    const finding = alert?.payload as unknown as DuplicateFinding | undefined;
-    if (!alert || !finding || alert.status === 'resolved') return say('bot.badPayload');
-    if (finding.side !== 'ledger' || !finding.assetNumbers.includes(ok.value.keep))
+    const alert = await deps.alerts.findOf(payload.alertId, 'duplicate');
+    if (!alert || alert.status === 'resolved') return say('bot.badPayload');
+    const finding = alert.payload;
+    if (finding.side !== 'ledger' || !finding.assetNumbers.includes(payload.keep))
       return say('bot.mergeMdmSide');
     const [viewed] = await withLedgerView(deps.c, [alert]);
     const view = ledgerViewOf(viewed)!;
-    if (!view.present.includes(ok.value.keep)) return say('bot.badPayload');
+    if (!view.present.includes(payload.keep)) return say('bot.badPayload');
     // Devices deleted meanwhile are skipped. A synced one (refused) goes first, so a refused
     // merge leaves the ledger as it was.
-    const others = view.present.filter((a) => a !== ok.value.keep);
+    const others = view.present.filter((a) => a !== payload.keep);
     const deletableLast = (a: string) => (view.deletable.includes(a) ? 1 : 0);
     try {
       for (const other of others.sort((a, b) => deletableLast(a) - deletableLast(b))) {
-        await deps.ledger.mergeInto(other, ok.value.keep, actor(context));
+        await deps.ledger.mergeInto(other, payload.keep, actor(context));
       }
     } catch (e) {
       if (isDaichoError(e)) return say(e.messageKey, e.params);
       throw e;
     }
-    return resolved(context, deps, alert, VERBS.alertMerge);
-  });
+    return resolved(context, deps, alert._id, VERBS.alertMerge);
+  },
+});
 
-  app.adaptiveCards.actionExecute(VERBS.alertRename, async (context, _s, data) => {
-    const schema = z
-      .object({
-        alertId,
-        assetNumber: z.string().min(1).max(64),
-        newAssetNumber: z.string().max(200),
-      })
-      .passthrough();
-    const ok = await adminPayload(context, deps, schema, data);
-    if (!ok.ok) return ok.reply;
+export const alertRenameAction = actionRoute({
+  verb: VERBS.alertRename,
+  schema: z
+    .object({
+      alertId,
+      assetNumber: z.string().min(1).max(64),
+      newAssetNumber: z.string().max(200),
+    })
+    .passthrough(),
+  role: 'admin',
+  async handle(context, payload, deps) {
     const { say } = sayer(context);
-    const alert = await deps.c.alerts.findOne({
-      _id: ok.value.alertId,
-      type: 'asset-number-conflict',
-    });
+    const alert = await deps.alerts.findOf(payload.alertId, 'asset-number-conflict');
     if (
       !alert ||
-      alert.payload.assignedAssetNumber !== ok.value.assetNumber ||
+      alert.payload.assignedAssetNumber !== payload.assetNumber ||
       alert.status === 'resolved'
     )
       return say('bot.badPayload');
-    const { value, problems } = parseDeviceInput({ assetNumber: ok.value.newAssetNumber });
+    const { value, problems } = parseDeviceInput({ assetNumber: payload.newAssetNumber });
     if (problems.length > 0 || !value.assetNumber) return say('edit.assetNumberEmpty');
     try {
       await deps.ledger.edit(
-        ok.value.assetNumber,
+        payload.assetNumber,
         { assetNumber: value.assetNumber },
         actor(context),
         'rename',
@@ -98,21 +91,17 @@ export function registerAlertActions(app: Application<TurnState>, deps: BotDeps)
       if (isDaichoError(e)) return say(e.messageKey, e.params);
       throw e;
     }
-    return resolved(context, deps, alert, VERBS.alertRename);
-  });
-}
+    return resolved(context, deps, alert._id, VERBS.alertRename);
+  },
+});
 
-async function resolved(context: TurnContext, deps: BotDeps, alert: AlertDoc, verb: Verb) {
-  const resolution = { by: context.activity.from?.name ?? actor(context).by, verb, at: new Date() };
+async function resolved(context: BotTurn, deps: BotDeps, alertId: string, verb: Verb) {
+  const resolution = { by: context.user.name ?? actor(context).by, verb, at: new Date() };
   // Only one press resolves it: two admins at the same moment must not overwrite who did it.
-  const won = await deps.c.alerts.updateOne(
-    { _id: alert._id, status: { $ne: 'resolved' } },
-    { $set: { status: 'resolved', resolution } },
-  );
-  if (won.modifiedCount === 0) return sayer(context).say('bot.badPayload');
+  const alert = await deps.alerts.resolve(alertId, resolution);
+  if (!alert) return sayer(context).say('bot.badPayload');
   // The card shows what the ledger holds now (the device each MDM record became, raw serials).
-  const [viewed] = await withLedgerView(deps.c, [alert]).catch(() => [alert]);
-  const done = { ...viewed, status: 'resolved' as const };
+  const [done = alert] = await withLedgerView(deps.c, [alert]).catch(() => [alert]);
   // The same card in every other alert channel shows it too; a failure there is only logged.
   void deps.alertCards
     ?.updateAlertCards(alert._id, (locale) =>
@@ -121,5 +110,5 @@ async function resolved(context: TurnContext, deps: BotDeps, alert: AlertDoc, ve
     .catch((e: unknown) =>
       deps.log.warn({ err: e, alertId: alert._id }, 'could not update the alert cards'),
     );
-  return renderCard('alert', alertCardData(done, sayer(context).locale, { resolution })) as never;
+  return renderCard('alert', alertCardData(done, sayer(context).locale, { resolution }));
 }

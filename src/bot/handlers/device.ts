@@ -1,22 +1,21 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { deviceCardData } from '../../cards/device';
+import { DEVICE_REF } from '../../cards/payloads';
+import { renderCard } from '../../cards/render';
+import { VERBS } from '../../cards/verbs';
 import { isDaichoError } from '../../errors';
 import { toExported } from '../../ledger/device';
 import { literalPattern } from '../../ledger/device-query';
 import type { DeviceDoc } from '../../ledger/ledger-service';
 import type { BotDeps } from '../bot-deps';
-import { deviceCardData } from '../cards/device';
-import { renderCard } from '../cards/render';
-import { argument, command, COMMANDS } from '../commands';
+import { argument, COMMANDS } from '../commands';
 import { sayer } from '../locale';
-import { sendCard } from '../reply';
+import { actionRoute, type CommandRoute } from '../routes';
 import { excerpt } from '../text';
-import { VERBS } from '../verbs';
-import { adminPayload } from '../guard';
-import { actor } from './link';
-import { z } from 'zod';
+import { actor, type BotTurn } from '../turn';
 
 const HISTORY_ON_CARD = 10;
+const HISTORY_ON_REQUEST = 50;
 const MAX_USER_MATCHES = 10;
 
 /**
@@ -24,77 +23,83 @@ const MAX_USER_MATCHES = 10;
  * device has that id. One match: its card with the last changes ("why did this change?");
  * several: their asset numbers to pick from.
  */
-export function registerDevice(app: Application<TurnState>, deps: BotDeps): void {
-  app.message(command(COMMANDS.device), async (context) => {
-    const id = argument(context, COMMANDS.device);
-    const { say } = sayer(context);
+export const deviceCommand: CommandRoute = {
+  pattern: COMMANDS.device,
+  role: 'anyone',
+  async handle(turn, deps) {
+    const id = argument(turn, COMMANDS.device);
+    const { say } = sayer(turn);
     const matches = await lookup(deps, id);
-    if (matches.length === 0) {
-      await context.sendActivity(say('bot.noDevice', { id: excerpt(id) }));
-      return;
-    }
-    if (matches.length > 1) {
-      await context.sendActivity(
-        say('bot.devicesFound', {
-          id: excerpt(id),
-          count: matches.length,
-          list: matches.map((d) => d.assetNumber).join(', '),
-        }),
-      );
-      return;
-    }
-    await sendCard(context, 'device', await cardData(context, deps, matches[0]));
-  });
-  app.adaptiveCards.actionExecute<{ assetNumber?: unknown }>(
-    VERBS.showDevice,
-    async (context, _state, data) => {
-      const { say } = sayer(context);
-      const id = typeof data?.assetNumber === 'string' ? data.assetNumber.slice(0, 128) : '';
-      const [device] = id ? await lookup(deps, id) : [];
-      if (!device) return say('bot.noDevice', { id });
-      return renderCard('device', await cardData(context, deps, device)) as never;
-    },
-  );
-  app.adaptiveCards.actionExecute(VERBS.deviceHistory, async (context, _state, data) => {
-    const { say } = sayer(context);
-    const raw = (data ?? {}) as { assetNumber?: unknown };
-    const id = typeof raw.assetNumber === 'string' ? raw.assetNumber.slice(0, 128) : '';
-    const [device] = id ? await lookup(deps, id) : [];
-    if (!device) return say('bot.noDevice', { id });
-    return renderCard('device', await cardData(context, deps, device, 50)) as never;
-  });
-  app.adaptiveCards.actionExecute(VERBS.deviceDelete, async (context, _state, data) => {
-    const schema = z.object({ assetNumber: z.string().min(1).max(64) }).passthrough();
-    const ok = await adminPayload(context, deps, schema, data);
-    if (!ok.ok) return ok.reply;
-    const { say } = sayer(context);
+    if (matches.length === 0) return say('bot.noDevice', { id: excerpt(id) });
+    if (matches.length > 1)
+      return say('bot.devicesFound', {
+        id: excerpt(id),
+        count: matches.length,
+        list: matches.map((d) => d.assetNumber).join(', '),
+      });
+    return deviceCard(turn, deps, matches[0]);
+  },
+};
+
+/** A device's card from a button (a list row, an alert). */
+export const showDeviceAction = actionRoute({
+  verb: VERBS.showDevice,
+  schema: DEVICE_REF,
+  role: 'anyone',
+  handle: (turn, id, deps) => deviceById(turn, deps, id, HISTORY_ON_CARD),
+});
+
+/** The same card with more of the device's history. */
+export const deviceHistoryAction = actionRoute({
+  verb: VERBS.deviceHistory,
+  schema: DEVICE_REF,
+  role: 'anyone',
+  handle: (turn, id, deps) => deviceById(turn, deps, id, HISTORY_ON_REQUEST),
+});
+
+/** Delete, from the confirmation inside the device card. */
+export const deviceDeleteAction = actionRoute({
+  verb: VERBS.deviceDelete,
+  schema: z.object({ assetNumber: z.string().min(1).max(64) }).passthrough(),
+  role: 'admin',
+  async handle(turn, payload, deps) {
+    const { say } = sayer(turn);
     try {
-      const deleted = await deps.ledger.delete(ok.value.assetNumber, actor(context));
+      const deleted = await deps.ledger.delete(payload.assetNumber, actor(turn));
       return say('device.deleted', { assetNumber: deleted.assetNumber });
     } catch (e) {
       // The delete lock (a synced device) or a device gone meanwhile: say why, change nothing.
       if (isDaichoError(e)) return say(e.messageKey, e.params);
       throw e;
     }
-  });
+  },
+});
+
+async function deviceById(turn: BotTurn, deps: BotDeps, id: string, entries: number) {
+  const [device] = id ? await lookup(deps, id) : [];
+  if (!device) return sayer(turn).say('bot.noDevice', { id });
+  return deviceCard(turn, deps, device, entries);
 }
 
-async function cardData(
-  context: TurnContext,
+async function deviceCard(
+  turn: BotTurn,
   deps: BotDeps,
   device: DeviceDoc,
   entries = HISTORY_ON_CARD,
 ) {
-  const { locale } = sayer(context);
+  const { locale } = sayer(turn);
   const history = await deps.c.fieldHistory
     .find({ deviceId: device._id })
     .sort({ at: -1 })
     .limit(entries)
     .toArray();
-  return deviceCardData(toExported(device), history, locale, {
-    isAdmin: await deps.roles.isAdmin(context),
-    canReplace: !!deps.workflows,
-  });
+  return renderCard(
+    'device',
+    deviceCardData(toExported(device), history, locale, {
+      isAdmin: await deps.roles.isAdmin(turn),
+      canReplace: !!deps.workflows,
+    }),
+  );
 }
 
 async function lookup(deps: BotDeps, id: string): Promise<DeviceDoc[]> {

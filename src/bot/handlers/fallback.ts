@@ -1,13 +1,8 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { BotDeps } from '../bot-deps';
-import { messageText } from '../commands';
 import { sayer } from '../locale';
 import { excerpt } from '../text';
+import type { BotTurn } from '../turn';
 
-/** Anything no other handler took: a short help, never silence. Registered last. */
-export function registerFallback(app: Application<TurnState>, _deps: BotDeps): void {
-  app.activity('message', async (context) => {
-    const { say } = sayer(context);
-    await context.sendActivity(say('bot.unknown', { text: excerpt(messageText(context)) }));
-  });
+/** Anything no other route took: a short help, never silence. Tried last. */
+export function unknownMessageReply(turn: BotTurn): string {
+  return sayer(turn).say('bot.unknown', { text: excerpt(turn.text) });
 }

@@ -1,23 +1,35 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { helpCardData } from '../../cards/help';
+import { renderCard } from '../../cards/render';
+import { VERBS } from '../../cards/verbs';
 import type { BotDeps } from '../bot-deps';
-import { helpCardData } from '../cards/help';
-import { renderCard } from '../cards/render';
-import { COMMANDS, command } from '../commands';
+import { COMMANDS } from '../commands';
 import { userLocale } from '../locale';
-import { sendCard } from '../reply';
-import { VERBS } from '../verbs';
+import { actionRoute, type CommandRoute } from '../routes';
+import type { BotTurn } from '../turn';
 
-/** `help` / `ヘルプ`, the help button, and the welcome card on install: what the bot can do. */
-export function registerHelp(app: Application<TurnState>, deps: BotDeps): void {
-  app.message(command(COMMANDS.help), async (context) => sendHelp(context, deps));
-  app.adaptiveCards.actionExecute(VERBS.help, async (context) => {
-    const isAdmin = await deps.roles.isAdmin(context);
-    return renderCard('help', helpCardData(userLocale(context), { isAdmin })) as never;
-  });
+/** What the bot can do, with the admin buttons for admins. */
+async function helpCard(turn: BotTurn, deps: BotDeps) {
+  const isAdmin = await deps.roles.isAdmin(turn);
+  return renderCard('help', helpCardData(userLocale(turn), { isAdmin }));
 }
 
-export async function sendHelp(context: TurnContext, deps: BotDeps): Promise<void> {
-  const isAdmin = await deps.roles.isAdmin(context);
-  await sendCard(context, 'help', helpCardData(userLocale(context), { isAdmin }));
+/** `help` / `ヘルプ`. */
+export const helpCommand: CommandRoute = {
+  pattern: COMMANDS.help,
+  role: 'anyone',
+  handle: helpCard,
+};
+
+/** The help button. */
+export const helpAction = actionRoute({
+  verb: VERBS.help,
+  schema: z.unknown(),
+  role: 'anyone',
+  handle: (turn, _payload, deps) => helpCard(turn, deps),
+});
+
+/** The welcome card on install. */
+export async function sendHelp(turn: BotTurn, deps: BotDeps): Promise<void> {
+  await turn.send(await helpCard(turn, deps));
 }

@@ -1,6 +1,6 @@
 import { toCsv } from '../../csv/table-file';
 import type { PlanOperation, ProvisioningPlan } from '../../provisioning/plan-types';
-import { createChanges, subjectKey, subjectOf } from '../cards/provision-format';
+import { createChanges, subjectKey, subjectOf } from '../../cards/provision-format';
 
 /*
  * A provisioning plan as the bot compares it (Apply only applies the plan the card showed) and

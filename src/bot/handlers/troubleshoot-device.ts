@@ -8,7 +8,7 @@ import {
   show,
   sourceLabel,
   type Fact,
-} from '../cards/format';
+} from '../../cards/format';
 
 /**
  * The ledger's view of the device a guide is about, shown at the top of every step (seed 002:

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../paths';
-import { portOpen, processAlive, type EmbeddedServerRecord } from './registry';
+import { processAlive } from '../../process-alive';
+import { portOpen, type EmbeddedServerRecord } from './registry';
 import { spawnDetached, waitFor } from './spawn-detached';
 
 /**

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { portOpen, processAlive, type EmbeddedServerRecord } from './registry';
+import { processAlive } from '../../process-alive';
+import { portOpen, type EmbeddedServerRecord } from './registry';
 import { spawnDetached, waitFor } from './spawn-detached';
 
 const RETRY_AFTER_MS = 24 * 3600_000;

@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { processAlive } from '../../process-alive';
 
 /**
  * The record of the embedded database server that is running for a data folder. The bot and the
@@ -43,20 +44,6 @@ export function writeRecord(dataDir: string, record: EmbeddedServerRecord): void
 
 export function removeRecord(dataDir: string): void {
   rmSync(recordPath(dataDir), { force: true });
-}
-
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  // A server that exited but is not yet reaped (a zombie) still answers kill(0).
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true;
-  }
 }
 
 export function portOpen(port: number, timeoutMs = 1000): Promise<boolean> {

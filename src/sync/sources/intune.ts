@@ -1,10 +1,10 @@
 import type { IntuneConfig } from '../../config/config';
 import type { Logger } from '../../log';
 import { MdmReadError, type MdmDevice, type MdmSource } from '../mdm-device';
-import { graphClient, graphFailure } from './graph-client';
-import { createIntuneSignIn } from './intune-credential';
+import { graphClient, graphFailure } from '../../mdm/graph-client';
+import { createIntuneSignIn } from '../../mdm/intune-credential';
 import { INTUNE_SELECT, mapManagedDevice } from './intune-mapping';
-import { SlidingWindowLimiter } from './limits';
+import { SlidingWindowLimiter } from '../../mdm/limits';
 import { StatedTotal } from './stated-total';
 import {
   DEFAULT_RETRY_POLICY,
@@ -12,7 +12,7 @@ import {
   withRetries,
   withTimeout,
   type RetryPolicy,
-} from './retry';
+} from '../../mdm/retry';
 
 export interface IntuneSourceOptions {
   retry?: Partial<RetryPolicy>;
@@ -97,43 +97,51 @@ export function createIntuneSource(
     get stats() {
       return { tokenRequests: signIn.tokenRequests, ...counts };
     },
-    async *devices(): AsyncIterable<MdmDevice[]> {
-      let next: string | undefined = firstPage;
-      const seen = new Set<string>();
-      const total = new StatedTotal('intune', 'managed devices', '@odata.count');
-      for (let pageNumber = 1; next; pageNumber++) {
-        seen.add(next);
-        const started = Date.now();
-        let page: ManagedDevicePage;
-        try {
-          page = await readPage(next, pageNumber);
-        } catch (e) {
-          throw readError(e, pageNumber);
-        }
-        const devices = pageDevices(page, pageNumber);
-        total.state(statedCount(page, pageNumber));
-        total.add(devices);
-        log.debug(
-          {
-            provider: 'intune',
-            page: pageNumber,
-            devices: devices.length,
-            ms: Date.now() - started,
-          },
-          'Intune page read',
-        );
-        yield devices;
-        // Always follow Graph's own link: its skip token is opaque.
-        next = nextLink(page, pageNumber, graphUrl.origin, seen);
-      }
-      // The chain ended: it must have brought every device Graph said it has.
-      total.check('the pages ended after');
-      log.debug(
-        { provider: 'intune', stated: total.total ?? null, read: total.read },
-        'Intune managed devices read',
-      );
-    },
+    devices: () => readManagedDevices(firstPage, graphUrl.origin, readPage, log),
   };
+}
+
+/** Every page of managed devices, from the first to the end of Graph's own chain of links. */
+async function* readManagedDevices(
+  firstPageUrl: string,
+  graphOrigin: string,
+  readPage: (url: string, pageNumber: number) => Promise<ManagedDevicePage>,
+  log: Logger,
+): AsyncIterable<MdmDevice[]> {
+  let next: string | undefined = firstPageUrl;
+  const seen = new Set<string>();
+  const total = new StatedTotal('intune', 'managed devices', '@odata.count');
+  for (let pageNumber = 1; next; pageNumber++) {
+    seen.add(next);
+    const started = Date.now();
+    let page: ManagedDevicePage;
+    try {
+      page = await readPage(next, pageNumber);
+    } catch (e) {
+      throw readError(e, pageNumber);
+    }
+    const devices = pageDevices(page, pageNumber);
+    total.state(statedCount(page, pageNumber));
+    total.add(devices);
+    log.debug(
+      {
+        provider: 'intune',
+        page: pageNumber,
+        devices: devices.length,
+        ms: Date.now() - started,
+      },
+      'Intune page read',
+    );
+    yield devices;
+    // Always follow Graph's own link: its skip token is opaque.
+    next = nextLink(page, pageNumber, graphOrigin, seen);
+  }
+  // The chain ended: it must have brought every device Graph said it has.
+  total.check('the pages ended after');
+  log.debug(
+    { provider: 'intune', stated: total.total ?? null, read: total.read },
+    'Intune managed devices read',
+  );
 }
 
 const unreadable = (message: string) => new MdmReadError(message, 'intune', 200, undefined);

@@ -1,6 +1,6 @@
 import type { TokenCredential } from '@azure/identity';
-import { graphClient, graphFailure } from '../../sync/sources/graph-client';
-import { withTimeout } from '../../sync/sources/retry';
+import { graphClient, graphFailure } from '../../mdm/graph-client';
+import { withTimeout } from '../../mdm/retry';
 
 /** The one Graph call of the self-test: is one managed device visible to this app? */
 export const PROBE_PATH = '/deviceManagement/managedDevices?$select=id&$top=1';

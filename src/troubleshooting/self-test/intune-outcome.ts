@@ -1,5 +1,5 @@
 import { CHECK_OUTCOMES } from '../checks';
-import type { RequestFailure } from '../../sync/sources/retry';
+import type { RequestFailure } from '../../mdm/retry';
 import type { SelfTestResult } from './result';
 
 /**

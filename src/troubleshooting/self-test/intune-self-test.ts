@@ -1,5 +1,5 @@
 import type { IntuneConfig } from '../../config/config';
-import { createIntuneSignIn } from '../../sync/sources/intune-credential';
+import { createIntuneSignIn } from '../../mdm/intune-credential';
 import { isOtherTenant, readAccessToken, type AccessTokenFacts } from './access-token';
 import { createManagedDevicesProbe } from './intune-graph-probe';
 import {

@@ -1,7 +1,7 @@
 import type { JamfConfig } from '../../config/config';
-import { createJamfSend, jamfFailure, type JamfSend } from '../../sync/sources/jamf-http';
-import { JamfTokens } from '../../sync/sources/jamf-token';
-import { RequestFailure } from '../../sync/sources/retry';
+import { createJamfSend, jamfFailure, type JamfSend } from '../../mdm/jamf-http';
+import { JamfTokens } from '../../mdm/jamf-token';
+import { RequestFailure } from '../../mdm/retry';
 import {
   classifyJamfReadFailure,
   classifyJamfTokenFailure,

@@ -1,4 +1,4 @@
-import { describeError, type RetryPolicy } from '../../sync/sources/retry';
+import { describeError, type RetryPolicy } from '../../mdm/retry';
 
 /**
  * What a connection self-test found. A plain object (no Error, no class) so the bot can keep it

@@ -4,7 +4,7 @@ import {
   RetriesExhausted,
   withRetries,
   type RetryPolicy,
-} from '../../sync/sources/retry';
+} from '../../mdm/retry';
 import { retryAfterSeconds } from './result';
 
 /** `attempt` under the self-test's short retry policy (the sync's own retry rules). */

@@ -1,0 +1,110 @@
+import type { Db } from 'mongodb';
+import { Alerts } from './alerts';
+import type { Config } from './config/config';
+import { ConversationStore } from './conversations/conversation-store';
+import { collections, type Collections } from './db/collections';
+import { openDatabase, type Database } from './db/database';
+import { DownloadStore } from './downloads/download-store';
+import { Leases } from './lease/lease';
+import { LedgerService } from './ledger/ledger-service';
+import { serialMatcher } from './ledger/serial';
+import { createLogger, type Logger } from './log';
+import { PeopleService } from './people/people-service';
+import { graphDirectoryFor, ProvisioningService } from './provisioning/provisioning-service';
+import { LinkService } from './sync/link-service';
+import type { SafetyLimit } from './sync/safety-limit';
+import { sourceFactory, type SourceFactory } from './sync/sources';
+import { SyncService } from './sync/sync-service';
+import { syncStores } from './sync/sync-stores';
+import { TroubleshootSessionStore } from './troubleshooting/session-store';
+import { WorkflowService } from './workflows/workflow-service';
+
+/** What differs between the server, the CLI and the tests; everything else is the config's. */
+export interface ServicesOptions {
+  /** Default: a logger at the config's level. The CLI passes its quiet one. */
+  log?: Logger;
+  /** An already-open database (tests): used as is, and left open by close(). */
+  db?: Db;
+  /** Default: the Graph/Jamf readers of the config. Tests shorten their retry delays. */
+  sources?: SourceFactory;
+  /** Default: the config's percent and minimum of devices. */
+  safetyLimit?: SafetyLimit | number;
+}
+
+/** Everything the server and the CLI work with, built once. */
+export interface Services {
+  config: Config;
+  log: Logger;
+  /** The database opened here (absent when the caller gave its own `db`). */
+  database?: Database;
+  /**
+   * The driver's collections, built once. Only for what has no owner of its own yet: the alerts
+   * outbox and the ledger's records (the notifier, the bot's alert and status handlers).
+   */
+  c: Collections;
+  /** The alerts outbox: raised by sync, claimed by the notifier, resolved by the bot. */
+  alerts: Alerts;
+  ledger: LedgerService;
+  sync: SyncService;
+  links: LinkService;
+  people: PeopleService;
+  /** Always built; without an Intune connection each run says what to configure. */
+  provisioning: ProvisioningService;
+  workflows: WorkflowService;
+  conversations: ConversationStore;
+  downloads: DownloadStore;
+  troubleshootSessions: TroubleshootSessionStore;
+  leases: Leases;
+  /** Closes the database opened here (nothing when the caller gave its own). */
+  close(): Promise<void>;
+}
+
+/** The one composition of the services: config (and the few options) → services. */
+export async function createServices(
+  config: Config,
+  options: ServicesOptions = {},
+): Promise<Services> {
+  const log = options.log ?? createLogger(config.logLevel);
+  let database: Database | undefined;
+  let db = options.db;
+  if (!db) {
+    database = await openDatabase(config);
+    db = database.db;
+  }
+  const c = collections(db);
+  const ledger = new LedgerService(c, serialMatcher(config.serialPlaceholders));
+  const alerts = new Alerts(c);
+  const leases = new Leases(c.leases);
+  const sync = new SyncService(
+    syncStores(c, ledger, alerts, leases),
+    options.sources ?? sourceFactory(config, log),
+    options.safetyLimit ?? {
+      percent: config.syncSafetyLimitPercent,
+      minDevices: config.syncSafetyLimitMinDevices,
+    },
+    log,
+  );
+  const links = new LinkService(ledger, sync, (p) =>
+    p === 'intune' ? !!config.intune : !!config.jamf,
+  );
+  const people = new PeopleService(c);
+  const directory = graphDirectoryFor(config, log);
+  return {
+    config,
+    log,
+    database,
+    c,
+    alerts,
+    ledger,
+    sync,
+    links,
+    people,
+    provisioning: new ProvisioningService({ c, people, config, directory, log }),
+    workflows: new WorkflowService({ workflows: c.workflows, ledger }),
+    conversations: new ConversationStore(c.conversations),
+    downloads: new DownloadStore(c.downloads, config.publicUrl),
+    troubleshootSessions: new TroubleshootSessionStore(c.troubleshootSessions),
+    leases,
+    close: async () => await database?.close(),
+  };
+}
