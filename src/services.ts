@@ -17,6 +17,7 @@ import type { SafetyLimit } from './sync/safety-limit';
 import { sourceFactory, type SourceFactory } from './sync/sources';
 import { MongoStorage } from './teams/mongo-storage';
 import { SyncService } from './sync/sync-service';
+import { syncStores } from './sync/sync-stores';
 import { TroubleshootSessionStore } from './troubleshooting/session-store';
 import { WorkflowService } from './workflows/workflow-service';
 
@@ -73,8 +74,10 @@ export async function createServices(
   }
   const c = collections(db);
   const ledger = new LedgerService(c, serialMatcher(config.serialPlaceholders));
+  const alerts = new Alerts(c);
+  const leases = new Leases(c.leases);
   const sync = new SyncService(
-    ledger,
+    syncStores(c, ledger, alerts, leases),
     options.sources ?? sourceFactory(config, log),
     options.safetyLimit ?? {
       percent: config.syncSafetyLimitPercent,
@@ -87,12 +90,11 @@ export async function createServices(
   );
   const people = new PeopleService(c);
   const directory = graphDirectoryFor(config, log);
-  const leases = new Leases(c.leases);
   return {
     config,
     log,
     database,
-    alerts: new Alerts(c),
+    alerts,
     ledger,
     deviceReads: new DeviceReads(c),
     sync,

@@ -122,7 +122,7 @@ async function runPhases(x: RunContext) {
     MONGODB_DB: x.dbName,
     SYNC_SCHEDULE: 'off',
   });
-  const { ledger, sync, links } = syncServices(c, config, createLogger('silent'));
+  const { ledger, sync, links } = await syncServices(db, config, createLogger('silent'));
 
   // The ledger before the link: 60% of the devices, typed in by the IT team.
   const t = performance.now();

@@ -1,7 +1,7 @@
 /**
  * The product's services as the benchmarks build them: the one place that knows the
- * constructors, so that moving the benchmarks to the shared `createServices(config)` is an edit
- * of this file only. Fixtures still seed the driver's collections directly (`collections`).
+ * constructors; the sync is the one `createServices(config)` builds for the server and the CLI.
+ * Fixtures still seed the driver's collections directly (`collections`).
  */
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Db } from 'mongodb';
@@ -9,8 +9,7 @@ import type { Config } from '../../src/config/config';
 import { collections, ensureIndexes, type Collections } from '../../src/db/collections';
 import { DeviceReads } from '../../src/ledger/device-reads';
 import { Leases } from '../../src/lease/lease';
-import { LedgerService } from '../../src/ledger/ledger-service';
-import { serialMatcher } from '../../src/ledger/serial';
+import type { LedgerService } from '../../src/ledger/ledger-service';
 import type { Logger } from '../../src/log';
 import { Alerts } from '../../src/alerts';
 import { ConversationStore } from '../../src/conversations/conversation-store';
@@ -18,9 +17,10 @@ import { startNotifier, type Notifier } from '../../src/notify/notifier';
 import { PeopleService } from '../../src/people/people-service';
 import type { DirectoryClient } from '../../src/provisioning/graph-directory';
 import { ProvisioningService } from '../../src/provisioning/provisioning-service';
-import { LinkService } from '../../src/sync/link-service';
+import type { LinkService } from '../../src/sync/link-service';
 import { createIntuneSource } from '../../src/sync/sources/intune';
-import { SyncService } from '../../src/sync/sync-service';
+import type { SyncService } from '../../src/sync/sync-service';
+import { createServices } from '../../src/services';
 
 /** The collections of a fresh benchmark database, with the product's indexes. */
 export async function benchCollections(db: Db): Promise<Collections> {
@@ -34,15 +34,21 @@ export interface SyncServices {
   links: LinkService;
 }
 
-/** The ledger, the sync and the link, reading Intune as `config` says. */
-export function syncServices(c: Collections, config: Config, log: Logger): SyncServices {
+/**
+ * The ledger, the sync and the link as the server builds them (`createServices`) on the bench's
+ * database, reading Intune as `config` says, with the safety limit's percent only.
+ */
+export async function syncServices(db: Db, config: Config, log: Logger): Promise<SyncServices> {
   const intune = config.intune;
   if (!intune) throw new Error('no Intune settings in the environment');
-  const ledger = new LedgerService(c, serialMatcher());
   const sources = () => createIntuneSource(intune, config.mdmRequestTimeoutMs, log);
-  const sync = new SyncService(ledger, sources, config.syncSafetyLimitPercent, log);
-  const links = new LinkService(ledger, sync, () => true);
-  return { ledger, sync, links };
+  const services = await createServices(config, {
+    db,
+    log,
+    sources,
+    safetyLimit: config.syncSafetyLimitPercent,
+  });
+  return { ledger: services.ledger, sync: services.sync, links: services.links };
 }
 
 /** The notifier with product defaults, cycled by `runOnce()` only; no credentials. */

@@ -5,7 +5,8 @@ import type { Actor } from './actor';
 import { changesFrom, creationChanges, newLedgerDevice, type FieldChange } from './changes';
 import type { StoredDevice } from './device';
 import { parseDeviceInput, type DeviceInput, type InputProblem } from './device-input';
-import { historyDocs, type DeviceDoc, type LedgerService } from './ledger-service';
+import { historyDocs } from './history';
+import type { DeviceDoc, LedgerService } from './ledger-service';
 
 export interface ImportRow {
   line: number;
@@ -98,9 +99,9 @@ async function planImport(
   const byAsset = new Map<string, DeviceDoc>();
   const assets = parsed.map((p) => p.input.assetNumber).filter((a): a is string => !!a);
   for (let i = 0; i < assets.length; i += 1000) {
-    for (const d of await ledger.c.devices
-      .find({ assetNumber: { $in: assets.slice(i, i + 1000) } })
-      .toArray()) {
+    for (const d of await ledger.devicesWhere({
+      assetNumber: { $in: assets.slice(i, i + 1000) },
+    })) {
       byAsset.set(d.assetNumber, d);
     }
   }
@@ -110,9 +111,9 @@ async function planImport(
     .filter((k): k is string => !!k);
   const bySerial = new Map<string, DeviceDoc[]>();
   for (let i = 0; i < serialKeys.length; i += 1000) {
-    for (const d of await ledger.c.devices
-      .find({ serialKey: { $in: serialKeys.slice(i, i + 1000) } })
-      .toArray()) {
+    for (const d of await ledger.devicesWhere({
+      serialKey: { $in: serialKeys.slice(i, i + 1000) },
+    })) {
       bySerial.set(d.serialKey!, [...(bySerial.get(d.serialKey!) ?? []), d]);
     }
   }
@@ -176,7 +177,7 @@ async function writeCreates(
     const batch = docs.slice(i, i + 500);
     const failed = new Set<number>();
     try {
-      await ledger.c.devices.insertMany(batch, { ordered: false });
+      await ledger.insertDevices(batch);
     } catch (e) {
       // Another writer took an asset number between our check and the insert: report those
       // rows, keep the rest.
@@ -195,11 +196,9 @@ async function writeCreates(
         });
       }
     }
-    const inserted = await ledger.c.devices
-      .find({
-        assetNumber: { $in: batch.filter((_, j) => !failed.has(j)).map((d) => d.assetNumber) },
-      })
-      .toArray();
+    const inserted = await ledger.devicesWhere({
+      assetNumber: { $in: batch.filter((_, j) => !failed.has(j)).map((d) => d.assetNumber) },
+    });
     created += inserted.length;
     await ledger.insertHistory(
       inserted.flatMap((d) => historyDocs(d, creationChanges(d), 'import', actor, 'ledger', now)),

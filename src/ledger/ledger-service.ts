@@ -1,44 +1,120 @@
-import type { AnyBulkWriteOperation, ObjectId, WithId } from 'mongodb';
+import type { AnyBulkWriteOperation, Filter, ObjectId, WithId } from 'mongodb';
 import type { Collections, FieldHistoryDoc } from '../db/collections';
 import { DaichoError, isDuplicateKeyError } from '../errors';
+import type { LedgerDeviceView, SyncPlan } from '../sync/reconcile-types';
 import type { Actor } from './actor';
 import { AssetNumberAllocator } from './asset-numbers';
 import { changesFrom, creationChanges, newLedgerDevice, type FieldChange } from './changes';
-import { toExported, type Device, type StoredDevice } from './device';
+import { commitPlan, type CommitResult } from './commit/commit';
+import type { CommitRun } from './commit/entries';
+import { toExported, type Device, type MdmProvider, type StoredDevice } from './device';
 import type { DeviceInput } from './device-input';
 import { toMongoFilter, type DeviceQuery } from './device-query';
+import { historyDocs } from './history';
+import { mergeDevices } from './ledger-merge';
+import { ledgerStore, type LedgerStore } from './ledger-store';
+import { devicesSyncedWith, ledgerSnapshot, unlinkDevices, type SyncedDevice } from './ledger-sync';
+import { PROVIDER_NAMES } from './provider-names';
 import { UsageService } from './usage-service';
 
 export type DeviceDoc = WithId<StoredDevice>;
-
-const PROVIDER_NAMES = { intune: 'Microsoft Intune', jamf: 'Jamf Pro' } as const;
+export type { CommitResult, CommitRun };
 
 /**
- * The device ledger: lookups, edits, deletes and their field history. Writes go one document at
- * a time with the history written after the device, so a crash can lose at most the history of
- * the last change, never a device. Multi-document transactions are not used (DESIGN.md).
+ * The device ledger, the one owner of devices, their field and usage history, the SYS numbers,
+ * the asset-number reservations and the sync journal: lookups, edits, deletes and their history,
+ * and `commit`, the one way a sync writes. Admin writes go one document at a time with the history
+ * written after the device, so a crash can lose at most the history of the last change, never a
+ * device. Multi-document transactions are not used (DESIGN.md).
  */
 export class LedgerService {
   readonly assetNumbers: AssetNumberAllocator;
   readonly usage: UsageService;
+  private readonly store: LedgerStore;
 
   constructor(
-    readonly c: Collections,
+    c: Collections,
     readonly serialKey: (serial: string | null | undefined) => string | null,
   ) {
+    this.store = ledgerStore(c);
     this.assetNumbers = new AssetNumberAllocator(c.counters, c.devices);
     this.usage = new UsageService(c);
+  }
+
+  /** Writes a sync's plan: devices, SYS numbers, journal, history, usage and alerts (commit/). */
+  async commit(plan: SyncPlan, run: CommitRun): Promise<CommitResult> {
+    const { store, usage, serialKey } = this;
+    return commitPlan({ store, usage, serialKey }, plan, run);
+  }
+
+  /** The whole ledger as the reconcile core sees it. */
+  async snapshot(): Promise<LedgerDeviceView[]> {
+    return ledgerSnapshot(this.store);
+  }
+
+  async syncedWith(provider: MdmProvider): Promise<SyncedDevice[]> {
+    return devicesSyncedWith(this.store, provider);
+  }
+
+  /** Gives the devices synced with `provider` back to the ledger (see ledger-sync.ts). */
+  async unlink(
+    provider: MdmProvider,
+    synced: SyncedDevice[],
+    actor: Actor,
+    now: Date,
+  ): Promise<void> {
+    await unlinkDevices(this.store, provider, synced, actor, now);
+  }
+
+  async findById(id: ObjectId): Promise<DeviceDoc | null> {
+    return this.store.devices.findOne({ _id: id });
+  }
+
+  async devicesWhere(filter: Filter<StoredDevice>): Promise<DeviceDoc[]> {
+    return this.store.devices.find(filter).toArray();
+  }
+
+  /** For an import: inserts as they are (unordered; a taken asset number fails its row alone). */
+  async insertDevices(docs: StoredDevice[]): Promise<void> {
+    await this.store.devices.insertMany(docs, { ordered: false });
+  }
+
+  /**
+   * Sets one field unless someone changed it since `expected` was read (its value is none of
+   * `expected`); false when a newer edit won. For writers that retry (a workflow's completion).
+   */
+  async setFieldIfOneOf(
+    id: ObjectId,
+    field: string,
+    expected: unknown[],
+    value: unknown,
+    at: Date,
+  ): Promise<boolean> {
+    const { matchedCount } = await this.store.devices.updateOne(
+      { _id: id, [field]: { $in: expected } },
+      { $set: { [field]: value, updatedAt: at } },
+    );
+    return matchedCount > 0;
+  }
+
+  /** A history entry written once however often it is retried (keyed by device, field, rule, time). */
+  async recordHistoryOnce(doc: FieldHistoryDoc): Promise<void> {
+    await this.store.fieldHistory.updateOne(
+      { deviceId: doc.deviceId, field: doc.field, rule: doc.rule, at: doc.at },
+      { $setOnInsert: doc },
+      { upsert: true },
+    );
   }
 
   /** Finds a device by asset number, then serial number, then UUID / MDM device id. */
   async find(id: string): Promise<DeviceDoc> {
     const trimmed = id.trim();
-    const byAsset = await this.c.devices.findOne({ assetNumber: trimmed });
+    const byAsset = await this.store.devices.findOne({ assetNumber: trimmed });
     if (byAsset) return byAsset;
     const key = this.serialKey(trimmed);
     const or: Record<string, unknown>[] = [{ uuid: trimmed }, { 'mdm.deviceId': trimmed }];
     if (key) or.push({ serialKey: key });
-    const matches = await this.c.devices.find({ $or: or }).limit(6).toArray();
+    const matches = await this.store.devices.find({ $or: or }).limit(6).toArray();
     if (matches.length === 1) return matches[0];
     if (matches.length === 0)
       throw new DaichoError('NOT_FOUND', 'device.notFound', { id: trimmed });
@@ -54,20 +130,20 @@ export class LedgerService {
       new Date(),
       query.duplicates ? await this.duplicateSerialKeys() : [],
     );
-    let cursor = this.c.devices.find(filter).sort({ assetNumber: 1 });
+    let cursor = this.store.devices.find(filter).sort({ assetNumber: 1 });
     if (page) cursor = cursor.skip(page.skip).limit(page.limit);
     return (await cursor.toArray()).map(toExported);
   }
 
   async count(query: DeviceQuery = {}): Promise<number> {
-    return this.c.devices.countDocuments(
+    return this.store.devices.countDocuments(
       toMongoFilter(query, new Date(), query.duplicates ? await this.duplicateSerialKeys() : []),
     );
   }
 
   /** Serial numbers (matching keys) that more than one device carries. */
   async duplicateSerialKeys(): Promise<string[]> {
-    const groups = await this.c.devices
+    const groups = await this.store.devices
       .aggregate<{ _id: string }>([
         { $match: { serialKey: { $ne: null } } },
         { $group: { _id: '$serialKey', n: { $sum: 1 } } },
@@ -89,21 +165,13 @@ export class LedgerService {
       updatedAt: now,
     };
     try {
-      const { insertedId } = await this.c.devices.insertOne(doc);
+      const { insertedId } = await this.store.devices.insertOne(doc);
       const stored = { ...doc, _id: insertedId } as DeviceDoc;
       await this.recordHistory(stored, creationChanges(device), 'created', actor);
       if (device.user) await this.usage.userChanged(stored, null, device.user, now);
       return stored;
     } catch (e) {
-      if (isDuplicateKeyError(e)) {
-        throw new DaichoError(
-          'DUPLICATE_ASSET_NUMBER',
-          'device.duplicateAssetNumber',
-          { assetNumber },
-          { cause: e },
-        );
-      }
-      throw e;
+      throw asDuplicateAssetNumber(e, assetNumber);
     }
   }
 
@@ -119,24 +187,14 @@ export class LedgerService {
     if (changes.length === 0) return { device, changes };
     const set = this.setFor(changes);
     try {
-      await this.c.devices.updateOne({ _id: device._id }, { $set: set });
+      await this.store.devices.updateOne({ _id: device._id }, { $set: set });
     } catch (e) {
-      if (isDuplicateKeyError(e)) {
-        throw new DaichoError(
-          'DUPLICATE_ASSET_NUMBER',
-          'device.duplicateAssetNumber',
-          {
-            assetNumber: String(set.assetNumber ?? device.assetNumber),
-          },
-          { cause: e },
-        );
-      }
-      throw e;
+      throw asDuplicateAssetNumber(e, String(set.assetNumber ?? device.assetNumber));
     }
     const updated = { ...device, ...set } as DeviceDoc;
     await this.recordHistory(updated, changes, rule, actor);
     if (set.assetNumber !== undefined) {
-      await this.c.usageHistory.updateMany(
+      await this.store.usageHistory.updateMany(
         { deviceId: device._id },
         { $set: { assetNumber: updated.assetNumber } },
       );
@@ -165,7 +223,7 @@ export class LedgerService {
       });
     }
     // The filter repeats the check so a sync that linked the device a moment ago wins.
-    const { deletedCount } = await this.c.devices.deleteOne({
+    const { deletedCount } = await this.store.devices.deleteOne({
       _id: device._id,
       $or: [{ source: 'ledger', mdm: null }, { 'mdm.missingFromMdm': true }],
     });
@@ -183,65 +241,15 @@ export class LedgerService {
 
   /**
    * Seed 000's answer to a device duplicated by a serial mismatch: keep the synced device, move
-   * the original's usage history onto it, then delete the original (which must be deletable).
+   * the original's usage history onto it, then delete the original (see ledger-merge.ts).
    */
   async mergeInto(fromId: string, intoId: string, actor: Actor): Promise<{ moved: number }> {
-    const from = await this.find(fromId);
-    const into = await this.find(intoId);
-    if (from._id.equals(into._id)) return { moved: 0 };
-    const takesOverPin = canTakeOverPin(from, into);
-    if ((from.source !== 'ledger' || from.mdm) && !from.mdm?.missingFromMdm && !takesOverPin) {
-      throw new DaichoError('DELETE_SYNCED_DEVICE', 'device.deleteSynced', {
-        assetNumber: from.assetNumber,
-        provider:
-          PROVIDER_NAMES[from.mdm?.provider ?? (from.source as 'intune' | 'jamf')] ?? from.source,
-      });
-    }
-    // The kept device ends with one open period at most: its current 利用者's.
-    const usage = await this.usage.mergeInto(from._id, into, new Date());
-    if (takesOverPin) await this.takeOverPin(from, into, actor);
-    await this.recordHistory(
-      into,
-      [{ field: 'mergedFrom', old: null, new: from.assetNumber }],
-      'merge',
-      actor,
-    );
-    await this.delete(from.assetNumber, actor);
-    return { moved: usage.moved };
-  }
-
-  /**
-   * A duplicate made before the 2025/12/15 rule: the admin keeps the old record (its asset number
-   * and history) and the twin created for the re-enrolled device gives it its MDM link. The twin
-   * lets go of the pin first (the pin is unique), then the kept record takes it; a crash between
-   * the two leaves the re-enrolled device unpinned, and the next sync re-links it to the kept
-   * record by serial (the re-enrolment rule), so the merge converges either way.
-   */
-  private async takeOverPin(from: DeviceDoc, into: DeviceDoc, actor: Actor): Promise<void> {
-    const now = new Date();
-    const pin = { ...from.mdm!, missingFromMdm: false, missingSince: null };
-    await this.c.devices.updateOne(
-      { _id: from._id },
-      { $unset: { mdm: '' }, $set: { source: 'ledger', updatedAt: now } },
-    );
-    await this.c.devices.updateOne(
-      { _id: into._id },
-      { $set: { mdm: pin, source: from.source, updatedAt: now } },
-    );
-    await this.recordHistory(
-      into,
-      [
-        { field: 'mdm.deviceId', old: into.mdm?.deviceId ?? null, new: pin.deviceId },
-        { field: 'mdm.missingFromMdm', old: true, new: false },
-      ],
-      're-enrolled',
-      actor,
-    );
+    return mergeDevices(this, this.store, fromId, intoId, actor);
   }
 
   async history(id: string): Promise<FieldHistoryDoc[]> {
     const device = await this.find(id);
-    return this.c.fieldHistory
+    return this.store.fieldHistory
       .find({ deviceId: device._id }, { projection: { _id: 0 } })
       .sort({ at: 1, _id: 1 })
       .toArray();
@@ -265,54 +273,26 @@ export class LedgerService {
     await this.insertHistory(historyDocs(device, changes, rule, actor, source));
   }
 
+  /** One insertMany: the driver splits it by the server's batch and message limits. */
   async insertHistory(docs: FieldHistoryDoc[]): Promise<void> {
-    for (let i = 0; i < docs.length; i += 1000) {
-      await this.c.fieldHistory.insertMany(docs.slice(i, i + 1000), { ordered: false });
-    }
+    if (docs.length > 0) await this.store.fieldHistory.insertMany(docs, { ordered: false });
   }
 
   /** Bulk updates by _id, for imports and syncs: one round trip per 500 changed devices. */
   async bulkUpdate(ops: AnyBulkWriteOperation<StoredDevice>[]): Promise<void> {
     for (let i = 0; i < ops.length; i += 500) {
-      await this.c.devices.bulkWrite(ops.slice(i, i + 500), { ordered: false });
+      await this.store.devices.bulkWrite(ops.slice(i, i + 500), { ordered: false });
     }
   }
 }
 
-/** The field-history entries for one device's changes. */
-export function historyDocs(
-  device: { _id: ObjectId; assetNumber: string },
-  changes: FieldChange[],
-  rule: string,
-  actor: Actor,
-  source: FieldHistoryDoc['source'] = 'ledger',
-  at = new Date(),
-): FieldHistoryDoc[] {
-  return changes.map((ch) => ({
-    deviceId: device._id,
-    assetNumber: device.assetNumber,
-    field: ch.field,
-    old: ch.old,
-    new: ch.new,
-    source,
-    rule,
-    at,
-    by: actor.by,
-  }));
-}
-
-/**
- * A merge may keep a device whose MDM device has left (flagged missing) and take the MDM link of
- * a synced twin of the same MDM: the old-behaviour duplicate of a re-enrolled device.
- */
-export function canTakeOverPin(
-  from: Pick<StoredDevice, 'mdm'>,
-  into: Pick<StoredDevice, 'mdm'>,
-): boolean {
-  return (
-    !!from.mdm?.deviceId &&
-    !from.mdm.missingFromMdm &&
-    into.mdm?.missingFromMdm === true &&
-    into.mdm.provider === from.mdm.provider
+/** A unique-index refusal of an asset number, as the error an admin reads; others unchanged. */
+function asDuplicateAssetNumber(e: unknown, assetNumber: string): unknown {
+  if (!isDuplicateKeyError(e)) return e;
+  return new DaichoError(
+    'DUPLICATE_ASSET_NUMBER',
+    'device.duplicateAssetNumber',
+    { assetNumber },
+    { cause: e },
   );
 }

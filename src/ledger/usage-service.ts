@@ -25,7 +25,7 @@ export interface UsageRowProblem {
  * (seed 000's answer for merging a duplicate).
  */
 export class UsageService {
-  constructor(private readonly c: Collections) {}
+  constructor(private readonly c: Pick<Collections, 'usageHistory' | 'devices'>) {}
 
   async userChanged(
     device: { _id: ObjectId; assetNumber: string },
@@ -69,9 +69,8 @@ export class UsageService {
         });
       }
     }
-    for (let i = 0; i < ops.length; i += 500) {
-      await this.c.usageHistory.bulkWrite(ops.slice(i, i + 500), { ordered: true });
-    }
+    // One bulk write: the driver splits it by the server's batch and message limits.
+    if (ops.length > 0) await this.c.usageHistory.bulkWrite(ops, { ordered: true });
   }
 
   /**

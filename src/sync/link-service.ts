@@ -1,8 +1,6 @@
-import { Alerts } from '../alerts';
 import type { Actor } from '../ledger/actor';
 import type { MdmProvider } from '../ledger/device';
 import type { LedgerService } from '../ledger/ledger-service';
-import { historyDocs } from '../ledger/ledger-service';
 import { DaichoError } from '../errors';
 import { PROVIDER_NAMES, type SyncSettings } from './settings';
 import type { SyncResult, SyncService } from './sync-service';
@@ -41,25 +39,7 @@ export class LinkService {
       });
     }
     if (options.dryRun) return this.sync.sync({ dryRun: true, settings, actor: options.actor });
-    const now = new Date();
-    await this.ledger.c.integrations.updateOne(
-      { _id: `connection:${settings.provider}` },
-      { $setOnInsert: { provider: settings.provider, at: now, by: options.actor.by } },
-      { upsert: true },
-    );
-    await this.ledger.c.integrations.updateOne(
-      { _id: 'master' },
-      {
-        $set: {
-          provider: settings.provider,
-          matchKey: settings.matchKey,
-          assetNumberRule: settings.assetNumberRule,
-          at: now,
-          by: options.actor.by,
-        },
-      },
-      { upsert: true },
-    );
+    await this.sync.stores.integrations.link(settings, options.actor, new Date());
     return this.sync.sync({ trigger: 'link', actor: options.actor });
   }
 
@@ -71,37 +51,13 @@ export class LinkService {
     const master = await this.sync.master();
     if (!master) throw new DaichoError('NOT_LINKED', 'sync.notLinked');
     const provider = master.provider;
-    const synced = await this.ledger.c.devices
-      .find(
-        { $or: [{ 'mdm.provider': provider }, { source: provider }] },
-        { projection: { _id: 1, assetNumber: 1, source: 1, mdm: 1 } },
-      )
-      .toArray();
+    const synced = await this.ledger.syncedWith(provider);
     if (options.dryRun) return { provider, devices: synced.length, dryRun: true };
 
-    const now = new Date();
     // Master first: a sync starting meanwhile finds no integration and does nothing.
-    await this.ledger.c.integrations.deleteOne({ _id: 'master' });
-    await this.ledger.c.devices.updateMany(
-      { $or: [{ 'mdm.provider': provider }, { source: provider }] },
-      { $set: { source: 'ledger', mdm: null, updatedAt: now } },
-    );
-    await this.ledger.insertHistory(
-      synced.flatMap((d) =>
-        historyDocs(
-          d,
-          [
-            { field: 'source', old: d.source, new: 'ledger' },
-            { field: 'mdm', old: d.mdm, new: null },
-          ],
-          'unlink',
-          options.actor,
-          'ledger',
-          now,
-        ),
-      ),
-    );
-    await new Alerts(this.ledger.c).resolvePendingOf(provider);
+    await this.sync.stores.integrations.removeMaster();
+    await this.ledger.unlink(provider, synced, options.actor, new Date());
+    await this.sync.stores.alerts.resolvePendingOf(provider);
     return { provider, devices: synced.length, dryRun: false };
   }
 
@@ -110,7 +66,7 @@ export class LinkService {
     const master = await this.sync.master();
     const unlinked =
       master?.provider === provider ? (await this.unlink({ dryRun: false, actor })).devices : 0;
-    await this.ledger.c.integrations.deleteOne({ _id: `connection:${provider}` });
+    await this.sync.stores.integrations.removeConnection(provider);
     return { unlinked };
   }
 }

@@ -1,5 +1,5 @@
 import { formatSysNumber } from '../ledger/asset-numbers';
-import type { ApplyResult } from './apply-plan';
+import type { CommitResult } from '../ledger/ledger-service';
 import type { SyncPlan } from './reconcile-types';
 
 /** What a run did (or, in a dry run, would do): the counts of `daicho sync` and the cards. */
@@ -67,7 +67,7 @@ export function plannedCounts(plan: SyncPlan, mdmDevices: number): SyncCounts {
 
 export function appliedCounts(
   plan: SyncPlan,
-  applied: ApplyResult,
+  applied: CommitResult,
   mdmDevices: number,
 ): SyncCounts {
   return {

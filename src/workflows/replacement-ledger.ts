@@ -1,6 +1,6 @@
 import type { DeviceDoc, LedgerService } from '../ledger/ledger-service';
 import type { Actor } from '../ledger/actor';
-import { historyDocs } from '../ledger/ledger-service';
+import { historyDocs } from '../ledger/history';
 import { FIELD_RULES } from '../sync/field-rules';
 import type {
   CompletionPlan,
@@ -86,12 +86,15 @@ export async function applyCompletion(
 ): Promise<AppliedCompletion> {
   const result: AppliedCompletion = { applied: [], superseded: [] };
   for (const change of plan.changes) {
-    const { matchedCount } = await ledger.c.devices.updateOne(
-      { _id: change.deviceId, [change.field]: { $in: [change.old, change.new] } },
-      { $set: { [change.field]: change.new, updatedAt: plan.at } },
+    const set = await ledger.setFieldIfOneOf(
+      change.deviceId,
+      change.field,
+      [change.old, change.new],
+      change.new,
+      plan.at,
     );
     // A newer edit (an admin, or a sync) won; overwriting it would lose that change.
-    if (matchedCount === 0) {
+    if (!set) {
       result.superseded.push(change);
       continue;
     }
@@ -122,9 +125,5 @@ async function upsertHistory(
     'ledger',
     plan.at,
   );
-  await ledger.c.fieldHistory.updateOne(
-    { deviceId: doc.deviceId, field: doc.field, rule: doc.rule, at: doc.at },
-    { $setOnInsert: doc },
-    { upsert: true },
-  );
+  await ledger.recordHistoryOnce(doc);
 }

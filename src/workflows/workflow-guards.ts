@@ -44,7 +44,7 @@ export async function deviceById(
   deviceId: ObjectId,
   assetNumber: string,
 ): Promise<DeviceDoc> {
-  const device = await ledger.c.devices.findOne({ _id: deviceId });
+  const device = await ledger.findById(deviceId);
   // Deleted (or merged away) since the start: the workflow stays open so it can be abandoned.
   if (!device) throw new DaichoError('NOT_FOUND', 'device.notFound', { id: assetNumber });
   return device;

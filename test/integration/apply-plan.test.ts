@@ -1,5 +1,4 @@
 import { ObjectId } from 'mongodb';
-import { applyPlan } from '../../src/sync/apply-plan';
 import type { Device } from '../../src/ledger/device';
 import type { SyncPlan } from '../../src/sync/reconcile-types';
 import type { MdmDevice } from '../../src/sync/mdm-device';
@@ -60,13 +59,11 @@ describe('applying a plan: an asset number taken after planning', () => {
       { by: 'admin' },
     );
 
-    const result = await applyPlan(
-      t.ledger,
-      plan,
-      { by: 'sync:intune' },
-      new Date(),
-      new ObjectId(),
-    );
+    const result = await t.ledger.commit(plan, {
+      runId: new ObjectId(),
+      actor: { by: 'sync:intune' },
+      at: new Date(),
+    });
 
     expect(result.errors).toEqual([]);
     expect(result.created).toBe(1);

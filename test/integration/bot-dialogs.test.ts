@@ -7,6 +7,7 @@ import { createLogger } from '../../src/log';
 import { LinkService } from '../../src/sync/link-service';
 import { SyncService } from '../../src/sync/sync-service';
 import { botOwners } from '../support/bot-harness';
+import { syncStores } from '../../src/sync/sync-stores';
 import { ROOT } from '../support/cli';
 import { openTestDb, type TestDb } from '../support/test-db';
 
@@ -25,7 +26,7 @@ describe('bot conversations', () => {
     );
     const log = createLogger('silent');
     const sync = new SyncService(
-      t.ledger,
+      syncStores(t.c, t.ledger),
       () => {
         throw new Error('no MDM in this test');
       },

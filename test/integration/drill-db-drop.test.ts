@@ -22,6 +22,7 @@ import { startSimulators, type Simulators } from '../../src/sim/sim-server';
 import { LinkService } from '../../src/sync/link-service';
 import { createIntuneSource } from '../../src/sync/sources/intune';
 import { SyncService } from '../../src/sync/sync-service';
+import { syncStores } from '../../src/sync/sync-stores';
 import { ROOT } from '../support/cli';
 import { openTestDb, type TestDb } from '../support/test-db';
 import {
@@ -143,7 +144,7 @@ describe('drill: the database connection dropped mid-run', () => {
     const log = createLogger('silent');
     const retry = { baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2000 };
     const sync = new SyncService(
-      ledger,
+      syncStores(c, ledger),
       () => createIntuneSource(config.intune!, 2000, log, { retry }),
       20,
       log,

@@ -18,6 +18,7 @@ import { startSimulators, type Simulators } from '../../src/sim/sim-server';
 import { LinkService } from '../../src/sync/link-service';
 import { createIntuneSource } from '../../src/sync/sources/intune';
 import { SyncService } from '../../src/sync/sync-service';
+import { syncStores } from '../../src/sync/sync-stores';
 import { ROOT, runCli } from '../support/cli';
 import { openTestDb, type TestDb } from '../support/test-db';
 import {
@@ -70,7 +71,7 @@ describe('drill: Graph faults during a sync', () => {
     const log = createLogger('silent');
     const retry = { maxAttempts: 6, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2000 };
     const sync = new SyncService(
-      t.ledger,
+      syncStores(t.c, t.ledger),
       () => createIntuneSource(config.intune!, 500, log, { retry }),
       20,
       log,

@@ -17,7 +17,8 @@
 import { ObjectId } from 'mongodb';
 import { generateIntuneDevices } from '../../src/sim/fixtures';
 import { startSimulators, type Simulators } from '../../src/sim/sim-server';
-import { replayJournals } from '../../src/sync/sync-journal';
+import { replayJournals } from '../../src/ledger/commit/journal';
+import { ledgerStore } from '../../src/ledger/ledger-store';
 import { runCli } from '../support/cli';
 import { openTestDb, type TestDb } from '../support/test-db';
 import {
@@ -180,7 +181,7 @@ describe('drill: what a killed run leaves in its journal', () => {
       await t.c.fieldHistory.insertOne(e1.history[0]);
       const historyBefore = await t.c.fieldHistory.countDocuments();
 
-      for (let i = 0; i < 2; i++) await replayJournals(t.c, t.ledger.usage);
+      for (let i = 0; i < 2; i++) await replayJournals(ledgerStore(t.c), t.ledger.usage);
 
       expect(await t.c.fieldHistory.countDocuments()).toBe(historyBefore);
       expect(await t.c.fieldHistory.countDocuments({ _id: e1.history[0]._id })).toBe(1);

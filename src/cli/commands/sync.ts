@@ -15,56 +15,68 @@ export function registerSync(program: Command): void {
       const result = await ctx.sync.sync({ dryRun: !!opts.dryRun, actor: ctx.actor });
       printSyncResult(ctx, result, !!opts.json);
     });
+  // One function per subcommand, so each stays readable on its own.
+  registerStatus(sync);
+  registerApprove(sync);
+  registerReject(sync);
+}
+
+function registerStatus(sync: Command): void {
   sync
     .command('status')
     .description('the master integration, the last runs and open alerts')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
-      const ctx = await openContext();
-      const master = await ctx.sync.master();
-      const runs = await ctx.sync.recentRuns(10);
-      const lease = await ctx.leases.holder('sync');
-      const openAlerts = await ctx.alerts.countUnsent();
-      const status = {
-        master: master && {
-          provider: master.provider,
-          matchKey: master.matchKey,
-          assetNumberRule: master.assetNumberRule,
-          linkedAt: master.at,
-          linkedBy: master.by,
-        },
-        running: lease && {
-          holder: lease.holder,
-          host: lease.host,
-          pid: lease.pid,
-          until: lease.expiresAt,
-        },
-        openAlerts,
-        runs: runs.map((r) => ({
-          id: r._id.toHexString(),
-          trigger: r.trigger,
-          status: r.status,
-          startedAt: r.startedAt,
-          endedAt: r.endedAt,
-          counts: r.counts,
-          errors: r.errors,
-          held: r.held,
-        })),
-      };
-      if (opts.json) return printJson(status);
-      const out = [
-        master
-          ? `master: ${master.provider} (match ${master.matchKey}, asset number ${master.assetNumberRule}) since ${master.at.toISOString()} by ${master.by}`
-          : 'master: -',
-        `running: ${lease ? `${lease.holder} until ${lease.expiresAt.toISOString()}` : '-'}`,
-        `open alerts: ${openAlerts}`,
-        ...status.runs.map(
-          (r) =>
-            `${r.id}  ${r.startedAt.toISOString()}  ${r.trigger.padEnd(8)} ${r.status.padEnd(10)} ${JSON.stringify(r.counts)}${r.errors.length ? ` ${r.errors.join('; ')}` : ''}`,
-        ),
-      ];
-      process.stdout.write(`${out.join('\n')}\n`);
-    });
+    .action(showStatus);
+}
+
+async function showStatus(opts: { json?: boolean }): Promise<void> {
+  const ctx = await openContext();
+  const master = await ctx.sync.master();
+  const runs = await ctx.sync.recentRuns(10);
+  const lease = await ctx.leases.holder('sync');
+  const openAlerts = await ctx.alerts.countUnsent();
+  const status = {
+    master: master && {
+      provider: master.provider,
+      matchKey: master.matchKey,
+      assetNumberRule: master.assetNumberRule,
+      linkedAt: master.at,
+      linkedBy: master.by,
+    },
+    running: lease && {
+      holder: lease.holder,
+      host: lease.host,
+      pid: lease.pid,
+      until: lease.expiresAt,
+    },
+    openAlerts,
+    runs: runs.map((r) => ({
+      id: r._id.toHexString(),
+      trigger: r.trigger,
+      status: r.status,
+      startedAt: r.startedAt,
+      endedAt: r.endedAt,
+      counts: r.counts,
+      errors: r.errors,
+      held: r.held,
+    })),
+  };
+  if (opts.json) return printJson(status);
+  const out = [
+    master
+      ? `master: ${master.provider} (match ${master.matchKey}, asset number ${master.assetNumberRule}) since ${master.at.toISOString()} by ${master.by}`
+      : 'master: -',
+    `running: ${lease ? `${lease.holder} until ${lease.expiresAt.toISOString()}` : '-'}`,
+    `open alerts: ${openAlerts}`,
+    ...status.runs.map(
+      (r) =>
+        `${r.id}  ${r.startedAt.toISOString()}  ${r.trigger.padEnd(8)} ${r.status.padEnd(10)} ${JSON.stringify(r.counts)}${r.errors.length ? ` ${r.errors.join('; ')}` : ''}`,
+    ),
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+function registerApprove(sync: Command): void {
   sync
     .command('approve')
     .description('run a sync that the safety limit held')
@@ -74,6 +86,9 @@ export function registerSync(program: Command): void {
       const ctx = await openContext();
       printSyncResult(ctx, await ctx.sync.approve(run, ctx.actor), !!opts.json);
     });
+}
+
+function registerReject(sync: Command): void {
   sync
     .command('reject')
     .description('drop a sync that the safety limit held')

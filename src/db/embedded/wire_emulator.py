@@ -14,6 +14,7 @@ import json
 import os
 import signal
 import sys
+import contextlib
 import threading
 import time
 import traceback
@@ -538,7 +539,11 @@ def run_command(request):
         return {'ok': 0, 'code': 20, 'codeName': 'IllegalOperation', 'errmsg':
                 'Transaction numbers are only allowed on a replica set member or mongos'}
     try:
-        with LOCK:
+        if handler is cmd_hello:
+            # Touches no data: answered at once, as a real server answers its monitors while
+            # it runs a long command (else a big bulk write fails the heartbeat and the pool).
+            return handler(db, cmd)
+        with _server_unlocked(request), LOCK:
             return handler(db, cmd)
     except CommandError as exc:
         return {'ok': 0, 'errmsg': str(exc), 'code': exc.code, 'codeName': exc.code_name}
@@ -554,6 +559,19 @@ def run_command(request):
         log('%s failed:\n%s' % (name, traceback.format_exc()))
         return {'ok': 0, 'errmsg': '%s: %s' % (type(exc).__name__, exc), 'code': 2,
                 'codeName': 'BadValue'}
+
+
+@contextlib.contextmanager
+def _server_unlocked(request):
+    """mockupdb runs every responder under one server lock; a command lets go of it (LOCK keeps
+    commands one at a time; it is taken after the server lock is let go, so no two threads ever
+    wait for each other) so that heartbeats on other connections are answered meanwhile."""
+    server = getattr(request, 'server', None)
+    if server is None:
+        yield
+        return
+    with server._unlock():
+        yield
 
 
 def respond(request):
