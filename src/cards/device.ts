@@ -1,4 +1,4 @@
-import { MDM_ONLY_FIELDS } from '../sync/field-rules';
+import { MDM_ONLY_FIELDS } from '../ledger/field-rules';
 import type { FieldHistoryDoc } from '../db/collections';
 import { t, type Locale } from '../i18n/messages';
 import { EDITABLE_FIELDS, type Device } from '../ledger/device';

@@ -1,4 +1,4 @@
-import { fieldChanges, mdmBlockChanges, mdmBlockOf } from './field-rules';
+import { fieldChanges, mdmBlockChanges, mdmBlockOf } from '../ledger/field-rules';
 import type { MdmDevice } from './mdm-device';
 import type { DeviceCreate, DeviceUpdate, LedgerDeviceView, RuleChange } from './reconcile-types';
 import type { SyncSettings } from './settings';

@@ -1,7 +1,7 @@
 import type { DeviceDoc, LedgerService } from '../ledger/ledger-service';
 import type { Actor } from '../ledger/actor';
 import { historyDocs } from '../ledger/history';
-import { FIELD_RULES } from '../sync/field-rules';
+import { FIELD_RULES } from '../ledger/field-rules';
 import type {
   CompletionPlan,
   LeftToMdm,

@@ -1,7 +1,7 @@
 import type { MdmBlock } from '../../src/ledger/device';
 import { serialMatcher } from '../../src/ledger/serial';
 import type { MdmDevice } from '../../src/sync/mdm-device';
-import { mdmBlockOf } from '../../src/sync/field-rules';
+import { mdmBlockOf } from '../../src/ledger/field-rules';
 import { reconcile } from '../../src/sync/reconcile';
 import type { LedgerDeviceView } from '../../src/sync/reconcile-types';
 import type { SyncSettings } from '../../src/sync/settings';

@@ -1,6 +1,6 @@
-import type { Device, MdmBlock } from '../ledger/device';
-import type { MdmDevice } from './mdm-device';
-import type { RuleChange } from './reconcile-types';
+import type { Device, MdmBlock } from './device';
+import type { MdmDevice } from '../sync/mdm-device';
+import type { RuleChange } from '../sync/reconcile-types';
 
 /**
  * Seed 000's field table (ledger ← MDM), as data: which ledger field each MDM value feeds and
