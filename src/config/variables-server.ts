@@ -18,9 +18,10 @@ export const SERVER_VARIABLES = [
   },
   {
     name: 'BOT_TYPE',
-    description: 'MultiTenant, SingleTenant or UserAssignedMSI (managed identity).',
-    defaultText: 'MultiTenant',
-    schema: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    description:
+      'SingleTenant (an Entra app of your tenant, with BOT_PASSWORD), UserAssignedMSI (a managed identity, no secret) or MultiTenant (only for an existing bot: Azure has refused new multi-tenant bots since July 2025). SingleTenant and UserAssignedMSI need BOT_TENANT_ID.',
+    defaultText: 'SingleTenant',
+    schema: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   },
   {
     name: 'BOT_OPENID_METADATA_URL',

@@ -16,7 +16,13 @@ import {
 } from '../support/server-process';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
-const CREDENTIALS = { BOT_ID: APP_ID, BOT_PASSWORD: 'not-a-real-secret-123' };
+// MultiTenant as set explicitly (BOT_TYPE defaults to SingleTenant, which also needs a tenant id):
+// these tests are about token checks, which are the same for every app type.
+const CREDENTIALS = {
+  BOT_ID: APP_ID,
+  BOT_PASSWORD: 'not-a-real-secret-123',
+  BOT_TYPE: 'MultiTenant',
+};
 
 const activity = (serviceUrl: string, text = 'help') => ({
   type: 'message',
@@ -99,6 +105,7 @@ describe('modes that cannot be mistaken', () => {
       NODE_ENV: 'production',
       MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: 'not-a-real-secret-123',
+      MicrosoftAppType: 'MultiTenant',
     });
     expect(server.output()).not.toMatch(/Local mode/);
     expect((await post(server.port, activity('https://smba.trafficmanager.net/jp/'))).status).toBe(

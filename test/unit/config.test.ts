@@ -207,10 +207,19 @@ describe('production safety in the configuration', () => {
       expect(problems[0]).toMatch(/UserAssignedMSI/);
     }
     expect(serverStartProblems(loadConfig({}, root()))).toEqual([]);
+    // BOT_TYPE defaults to SingleTenant (Azure refuses new multi-tenant bots), so with its tenant.
     expect(
       serverStartProblems(
-        loadConfig({ NODE_ENV: 'production', BOT_ID: 'a', BOT_PASSWORD: 'pw-123456' }, root()),
+        loadConfig(
+          { NODE_ENV: 'production', BOT_ID: 'a', BOT_PASSWORD: 'pw-123456', BOT_TENANT_ID: 't-1' },
+          root(),
+        ),
       ),
     ).toEqual([]);
+    expect(
+      problemsOf(() =>
+        loadConfig({ NODE_ENV: 'production', BOT_ID: 'a', BOT_PASSWORD: 'pw-123456' }, root()),
+      ),
+    ).toEqual([expect.stringMatching(/^BOT_TENANT_ID is required with BOT_TYPE=SingleTenant/)]);
   });
 });
