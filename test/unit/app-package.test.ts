@@ -55,6 +55,15 @@ const build = (dir: string, processEnv: NodeJS.ProcessEnv = { DAICHO_ENV: 'test'
 
 const FILLED = `TEAMS_APP_ID=${TEAMS_APP_ID}\nBOT_ID=${BOT_ID}\n`;
 
+let fetchSpy: jest.SpiedFunction<typeof fetch>;
+beforeEach(() => {
+  fetchSpy = jest.spyOn(globalThis, 'fetch');
+});
+afterEach(() => {
+  expect(fetchSpy).not.toHaveBeenCalled(); // the schema check stays offline
+  fetchSpy.mockRestore();
+});
+
 describe('placeholders', () => {
   it('finds each name once and fills it as JSON string content', () => {
     const text = '{"a":"${{A}}","b":"${{ B }}-${{A}}","c":"${{C}}"}';
@@ -66,15 +75,6 @@ describe('placeholders', () => {
 });
 
 describe('buildAppPackage', () => {
-  let fetchSpy: jest.SpiedFunction<typeof fetch>;
-  beforeEach(() => {
-    fetchSpy = jest.spyOn(globalThis, 'fetch');
-  });
-  afterEach(() => {
-    expect(fetchSpy).not.toHaveBeenCalled(); // the schema check stays offline
-    fetchSpy.mockRestore();
-  });
-
   it('builds a zip of the filled manifest and both icons that validates against the schema', async () => {
     const dir = project({ '.env.test': FILLED });
     const result = await build(dir);
@@ -122,7 +122,9 @@ describe('buildAppPackage', () => {
     expect(result.zip).toBeUndefined();
     expect(result.problems.join('\n')).toMatch(/^appPackage\/manifest\.json \/id /m);
   });
+});
 
+describe('buildAppPackage icon checks', () => {
   it('refuses a colour icon of the wrong size', async () => {
     const dir = project({ '.env.test': FILLED });
     writeFileSync(path.join(dir, 'appPackage', 'color.png'), solidPng(64, 64, [30, 99, 180, 255]));
