@@ -12,6 +12,9 @@ param resourceBaseName string
 
 param webAppSKU string = 'B1'
 
+@description('The App Service runtime. Node 20 meets package.json engines; NODE|22-lts works too, and outlives Node 20 (end of life April 2026).')
+param linuxFxVersion string = 'NODE|20-lts'
+
 @maxLength(42)
 param botDisplayName string
 
@@ -182,7 +185,7 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
     // Key Vault references resolve as this identity (it holds the secrets-reader role).
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: linuxFxVersion
       // Not `npm start`: its prestart builds and fetches the embedded database's binaries.
       appCommandLine: 'node dist/index.js'
       alwaysOn: true

@@ -166,6 +166,6 @@ describe('infra/', () => {
       });
     }
     expect(bicep).toMatch(/@secure\(\)\n(@\w+\(.*\)\n)*param mongodbUri string$/m);
-    expect(bicep).toMatch(/linuxFxVersion: 'NODE\|20-lts'/);
+    expect(bicep).toMatch(/^param linuxFxVersion string = 'NODE\|20-lts'$/m);
   });
 });
