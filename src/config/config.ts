@@ -83,7 +83,14 @@ export function loadConfig(
   );
   for (const alias of Object.values(BOTBUILDER_ALIASES))
     if (alias.secret) secretNames.add(alias.name);
-  const raw = readEnvironment(path.join(root, 'env'), processEnv, secretNames);
+  // A connection string with a password is a secret (env/.env.<env>.user, SECRET_MONGODB_URI
+  // under the Toolkit); one without (mongodb://db.internal/ledger) may sit in the committed file.
+  const raw = readEnvironment(
+    path.join(root, 'env'),
+    processEnv,
+    secretNames,
+    new Map([['MONGODB_URI', (uri: string) => passwordOf(uri) !== undefined]]),
+  );
   const problems = raw.problems.map((p) => `${p.variable} in ${p.from}: ${p.problem}`);
   problems.push(...applyBotbuilderAliases(raw));
   const parsed: Record<string, unknown> = {};

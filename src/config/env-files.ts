@@ -24,11 +24,17 @@ export function readEnvironment(
   envDir: string,
   processEnv: NodeJS.ProcessEnv,
   secretNames: ReadonlySet<string> = new Set(),
+  /** Secret only for some values: a MongoDB URI with a password in it, not one without. */
+  secretWhen: ReadonlyMap<string, (value: string) => boolean> = new Map(),
 ): RawEnvironment {
   const envName = processEnv.DAICHO_ENV || processEnv.TEAMSFX_ENV || 'local';
   const values = new Map<string, ValueSource>();
   const problems: RawEnvironment['problems'] = [];
   const committed = path.join(envDir, `.env.${envName}`);
+  const toolkitName = (name: string) =>
+    name.startsWith('SECRET_') && (secretNames.has(name.slice(7)) || secretWhen.has(name.slice(7)))
+      ? name.slice(7)
+      : name;
   const userFile = `${committed}.user`;
 
   for (const file of [committed, userFile]) {
@@ -36,7 +42,9 @@ export function readEnvironment(
     const shown = path.join('env', path.basename(file));
     const parsed = parse(readFileSync(file));
     for (const [name, value] of Object.entries(parsed)) {
-      if ((name.startsWith('SECRET_') || secretNames.has(name)) && file === committed) {
+      const secret =
+        name.startsWith('SECRET_') || secretNames.has(name) || secretWhen.get(name)?.(value);
+      if (secret && file === committed) {
         problems.push({
           variable: name,
           from: shown,
@@ -45,16 +53,12 @@ export function readEnvironment(
         continue;
       }
       // SECRET_X in a .user file is the toolkit's spelling of X.
-      const key =
-        name.startsWith('SECRET_') && secretNames.has(name.slice(7)) ? name.slice(7) : name;
-      if (value !== '') values.set(key, { value, from: shown });
+      if (value !== '') values.set(toolkitName(name), { value, from: shown });
     }
   }
   for (const [name, value] of Object.entries(processEnv)) {
     if (value !== undefined && value !== '') {
-      const key =
-        name.startsWith('SECRET_') && secretNames.has(name.slice(7)) ? name.slice(7) : name;
-      values.set(key, { value, from: 'the process environment' });
+      values.set(toolkitName(name), { value, from: 'the process environment' });
     }
   }
   return { envName, values, problems };

@@ -25,7 +25,7 @@ export const RUNTIME_VARIABLES = [
   {
     name: 'MONGODB_URI',
     description:
-      'MongoDB connection string. Unset: the embedded default (a real mongod via mongodb-memory-server where it can be had, else the wire-protocol emulator, memory only).',
+      'MongoDB connection string. Unset: the embedded default (a real mongod via mongodb-memory-server where it can be had, else the wire-protocol emulator, memory only). With a password it is a secret: env/.env.<env>.user (SECRET_MONGODB_URI under the Toolkit) or the process environment.',
     schema: mongoUri.optional(),
   },
   {

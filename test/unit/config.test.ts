@@ -80,6 +80,24 @@ describe('configuration', () => {
     });
   });
 
+  it('keeps a MongoDB URI with a password out of committed files, and reads SECRET_MONGODB_URI', () => {
+    const leaked = project({ '.env.local': 'MONGODB_URI=mongodb://app:pa55@db.internal/ledger\n' });
+    expect(problemsOf(() => loadConfig({}, leaked))).toEqual([
+      expect.stringMatching(/^MONGODB_URI in env\/\.env\.local: .*env\/\.env\.local\.user/),
+    ]);
+    // Without a password it is no secret: a committed file may name the server.
+    const plain = project({ '.env.local': 'MONGODB_URI=mongodb://db.internal:27017/ledger\n' });
+    expect(loadConfig({}, plain).mongodbDb).toBe('ledger');
+    const toolkit = project({
+      '.env.local': '',
+      '.env.local.user': 'SECRET_MONGODB_URI=mongodb://app:pa55@db.internal/ledger\n',
+    });
+    expect(loadConfig({}, toolkit)).toMatchObject({
+      mongodbUri: 'mongodb://app:pa55@db.internal/ledger',
+      mongodbDb: 'ledger',
+    });
+  });
+
   it('requires the whole Jamf connection once any part is set, naming what is missing', () => {
     const root = project({ '.env.local': 'JAMF_URL=https://acme.jamfcloud.com\n' });
     expect(problemsOf(() => loadConfig({}, root))).toEqual([
