@@ -57,6 +57,8 @@ export interface Config {
   bot: BotConfig | undefined;
   /** The Bot Framework's OpenID metadata (signing keys); undefined = the public cloud's. */
   botOpenIdMetadataUrl: string | undefined;
+  /** Entra ID sign-in endpoint (AZURE_AUTHORITY_HOST), for every credential Daicho signs in with. */
+  authorityHost: string;
   admins: { userIds: string[]; teamIds: string[] };
   publicUrl: string;
   /** Microsoft 365 provisioning of the people directory (switches, mapping, licence profiles). */
@@ -152,6 +154,7 @@ export function loadConfig(
     workflowReminderDays: p.WORKFLOW_REMINDER_DAYS,
     bot,
     botOpenIdMetadataUrl: p.BOT_OPENID_METADATA_URL,
+    authorityHost: p.AZURE_AUTHORITY_HOST.replace(/\/+$/, ''),
     admins: { userIds: p.ADMIN_USER_IDS ?? [], teamIds: p.ADMIN_TEAM_IDS ?? [] },
     publicUrl: (p.PUBLIC_URL ?? `http://localhost:${p.PORT}`).replace(/\/+$/, ''),
     provisioning: provisioning!,

@@ -2,6 +2,7 @@ import type { CatalogPart } from './catalog';
 import { alertCardsEn } from './alert-cards-en';
 import { botCliEn } from './bot-cli-en';
 import { deviceCardsEn } from './device-cards-en';
+import { doctorEn } from './doctor-en';
 import { ledgerEn } from './ledger-en';
 import { peopleEn } from './people-en';
 import { provisionEn } from './provision-en';
@@ -29,6 +30,7 @@ export const en = {
   ...workflowCardsEn,
   ...syncCardsEn,
   ...alertCardsEn,
+  ...doctorEn,
 } satisfies CatalogPart;
 
 /** Every key a message can be looked up by: the keys of the English catalog. */

@@ -1,6 +1,7 @@
 import { alertCardsJa } from './alert-cards-ja';
 import { botCliJa } from './bot-cli-ja';
 import { deviceCardsJa } from './device-cards-ja';
+import { doctorJa } from './doctor-ja';
 import type { MessageKey } from './en';
 import { ledgerJa } from './ledger-ja';
 import { peopleJa } from './people-ja';
@@ -29,4 +30,5 @@ export const ja: Record<MessageKey, string> = {
   ...workflowCardsJa,
   ...syncCardsJa,
   ...alertCardsJa,
+  ...doctorJa,
 };
