@@ -73,6 +73,14 @@ module.exports = {
       from: { path: '^src/', pathNot: OWNERS },
       to: { path: '^src/db/collections\\.ts$', dependencyTypesNot: ['type-only'] },
     },
+    {
+      name: 'doctor-only-from-the-cli',
+      comment:
+        'src/doctor checks a whole configuration for `daicho doctor`; it may use the features (the self-tests), so nothing but the CLI imports it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(cli|doctor)/' },
+      to: { path: '^src/doctor/', dependencyTypesNot: ['type-only'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

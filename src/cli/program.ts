@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerDb } from './commands/db';
+import { registerDoctor } from './commands/doctor';
 import { registerDevicesAdd } from './commands/devices-add';
 import { registerDevicesDelete } from './commands/devices-delete';
 import { registerDevicesEdit } from './commands/devices-edit';
@@ -62,6 +63,7 @@ export function buildProgram(): Command {
   registerSim(program);
   registerUsage(program);
   registerDb(program);
+  registerDoctor(program);
   program.commands.forEach(function exitOverrideAll(cmd: Command) {
     cmd.exitOverride();
     cmd.commands.forEach(exitOverrideAll);

@@ -1,0 +1,105 @@
+import { MongoClient, MongoServerError, type Db } from 'mongodb';
+import type { Config } from '../config/config';
+import { ensureEmbeddedServer } from '../db/embedded/embedded';
+import { maskUri } from '../secrets';
+import { fail, ok, type CheckContext, type DoctorCheck } from './check';
+
+/** A database that does not answer within this is reported as unreachable. */
+export const DB_WAIT_MS = 3_000;
+
+/**
+ * The unique indexes the ledger's guarantees rest on (src/db/collections.ts creates them at
+ * every start; listed here by name, since only the records' owners use the collections).
+ */
+export const UNIQUE_INDEXES: Record<string, string[]> = {
+  devices: ['assetNumber_unique', 'mdmDevice_unique'],
+  usageHistory: ['device_user_from_unique'],
+  workflows: ['activeFor_unique'],
+  people: ['personId_unique', 'm365AccountId_unique'],
+  directoryGroups: ['name_unique', 'm365GroupId_unique'],
+};
+
+/** The database: reachable (ping), writable (an upsert and a delete), indexes, version. */
+export async function checkDatabase(ctx: CheckContext, config: Config): Promise<DoctorCheck> {
+  const uri = config.mongodbUri ?? (await embeddedUri(config));
+  const where = `${maskUri(uri)} db=${config.mongodbDb}`;
+  const client = new MongoClient(uri, {
+    appName: 'daicho-doctor',
+    serverSelectionTimeoutMS: DB_WAIT_MS,
+    connectTimeoutMS: DB_WAIT_MS,
+    socketTimeoutMS: 10_000,
+  });
+  try {
+    const db = client.db(config.mongodbDb);
+    try {
+      await db.command({ ping: 1 });
+    } catch (e) {
+      return fail(ctx, 'database', `${where}: ${message(e)}`, 'doctor.fix.dbUnreachable');
+    }
+    const version = await serverVersion(db);
+    try {
+      await writeAndDelete(db);
+    } catch (e) {
+      return fail(
+        ctx,
+        'database',
+        `${where}: write failed: ${message(e)}`,
+        'doctor.fix.dbReadOnly',
+      );
+    }
+    const missing = await missingIndexes(db);
+    if (missing.length > 0) {
+      const detail = `${where} (server ${version}): unique indexes missing: ${missing.join(', ')}`;
+      return fail(ctx, 'database', detail, 'doctor.fix.dbIndexes');
+    }
+    return ok(
+      'database',
+      `${where}: server ${version}, reachable, writable, unique indexes present`,
+    );
+  } finally {
+    await client.close().catch(() => undefined);
+  }
+}
+
+async function embeddedUri(config: Config): Promise<string> {
+  const { record } = await ensureEmbeddedServer(config.dataDir, config.embeddedDb);
+  return `mongodb://127.0.0.1:${record.port}/?directConnection=true`;
+}
+
+async function serverVersion(db: Db): Promise<string> {
+  try {
+    const info = await db.admin().command({ buildInfo: 1 });
+    return typeof info.version === 'string' ? info.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** A doctor document written and removed again: proves the user may write, leaves nothing. */
+async function writeAndDelete(db: Db): Promise<void> {
+  const scratch = db.collection<{ _id: string; at: Date }>('doctor');
+  const _id = `doctor-${process.pid}-${Date.now()}`;
+  await scratch.findOneAndUpdate({ _id }, { $set: { at: new Date() } }, { upsert: true });
+  await scratch.deleteOne({ _id });
+}
+
+async function missingIndexes(db: Db): Promise<string[]> {
+  const missing: string[] = [];
+  for (const [collection, names] of Object.entries(UNIQUE_INDEXES)) {
+    let present: { name?: string; unique?: boolean }[] = [];
+    try {
+      present = await db.collection(collection).listIndexes().toArray();
+    } catch (e) {
+      // No such collection yet: none of its indexes exist.
+      if (!(e instanceof MongoServerError)) throw e;
+    }
+    for (const name of names)
+      if (!present.some((index) => index.name === name && index.unique === true))
+        missing.push(`${collection}.${name}`);
+  }
+  return missing;
+}
+
+function message(e: unknown): string {
+  return maskUri(e instanceof Error ? e.message : String(e));
+}
