@@ -72,6 +72,23 @@ export class ConfigError extends DaichoError {
   }
 }
 
+/** The env files and the process environment, with which names (and values) are secrets. */
+function readEnvFiles(processEnv: NodeJS.ProcessEnv, root: string) {
+  const secretNames = new Set<string>(
+    VARIABLES.filter((v) => 'secret' in v && v.secret).map((v) => v.name),
+  );
+  for (const alias of Object.values(BOTBUILDER_ALIASES))
+    if (alias.secret) secretNames.add(alias.name);
+  // A connection string with a password is a secret (env/.env.<env>.user, SECRET_MONGODB_URI
+  // under the Toolkit); one without (mongodb://db.internal/ledger) may sit in the committed file.
+  return readEnvironment(
+    path.join(root, 'env'),
+    processEnv,
+    secretNames,
+    new Map([['MONGODB_URI', (uri: string) => passwordOf(uri) !== undefined]]),
+  );
+}
+
 /**
  * Parses and validates the whole configuration once, at start. Every problem is collected (not
  * only the first), and each names the variable and the file (or environment) to fix it in.
@@ -80,19 +97,7 @@ export function loadConfig(
   processEnv: NodeJS.ProcessEnv = process.env,
   root: string = projectRoot(),
 ): Config {
-  const secretNames = new Set<string>(
-    VARIABLES.filter((v) => 'secret' in v && v.secret).map((v) => v.name),
-  );
-  for (const alias of Object.values(BOTBUILDER_ALIASES))
-    if (alias.secret) secretNames.add(alias.name);
-  // A connection string with a password is a secret (env/.env.<env>.user, SECRET_MONGODB_URI
-  // under the Toolkit); one without (mongodb://db.internal/ledger) may sit in the committed file.
-  const raw = readEnvironment(
-    path.join(root, 'env'),
-    processEnv,
-    secretNames,
-    new Map([['MONGODB_URI', (uri: string) => passwordOf(uri) !== undefined]]),
-  );
+  const raw = readEnvFiles(processEnv, root);
   const problems = raw.problems.map((p) => `${p.variable} in ${p.from}: ${p.problem}`);
   problems.push(...applyBotbuilderAliases(raw));
   const parsed: Record<string, unknown> = {};
