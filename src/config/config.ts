@@ -25,7 +25,7 @@ export interface Config {
   envName: string;
   /**
    * NODE_ENV=production or a DAICHO_ENV other than local: a server here faces real users, so it
-   * refuses to start without bot credentials (see serverStartProblems).
+   * refuses to start without bot credentials or MONGODB_URI (see serverStartProblems).
    */
   production: boolean;
   port: number;
@@ -168,15 +168,24 @@ export function loadConfig(
 
 /**
  * What keeps a server from starting: in production (NODE_ENV=production, or a DAICHO_ENV other
- * than local) it must authenticate Bot Framework requests, so it needs the bot's credentials.
+ * than local) it must authenticate Bot Framework requests, so it needs the bot's credentials, and
+ * it must keep the ledger in a real MongoDB, so it needs MONGODB_URI (the embedded default is a
+ * developer's convenience: a mongod downloaded on first use, or an emulator that keeps nothing).
  * The CLI does not serve requests and is not held to this.
  */
 export function serverStartProblems(config: Config): string[] {
-  if (config.bot || !config.production) return [];
+  if (!config.production) return [];
   const why = config.envName !== 'local' ? `DAICHO_ENV=${config.envName}` : 'NODE_ENV=production';
-  return [
-    `BOT_ID and BOT_PASSWORD (or BOT_ID with BOT_TYPE=UserAssignedMSI and BOT_TENANT_ID) are required with ${why}: put BOT_ID in env/.env.${config.envName} and BOT_PASSWORD in env/.env.${config.envName}.user or the process environment. Without them Daicho runs only in local mode (DAICHO_ENV=local), listening on 127.0.0.1.`,
-  ];
+  const problems: string[] = [];
+  if (!config.bot)
+    problems.push(
+      `BOT_ID and BOT_PASSWORD (or BOT_ID with BOT_TYPE=UserAssignedMSI and BOT_TENANT_ID) are required with ${why}: put BOT_ID in env/.env.${config.envName} and BOT_PASSWORD in env/.env.${config.envName}.user or the process environment. Without them Daicho runs only in local mode (DAICHO_ENV=local), listening on 127.0.0.1.`,
+    );
+  if (!config.mongodbUri)
+    problems.push(
+      `MONGODB_URI is required with ${why}: the embedded database is for local use only (it may keep nothing across restarts). Put the connection string of your MongoDB (Atlas, Azure Cosmos DB for MongoDB vCore, a replica set) in env/.env.${config.envName}.user or the process environment.`,
+    );
+  return problems;
 }
 
 /** A bad value as an error shows it: never a secret, a URI without its password, never long. */

@@ -25,7 +25,7 @@ export const RUNTIME_VARIABLES = [
   {
     name: 'MONGODB_URI',
     description:
-      'MongoDB connection string. Unset: the embedded default (a real mongod via mongodb-memory-server where it can be had, else the wire-protocol emulator, memory only). With a password it is a secret: env/.env.<env>.user (SECRET_MONGODB_URI under the Toolkit) or the process environment.',
+      'MongoDB connection string. Unset: the embedded default (a real mongod via mongodb-memory-server where it can be had, else the wire-protocol emulator, memory only) — local mode only: required with NODE_ENV=production or a DAICHO_ENV other than local. With a password it is a secret: env/.env.<env>.user (SECRET_MONGODB_URI under the Toolkit) or the process environment.',
     schema: mongoUri.optional(),
   },
   {
@@ -41,7 +41,7 @@ export const RUNTIME_VARIABLES = [
   {
     name: 'NODE_ENV',
     description:
-      'production: the server refuses to start without bot credentials (as it does with any DAICHO_ENV other than local).',
+      'production: the server refuses to start without bot credentials and MONGODB_URI (as it does with any DAICHO_ENV other than local).',
     schema: z.string().optional(),
   },
   {

@@ -2,6 +2,9 @@
  * Issue 11: the server as an attacker and a careless operator meet it — the built server as a
  * process, over real HTTP, on the real wire-protocol server.
  */
+import { mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { runCli } from '../support/cli';
 import { testUri } from '../support/test-db';
@@ -97,6 +100,24 @@ describe('modes that cannot be mistaken', () => {
       expect(listeningAddresses(port)).toEqual([]);
     },
   );
+
+  it('refuses to start in production without MONGODB_URI, naming it, and starts no embedded database', async () => {
+    const port = await freePort();
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'daicho-prod-nodb-'));
+    const result = await serverExit({
+      ...CREDENTIALS,
+      NODE_ENV: 'production',
+      MONGODB_URI: '',
+      DAICHO_DATA_DIR: dataDir,
+      PORT: String(port),
+    });
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(/MONGODB_URI is required with NODE_ENV=production/);
+    expect(result.output).not.toMatch(/BOT_ID and BOT_PASSWORD/);
+    expect(listeningAddresses(port)).toEqual([]);
+    // The embedded server would have left its record here.
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
 
   it("takes botbuilder's MicrosoftAppId / MicrosoftAppPassword as credentials, not as local mode", async () => {
     server = await startServer({

@@ -212,9 +212,10 @@ describe('production safety in the configuration', () => {
   });
 
   it('refuses to start a server in production without bot credentials, naming the variables', () => {
+    const uri = 'mongodb://db.example:27017/daicho';
     const cases: [NodeJS.ProcessEnv, RegExp][] = [
-      [{ NODE_ENV: 'production' }, /NODE_ENV=production/],
-      [{ DAICHO_ENV: 'staging' }, /DAICHO_ENV=staging/],
+      [{ NODE_ENV: 'production', MONGODB_URI: uri }, /NODE_ENV=production/],
+      [{ DAICHO_ENV: 'staging', MONGODB_URI: uri }, /DAICHO_ENV=staging/],
     ];
     for (const [env, why] of cases) {
       const config = loadConfig(env, root());
@@ -229,7 +230,13 @@ describe('production safety in the configuration', () => {
     expect(
       serverStartProblems(
         loadConfig(
-          { NODE_ENV: 'production', BOT_ID: 'a', BOT_PASSWORD: 'pw-123456', BOT_TENANT_ID: 't-1' },
+          {
+            NODE_ENV: 'production',
+            BOT_ID: 'a',
+            BOT_PASSWORD: 'pw-123456',
+            BOT_TENANT_ID: 't-1',
+            MONGODB_URI: uri,
+          },
           root(),
         ),
       ),
@@ -239,5 +246,26 @@ describe('production safety in the configuration', () => {
         loadConfig({ NODE_ENV: 'production', BOT_ID: 'a', BOT_PASSWORD: 'pw-123456' }, root()),
       ),
     ).toEqual([expect.stringMatching(/^BOT_TENANT_ID is required with BOT_TYPE=SingleTenant/)]);
+  });
+  it('refuses to start a server in production without MONGODB_URI (never the embedded database), naming it', () => {
+    const bot = { BOT_ID: 'a', BOT_PASSWORD: 'pw-123456', BOT_TENANT_ID: 't-1' };
+    const cases: [NodeJS.ProcessEnv, RegExp][] = [
+      [{ ...bot, NODE_ENV: 'production' }, /NODE_ENV=production/],
+      [{ ...bot, DAICHO_ENV: 'staging' }, /DAICHO_ENV=staging/],
+      // An empty value (a container's `-e MONGODB_URI=`) is no value.
+      [{ ...bot, NODE_ENV: 'production', MONGODB_URI: '' }, /NODE_ENV=production/],
+    ];
+    for (const [env, why] of cases) {
+      const problems = serverStartProblems(loadConfig(env, root()));
+      expect(problems).toEqual([expect.stringMatching(/^MONGODB_URI is required with /)]);
+      expect(problems[0]).toMatch(why);
+    }
+    // Neither bot credentials nor a database: both named, bot first.
+    expect(serverStartProblems(loadConfig({ NODE_ENV: 'production' }, root()))).toEqual([
+      expect.stringMatching(/^BOT_ID and BOT_PASSWORD/),
+      expect.stringMatching(/^MONGODB_URI is required with NODE_ENV=production/),
+    ]);
+    // Local mode keeps the embedded default.
+    expect(serverStartProblems(loadConfig({ ...bot }, root()))).toEqual([]);
   });
 });
