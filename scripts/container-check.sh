@@ -7,7 +7,7 @@
 # that stands in for node:20-bookworm-slim: Debian bookworm from mmdebstrap, this machine's Node
 # and npm, the user `node` (uid 1000) and this machine's CA bundle (npm inside the build reaches
 # the registry only through it, with --network host). With a registry, set DAICHO_NODE_IMAGE=
-# node:20-bookworm-slim to build on the official image instead.
+# docker.io/library/node:20-bookworm-slim to build on the official image instead.
 #
 # Needs: podman runc mmdebstrap (apt-get install -y podman runc mmdebstrap), the embedded emulator
 # (python3-mockupdb python3-mongomock) and `npm run build` for the emulator's script.
