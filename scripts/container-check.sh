@@ -100,7 +100,7 @@ for _ in $(seq 50); do [ -s "$WORK/emulator.port" ] && break; sleep 0.2; done
 DB_PORT=$(cat "$WORK/emulator.port")
 echo "emulator on 127.0.0.1:$DB_PORT"
 
-step "bot credentials + MONGODB_URI, no database: refused when only credentials are given"
+step "bot credentials, no MONGODB_URI: refused"
 set +e
 out=$(podman run --rm --network host -e PORT="$PORT" -e BOT_ID=00000000-0000-0000-0000-000000000001 \
   -e BOT_PASSWORD=x -e BOT_TENANT_ID=00000000-0000-0000-0000-000000000002 "$IMAGE" 2>&1)
