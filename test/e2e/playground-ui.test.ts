@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startSimulators, type Simulators } from '../../src/sim/sim-server';
@@ -8,8 +9,13 @@ import { rawIntuneDevice } from '../support/sync-harness';
 import { openTestDb, type TestDb } from '../support/test-db';
 
 const CHROMIUM = '/usr/bin/chromium';
-/** Linked from the README: what an admin sees, refreshed by every test run. */
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+/**
+ * What an admin sees at each step. `npm test` writes them to a temporary folder, never over the
+ * tracked files; `npm run screenshots` refreshes the README's copies in docs/screenshots.
+ */
+const SHOTS = process.env.DAICHO_SCREENSHOTS_DIR
+  ? path.resolve(ROOT, process.env.DAICHO_SCREENSHOTS_DIR)
+  : path.join(os.tmpdir(), 'daicho-screenshots');
 
 /**
  * The Agents Playground's own web client in headless Chromium: an admin types `link`, clicks
