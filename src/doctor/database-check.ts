@@ -1,6 +1,6 @@
 import { MongoClient, MongoServerError, type Db } from 'mongodb';
 import type { Config } from '../config/config';
-import { ensureEmbeddedServer } from '../db/embedded/embedded';
+import { openDatabase, type Database } from '../db/database';
 import { maskUri } from '../secrets';
 import { fail, ok, type CheckContext, type DoctorCheck } from './check';
 
@@ -21,8 +21,11 @@ export const UNIQUE_INDEXES: Record<string, string[]> = {
 
 /** The database: reachable (ping), writable (an upsert and a delete), indexes, version. */
 export async function checkDatabase(ctx: CheckContext, config: Config): Promise<DoctorCheck> {
-  const uri = config.mongodbUri ?? (await embeddedUri(config));
-  const where = `${maskUri(uri)} db=${config.mongodbDb}`;
+  // Daicho's own embedded database is opened as every Daicho process opens it (the indexes are
+  // created then): a fresh one, started by this very check, is not a broken one. A database
+  // named by MONGODB_URI is only looked at, never changed (but for the scratch document).
+  if (!config.mongodbUri) return checkEmbedded(ctx, config);
+  const uri = config.mongodbUri;
   const client = new MongoClient(uri, {
     appName: 'daicho-doctor',
     serverSelectionTimeoutMS: DB_WAIT_MS,
@@ -30,40 +33,50 @@ export async function checkDatabase(ctx: CheckContext, config: Config): Promise<
     socketTimeoutMS: 10_000,
   });
   try {
-    const db = client.db(config.mongodbDb);
-    try {
-      await db.command({ ping: 1 });
-    } catch (e) {
-      return fail(ctx, 'database', `${where}: ${message(e)}`, 'doctor.fix.dbUnreachable');
-    }
-    const version = await serverVersion(db);
-    try {
-      await writeAndDelete(db);
-    } catch (e) {
-      return fail(
-        ctx,
-        'database',
-        `${where}: write failed: ${message(e)}`,
-        'doctor.fix.dbReadOnly',
-      );
-    }
-    const missing = await missingIndexes(db);
-    if (missing.length > 0) {
-      const detail = `${where} (server ${version}): unique indexes missing: ${missing.join(', ')}`;
-      return fail(ctx, 'database', detail, 'doctor.fix.dbIndexes');
-    }
-    return ok(
-      'database',
-      `${where}: server ${version}, reachable, writable, unique indexes present`,
+    return await inspect(
+      ctx,
+      client.db(config.mongodbDb),
+      `${maskUri(uri)} db=${config.mongodbDb}`,
     );
   } finally {
     await client.close().catch(() => undefined);
   }
 }
 
-async function embeddedUri(config: Config): Promise<string> {
-  const { record } = await ensureEmbeddedServer(config.dataDir, config.embeddedDb);
-  return `mongodb://127.0.0.1:${record.port}/?directConnection=true`;
+async function checkEmbedded(ctx: CheckContext, config: Config): Promise<DoctorCheck> {
+  let database: Database;
+  try {
+    database = await openDatabase(config);
+  } catch (e) {
+    return fail(ctx, 'database', `embedded: ${message(e)}`, 'doctor.fix.dbUnreachable');
+  }
+  try {
+    const { uri, name } = database.info;
+    return await inspect(ctx, database.db, `${uri} db=${name} (embedded)`);
+  } finally {
+    await database.close().catch(() => undefined);
+  }
+}
+
+/** Reachable (ping), writable (a scratch document), the unique indexes, the server's version. */
+async function inspect(ctx: CheckContext, db: Db, where: string): Promise<DoctorCheck> {
+  try {
+    await db.command({ ping: 1 });
+  } catch (e) {
+    return fail(ctx, 'database', `${where}: ${message(e)}`, 'doctor.fix.dbUnreachable');
+  }
+  const version = await serverVersion(db);
+  try {
+    await writeAndDelete(db);
+  } catch (e) {
+    return fail(ctx, 'database', `${where}: write failed: ${message(e)}`, 'doctor.fix.dbReadOnly');
+  }
+  const missing = await missingIndexes(db);
+  if (missing.length > 0) {
+    const detail = `${where} (server ${version}): unique indexes missing: ${missing.join(', ')}`;
+    return fail(ctx, 'database', detail, 'doctor.fix.dbIndexes');
+  }
+  return ok('database', `${where}: server ${version}, reachable, writable, unique indexes present`);
 }
 
 async function serverVersion(db: Db): Promise<string> {

@@ -2,7 +2,10 @@
  * `daicho doctor` as an admin runs it: the built CLI against the Graph and Jamf Pro simulators
  * and the wire-protocol test database, configured right and wrong.
  */
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { CHECK_NAMES } from '../../src/doctor';
 import { generateIntuneDevices, generateJamfComputers } from '../../src/sim/fixtures';
 import type { Simulators } from '../../src/sim/sim-server';
@@ -152,6 +155,26 @@ describe('daicho doctor', () => {
       expect(database.fix).toContain('daicho db status');
     } finally {
       await t.client.db(name).dropDatabase();
+    }
+  });
+
+  it('opens a fresh embedded database the way Daicho does: its indexes created, database ok', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'daicho-doctor-'));
+    const embedded = {
+      DAICHO_DATA_DIR: dataDir,
+      DAICHO_EMBEDDED_DB: 'emulator',
+      DAICHO_LOCALE: 'en',
+    };
+    try {
+      const result = await runCli(['doctor', '--json'], { ...embedded, MONGODB_URI: undefined });
+      const database = checksOf(result).find((check) => check.name === 'database')!;
+      expect(database).toMatchObject({ status: 'ok', fix: null });
+      expect(database.detail).toMatch(
+        /\(embedded\): server \S+, reachable, writable, unique indexes present/,
+      );
+      expect(result.code).toBe(0);
+    } finally {
+      await runCli(['db', 'stop'], { ...embedded, MONGODB_URI: undefined });
     }
   });
 
