@@ -174,21 +174,45 @@ export function parseJsonRows(text: string, fieldOf?: FieldOf): TableRow[] {
   });
 }
 
+/** One parsed CSV record with where it ended (csv-parse's `info: true`). */
+interface ParsedRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+/** csv-parse's types do not follow `info: true`, so its output is checked rather than cast. */
+function isParsedRecord(r: unknown): r is ParsedRecord {
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    'record' in r &&
+    Array.isArray(r.record) &&
+    'info' in r &&
+    typeof r.info === 'object' &&
+    r.info !== null &&
+    'lines' in r.info &&
+    typeof r.info.lines === 'number'
+  );
+}
+
 export function parseCsvRows(text: string, fieldOf?: FieldOf): TableRow[] {
-  let records: { record: string[]; info: { lines: number } }[];
+  let parsed: unknown;
   try {
-    records = parse(text, {
+    parsed = parse(text, {
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
       bom: true,
-    }) as unknown as typeof records;
+    });
   } catch (e) {
     const where = (e as { lines?: number }).lines;
     throw new TableFileError(
       `${where ? `line ${where}: ` : ''}${excerpt((e as Error).message, 200)}`,
     );
   }
+  if (!Array.isArray(parsed) || !parsed.every(isParsedRecord))
+    throw new TableFileError('the CSV parser returned records without their line numbers');
+  const records = parsed;
   if (records.length === 0) return [];
   const header = records[0].record.map((h) => h.trim());
   const blank = header.findIndex((h) => h === '');
@@ -220,13 +244,13 @@ export function parseCsvRows(text: string, fieldOf?: FieldOf): TableRow[] {
 }
 
 /** CSV text with a header row. Cells that a spreadsheet would run as a formula are defused. */
-export function toCsv(
+export function toCsv<Row extends object>(
   header: readonly string[],
-  rows: Record<string, unknown>[],
+  rows: readonly Row[],
   options: { excel?: boolean } = {},
 ): string {
   const body = stringify(
-    rows.map((r) => header.map((h) => cell(r[h]))),
+    rows.map((r) => header.map((h) => cell(Reflect.get(r, h)))),
     { header: true, columns: [...header], record_delimiter: options.excel ? '\r\n' : '\n' },
   );
   return options.excel ? `\ufeff${body}` : body;

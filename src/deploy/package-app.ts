@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../paths';
+import { maskSecrets } from '../secrets';
 import { buildAppPackage, validEnvName } from './app-package';
 
 const USAGE = 'usage: npm run package -- [--env <name>] [--project <folder>]';
@@ -30,16 +31,20 @@ function parseArgs(argv: string[]): Args | string {
   return args;
 }
 
+/** A command-line tool's lines, as the daicho CLI writes them (no logger: nothing is served). */
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${maskSecrets(line)}\n`);
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') {
-    console.error(args);
+    err(args);
     return args === USAGE ? 0 : 2;
   }
   const processEnv = args.env ? { ...process.env, DAICHO_ENV: args.env } : process.env;
   const envName = processEnv.DAICHO_ENV || processEnv.TEAMSFX_ENV || 'local';
   if (!validEnvName(envName)) {
-    console.error(`env name "${envName}" must be letters, digits, - or _`);
+    err(`env name "${envName}" must be letters, digits, - or _`);
     return 2;
   }
   const appDir = path.join(args.project, 'appPackage');
@@ -49,15 +54,15 @@ async function main(): Promise<number> {
     processEnv,
   });
   if (!result.zip) {
-    console.error(`Cannot build the Teams app package for env "${result.envName}":`);
-    for (const p of result.problems) console.error(`  - ${p}`);
+    err(`Cannot build the Teams app package for env "${result.envName}":`);
+    for (const p of result.problems) err(`  - ${p}`);
     return 1;
   }
-  const out = path.join(appDir, 'build', `daicho-${result.envName}.zip`);
-  mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, result.zip);
-  const shown = path.relative(process.cwd(), out) || out;
-  console.log(
+  const zipPath = path.join(appDir, 'build', `daicho-${result.envName}.zip`);
+  mkdirSync(path.dirname(zipPath), { recursive: true });
+  writeFileSync(zipPath, result.zip);
+  const shown = path.relative(process.cwd(), zipPath) || zipPath;
+  out(
     `Built ${shown} (${result.zip.length} bytes) for env "${result.envName}": manifest valid against its schema, icons checked.`,
   );
   return 0;
@@ -66,7 +71,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    err(e instanceof Error ? (e.stack ?? e.message) : String(e));
     process.exit(1);
   },
 );

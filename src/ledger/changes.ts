@@ -1,4 +1,4 @@
-import { EDITABLE_FIELDS, type Device, type DeviceFields } from './device';
+import { EDITABLE_FIELDS, type Device, type EditableField } from './device';
 import type { DeviceInput } from './device-input';
 
 export interface FieldChange {
@@ -9,9 +9,22 @@ export interface FieldChange {
 
 /** A new ledger device from admin input: every field present, blanks as null. */
 export function newLedgerDevice(assetNumber: string, input: DeviceInput): Device {
-  const fields = {} as Record<string, string | null>;
-  for (const f of EDITABLE_FIELDS) fields[f] = input[f] ?? null;
-  return { ...(fields as unknown as DeviceFields), assetNumber, source: 'ledger', mdm: null };
+  const v = (f: Exclude<EditableField, 'assetNumber'>) => input[f] ?? null;
+  return {
+    assetNumber,
+    serialNumber: v('serialNumber'),
+    os: v('os'),
+    manufacturer: v('manufacturer'),
+    model: v('model'),
+    deviceType: v('deviceType'),
+    status: v('status'),
+    user: v('user'),
+    procurementDate: v('procurementDate'),
+    disposalDate: v('disposalDate'),
+    uuid: v('uuid'),
+    source: 'ledger',
+    mdm: null,
+  };
 }
 
 /** The fields that `input` would change on `device` (absent keys leave a field as it is). */

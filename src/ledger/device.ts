@@ -87,7 +87,21 @@ export const FIELD_LABELS_JA: Record<EditableField | 'source' | 'mdm', string> =
 
 /** The record as exported and shown: exactly the documented fields, nothing internal. */
 export function toExported(d: Device): Device {
-  const out = {} as Record<string, unknown>;
-  for (const f of EXPORT_FIELDS) out[f] = d[f] ?? null;
-  return out as unknown as Device;
+  // Written out field by field (EXPORT_FIELDS' order) so the compiler checks each one.
+  const v = (f: Exclude<EditableField, 'assetNumber'>) => d[f] ?? null;
+  return {
+    assetNumber: d.assetNumber,
+    serialNumber: v('serialNumber'),
+    os: v('os'),
+    manufacturer: v('manufacturer'),
+    model: v('model'),
+    deviceType: v('deviceType'),
+    status: v('status'),
+    user: v('user'),
+    procurementDate: v('procurementDate'),
+    disposalDate: v('disposalDate'),
+    uuid: v('uuid'),
+    source: d.source,
+    mdm: d.mdm ?? null,
+  };
 }

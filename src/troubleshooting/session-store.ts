@@ -1,4 +1,5 @@
 import type { Collection } from 'mongodb';
+import type { IntuneSelfTestResult, JamfSelfTestResult } from './self-test';
 
 /** Where one user is in a troubleshooting guide, per conversation (survives restarts). */
 export interface TroubleshootSessionDoc {
@@ -9,7 +10,7 @@ export interface TroubleshootSessionDoc {
   /** The ledger device the guide is about (co-management), if any. */
   assetNumber: string | null;
   /** The last automatic check's result, shown on the step it led to. */
-  check: { nodeId: string; result: Record<string, unknown> } | null;
+  check: { nodeId: string; result: IntuneSelfTestResult | JamfSelfTestResult } | null;
   updatedAt: Date;
 }
 

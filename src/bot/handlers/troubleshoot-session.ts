@@ -1,7 +1,7 @@
 import type { TroubleshootSessionDoc } from '../../troubleshooting/session-store';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
 import { troubleshootStepCardData, type TroubleshootCardData } from '../../cards/troubleshoot';
-import { checkView, type SelfTestResultView } from '../../cards/troubleshoot-check';
+import { checkView } from '../../cards/troubleshoot-check';
 import {
   render,
   start,
@@ -39,7 +39,7 @@ export async function stepCard(
   if (!step.ok) return say(step.error.messageKey, step.error.params);
   const check =
     session.check && session.check.nodeId === step.value.nodeId
-      ? checkView(session.check.result as unknown as SelfTestResultView, locale)
+      ? checkView(session.check.result, locale)
       : undefined;
   const device = session.assetNumber
     ? await deviceFacts(deps, session.assetNumber, locale)

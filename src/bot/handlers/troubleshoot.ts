@@ -174,7 +174,8 @@ export const troubleshootCheckAction = actionRoute({
     const landed = next.ok ? next.value.path[next.value.path.length - 1] : '';
     return move(turn, deps, got.session, next, {
       nodeId: landed,
-      result: JSON.parse(JSON.stringify(result)) as Record<string, unknown>,
+      // Stored as plain JSON (what a later read gives back): no undefined turned into null.
+      result: JSON.parse(JSON.stringify(result)) as typeof result,
     });
   },
 });

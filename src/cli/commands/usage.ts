@@ -27,9 +27,7 @@ export function registerUsage(program: Command): void {
       const deviceId = opts.device ? (await ctx.ledger.find(opts.device))._id : undefined;
       const records = await ctx.ledger.usage.export(deviceId);
       emit(
-        opts.json
-          ? `${JSON.stringify(records, null, 2)}\n`
-          : toCsv(USAGE_FIELDS, records as unknown as Record<string, unknown>[]),
+        opts.json ? `${JSON.stringify(records, null, 2)}\n` : toCsv(USAGE_FIELDS, records),
         opts.out,
       );
     });
