@@ -1,6 +1,6 @@
 /** Unit tests are pure and fast; integration tests talk to a real wire-protocol server
  *  and the simulators, so they get a longer timeout. */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.jest.json' }];
 module.exports = {
   // Integration tests start servers and run the CLI as a process; a slow machine needs room.
   testTimeout: 60000,
