@@ -12,3 +12,16 @@ export function sayer(turn: { localeTag?: string }, fallback: Locale = 'ja') {
     say: (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params),
   };
 }
+
+/**
+ * The language a turn is answered in (DAICHO_BOT_LOCALE): a fixed `ja` / `en`, or with `auto` the
+ * user's Teams locale, else DAICHO_LOCALE. A fixed language exists because some clients (the
+ * Agents Playground) always send en-US, so a Japanese demo could never be shown otherwise.
+ */
+export function turnLocale(
+  policy: 'ja' | 'en' | 'auto',
+  activityLocale: string | undefined,
+  fallback: Locale,
+): Locale {
+  return policy === 'auto' ? localeFrom(activityLocale, fallback) : policy;
+}

@@ -34,6 +34,8 @@ export interface Config {
   dataDir: string;
   embeddedDb: 'auto' | 'mongod' | 'emulator';
   locale: Locale;
+  /** The bot's language: a fixed one, or `auto` (the user's Teams locale, then `locale`). */
+  botLocale: 'ja' | 'en' | 'auto';
   /** The CLI speaks the shell's language unless DAICHO_LOCALE says otherwise. */
   cliLocale: Locale;
   serialPlaceholders: string[];
@@ -144,6 +146,7 @@ export function loadConfig(
     dataDir: path.resolve(root, p.DAICHO_DATA_DIR ?? '.daicho'),
     embeddedDb: p.DAICHO_EMBEDDED_DB,
     locale: p.DAICHO_LOCALE ?? 'ja',
+    botLocale: p.DAICHO_BOT_LOCALE,
     cliLocale:
       p.DAICHO_LOCALE ??
       localeFrom(processEnv.LC_ALL || processEnv.LC_MESSAGES || processEnv.LANG, 'ja'),

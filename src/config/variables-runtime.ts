@@ -65,6 +65,13 @@ export const RUNTIME_VARIABLES = [
     schema: z.enum(['auto', 'mongod', 'emulator']).default('auto'),
   },
   {
+    name: 'DAICHO_BOT_LOCALE',
+    description:
+      "Language the bot answers in: ja, en, or auto (each user's Teams language, else DAICHO_LOCALE). npm run playground sets ja unless told otherwise, because the Agents Playground always sends en-US.",
+    defaultText: 'auto',
+    schema: z.enum(['ja', 'en', 'auto']).default('auto'),
+  },
+  {
     name: 'DAICHO_LOCALE',
     description:
       'Language of messages when the user has none (Teams users get their own): ja or en. The CLI falls back to LC_ALL / LANG, then ja.',

@@ -6,7 +6,8 @@ import type { BotDeps } from '../bot/bot-deps';
 import { turnFailureSentence } from '../bot/handlers/errors';
 import { unknownMessageReply } from '../bot/handlers/fallback';
 import { forget, remember } from '../bot/handlers/installation';
-import { sayer } from '../bot/locale';
+import { sayer, turnLocale } from '../bot/locale';
+import type { Locale } from '../i18n/messages';
 import { answerAction, answerCommand, type BotRoutes } from '../bot/routes';
 import { MAX_MESSAGE_LENGTH, normalizeMessage } from '../bot/text';
 import type { BotTurn } from '../bot/turn';
@@ -39,7 +40,7 @@ export function createTeamsApp(
   });
   const proactive = options.proactive ?? adapter;
   const turnOf = (context: TurnContext) =>
-    botTurn(context, proactive, deps.config.bot?.appId ?? '');
+    botTurn(context, proactive, deps.config.bot?.appId ?? '', localeOf(deps, context));
   registerErrors(app, deps);
   registerMessageText(app, deps);
   registerInstallation(app, deps, turnOf, routes.welcome);
@@ -82,7 +83,7 @@ function registerMessageText(app: Application<TurnState>, deps: BotDeps): void {
     context.activity.text = message.text;
     if (!message.tooLong) return true;
     deps.log.info({ length: message.length }, 'message too long: not read');
-    const { locale, say } = sayer({ localeTag: context.activity.locale });
+    const { locale, say } = sayer({ localeTag: localeOf(deps, context) });
     await context.sendActivity(
       say('bot.tooLong', {
         length: count(message.length, locale),
@@ -134,7 +135,7 @@ function registerErrors(app: Application<TurnState>, deps: BotDeps): void {
       'bot turn failed',
     );
     const sentence = turnFailureSentence(
-      { localeTag: context.activity.locale },
+      { localeTag: localeOf(deps, context) },
       error,
       correlationId,
     );
@@ -153,4 +154,9 @@ function registerErrors(app: Application<TurnState>, deps: BotDeps): void {
     }
     await context.sendActivity(sentence).catch(() => undefined);
   });
+}
+
+/** The turn's language, by DAICHO_BOT_LOCALE (src/bot/locale.ts). */
+function localeOf(deps: BotDeps, context: TurnContext): Locale {
+  return turnLocale(deps.config.botLocale, context.activity.locale, deps.config.locale);
 }

@@ -7,6 +7,7 @@ import {
 } from 'botbuilder';
 import { cardAttachment } from '../cards/render';
 import type { BotTurn, LaterInConversation, Reply, TurnConversation } from '../bot/turn';
+import type { Locale } from '../i18n/messages';
 import type { ProactiveAdapter } from './proactive';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -17,7 +18,12 @@ export function replyActivity(reply: Reply): Partial<Activity> {
 }
 
 /** Our turn, read from botbuilder's TurnContext. */
-export function botTurn(context: TurnContext, proactive: ProactiveAdapter, appId: string): BotTurn {
+export function botTurn(
+  context: TurnContext,
+  proactive: ProactiveAdapter,
+  appId: string,
+  locale: Locale,
+): BotTurn {
   const activity = context.activity;
   const reference = TurnContext.getConversationReference(activity);
   return {
@@ -26,7 +32,7 @@ export function botTurn(context: TurnContext, proactive: ProactiveAdapter, appId
       aadObjectId: activity.from?.aadObjectId,
       name: activity.from?.name,
     },
-    localeTag: activity.locale,
+    localeTag: locale,
     conversation: conversationOf(activity, reference),
     text: typeof activity.text === 'string' ? activity.text : '',
     replyToId: activity.replyToId,
