@@ -13,7 +13,7 @@ import { isDaichoError } from '../errors';
  * message is answered with `bot.tooLong` and nothing runs: it is a paste by mistake, not a
  * command, and acting on its first part would act on words the user did not mean as a whole.
  * The command patterns are linear-time whatever the length (commands.ts); the cap keeps every
- * other per-message step (a lookup, a reply) small too. The README documents this value.
+ * other per-message step (a lookup, a reply) small too. docs/security.md documents this value.
  */
 export const MAX_MESSAGE_LENGTH = 4000;
 

@@ -10,7 +10,7 @@ import { bounded, clip, count, type Fact } from './format';
 export const MAPPING_ROWS_MAX = 50;
 const PROFILES_SHOWN = 10;
 
-/** Where the shipped mapping lives, as the README names it. */
+/** Where the shipped mapping lives, as docs/provisioning.md names it. */
 export const DEFAULT_MAPPING_FILE = 'src/provisioning/default-mapping.json';
 
 export interface ProvisionMappingCardData {

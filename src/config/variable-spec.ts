@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** One environment variable: its README row, its secrecy and how it is parsed. */
+/** One environment variable: its row in docs/configuration.md, its secrecy and how it is parsed. */
 export interface VariableSpec {
   name: string;
   description: string;

@@ -9,7 +9,7 @@ import type { VariableSpec } from './variable-spec';
 export type { VariableSpec } from './variable-spec';
 
 /**
- * Every environment variable Daicho reads, in one table: the README's configuration table and
+ * Every environment variable Daicho reads, in one table: docs/configuration.md's variables table and
  * `daicho config` are checked against it, so a variable cannot be added without being documented.
  * The table is kept by area in the variables-*.ts files; this order is the order `daicho config`
  * lists them in.
