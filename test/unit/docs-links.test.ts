@@ -99,6 +99,13 @@ describe('links in the documentation', () => {
     }
   });
 
+  it('keeps each README a front door: at most 150 lines', () => {
+    for (const readme of ['README.md', 'README.ja.md'])
+      expect(readFileSync(path.join(root, readme), 'utf8').split('\n').length).toBeLessThanOrEqual(
+        150,
+      );
+  });
+
   it('finds a missing file, a missing heading, and accepts GitHub heading ids', () => {
     const file = path.join(root, 'docs', 'example.md');
     const md = [
