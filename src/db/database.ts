@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import { DaichoError } from '../errors';
 import { maskUri } from '../secrets';
 import { ensureEmbeddedServer } from './embedded/embedded';
+import { firstNoticeOfStart, type EmbeddedServerRecord } from './embedded/registry';
 import { ensureIndexes } from './collections';
 import { guardIndexes } from './index-guard';
 
@@ -39,6 +40,11 @@ export interface Database {
   db: Db;
   indexes: { ready(): Promise<void>; readonly pending: boolean };
   info: DatabaseInfo;
+  /**
+   * True the first time any process asks about `notice` since the embedded server started (so
+   * a warning is printed once per start, not on every command); always false with MONGODB_URI.
+   */
+  firstNoticeOfStart(notice: string): boolean;
   close(): Promise<void>;
 }
 
@@ -46,6 +52,7 @@ export interface Database {
 export async function openDatabase(config: Config): Promise<Database> {
   let uri: string;
   let kind: DatabaseInfo['kind'];
+  let embedded: EmbeddedServerRecord | undefined;
   if (config.mongodbUri) {
     uri = config.mongodbUri;
     kind = 'external';
@@ -65,6 +72,7 @@ export async function openDatabase(config: Config): Promise<Database> {
     );
     uri = `mongodb://127.0.0.1:${record.port}/?directConnection=true`;
     kind = record.kind;
+    embedded = record;
   }
   let client: MongoClient;
   try {
@@ -88,6 +96,8 @@ export async function openDatabase(config: Config): Promise<Database> {
       db: guard.db,
       indexes: guard,
       info: { kind, uri: maskUri(uri), name: config.mongodbDb, persistent: kind !== 'emulator' },
+      firstNoticeOfStart: (notice) =>
+        !!embedded && firstNoticeOfStart(config.dataDir, embedded, notice),
       close: () => client.close(),
     };
   } catch (e) {
