@@ -57,9 +57,14 @@ export async function openDatabase(config: Config): Promise<Database> {
     uri = config.mongodbUri;
     kind = 'external';
   } else {
-    const { record } = await ensureEmbeddedServer(config.dataDir, config.embeddedDb).catch(
-      (e: unknown) => {
-        throw new DaichoError(
+    const { record } = await ensureEmbeddedServer(
+      config.dataDir,
+      config.embeddedDb,
+      config.embeddedPort,
+    ).catch((e: unknown) => {
+      // Already a sentence of its own (a pinned port in use).
+      if (e instanceof DaichoError) throw e;
+      throw new DaichoError(
           'DB_UNAVAILABLE',
           'db.unavailable',
           {
@@ -68,8 +73,7 @@ export async function openDatabase(config: Config): Promise<Database> {
           },
           { cause: e },
         );
-      },
-    );
+    });
     uri = `mongodb://127.0.0.1:${record.port}/?directConnection=true`;
     kind = record.kind;
     embedded = record;

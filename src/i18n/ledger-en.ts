@@ -6,6 +6,8 @@ export const ledgerEn = {
   'db.unavailable': 'Cannot connect to the database ({uri}): {reason}',
   'db.emulatorWarning':
     'Warning: using the embedded MongoDB emulator; data is in memory only and is lost when it stops (set MONGODB_URI to keep it).',
+  'db.embeddedPortTaken':
+    'Cannot start the embedded database on port {port} ({reason}: another program is using it, or it cannot be opened). Set DAICHO_EMBEDDED_PORT to a free port, or unset it to use any free port.',
   'device.notFound': 'No device "{id}" (give an asset number, serial number or UUID).',
   'device.ambiguous': 'Several devices match "{id}" ({matches}); use the asset number.',
   'device.duplicateAssetNumber':

@@ -7,6 +7,8 @@ export const ledgerJa: TranslationOf<typeof ledgerEn> = {
   'db.unavailable': 'データベースに接続できません ({uri}): {reason}',
   'db.emulatorWarning':
     '警告: 組み込みのMongoDBエミュレータを使用しています。データはメモリ上にのみ保持され、サーバー停止で失われます (永続化するには MONGODB_URI を設定してください)。',
+  'db.embeddedPortTaken':
+    '組み込みデータベースをポート {port} で起動できません ({reason}: 他のプログラムが使用中か、開けないポートです)。DAICHO_EMBEDDED_PORT に空いているポートを指定するか、DAICHO_EMBEDDED_PORT を削除して空いているポートを自動で使ってください。',
   'device.notFound':
     'デバイス「{id}」が見つかりません (資産番号、シリアル番号、UUIDで指定してください)。',
   'device.ambiguous':

@@ -88,6 +88,18 @@ export function portOpen(port: number, timeoutMs = 1000): Promise<boolean> {
   });
 }
 
+/**
+ * Whether this process could listen on 127.0.0.1:`port`: null when it can, else the reason
+ * (EADDRINUSE: another program has it).
+ */
+export function portUsable(port: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(null)));
+  });
+}
+
 export async function liveRecord(dataDir: string): Promise<EmbeddedServerRecord | null> {
   const record = readRecord(dataDir);
   if (!record || !processAlive(record.pid)) return null;
