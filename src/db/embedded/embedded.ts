@@ -34,11 +34,7 @@ export async function ensureEmbeddedServer(
       return { record: again, started: false };
     if (again) stopServer(again);
 
-    if (port !== undefined) {
-      const refused = await portUsable(port);
-      if (refused)
-        throw new DaichoError('DB_UNAVAILABLE', 'db.embeddedPortTaken', { port, reason: refused });
-    }
+    if (port !== undefined) await pinnedPortFree(port);
     let record: EmbeddedServerRecord | null = null;
     if (choice !== 'emulator') record = await startMongod(dataDir, choice === 'mongod', port);
     if (!record && choice === 'mongod') {
@@ -50,6 +46,21 @@ export async function ensureEmbeddedServer(
     writeRecord(dataDir, record);
     return { record, started: true };
   });
+}
+
+/**
+ * Refuses a pinned port that another program holds, in one sentence naming the variable. A
+ * server stopped a moment ago (`daicho db stop`, then a command) may still hold it: wait a little.
+ */
+async function pinnedPortFree(port: number): Promise<void> {
+  const deadline = Date.now() + 3_000;
+  for (;;) {
+    const refused = await portUsable(port);
+    if (!refused) return;
+    if (refused !== 'EADDRINUSE' || Date.now() > deadline)
+      throw new DaichoError('DB_UNAVAILABLE', 'db.embeddedPortTaken', { port, reason: refused });
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 export function stopServer(record: EmbeddedServerRecord): void {
