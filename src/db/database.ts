@@ -65,14 +65,14 @@ export async function openDatabase(config: Config): Promise<Database> {
       // Already a sentence of its own (a pinned port in use).
       if (e instanceof DaichoError) throw e;
       throw new DaichoError(
-          'DB_UNAVAILABLE',
-          'db.unavailable',
-          {
-            uri: 'embedded',
-            reason: e instanceof Error ? e.message : String(e),
-          },
-          { cause: e },
-        );
+        'DB_UNAVAILABLE',
+        'db.unavailable',
+        {
+          uri: 'embedded',
+          reason: e instanceof Error ? e.message : String(e),
+        },
+        { cause: e },
+      );
     });
     uri = `mongodb://127.0.0.1:${record.port}/?directConnection=true`;
     kind = record.kind;

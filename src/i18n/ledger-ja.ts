@@ -45,7 +45,8 @@ export const ledgerJa: TranslationOf<typeof ledgerEn> = {
   'import.preview.nextSys': '(次のSYS番号)',
   'import.preview.field': '  {field}: {from} → {to}',
   'import.preview.cleared': '  {field}: {from} → (空欄)',
-  'import.preview.keptEmpty': '  {field}: {from} (セルが空欄のため残します。--clear-empty を付けると空になります)',
+  'import.preview.keptEmpty':
+    '  {field}: {from} (セルが空欄のため残します。--clear-empty を付けると空になります)',
   'import.preview.empty': '(空欄)',
   'import.preview.summary':
     '確認のみ (何も書き込んでいません): 追加 {add} 件、変更 {change} 件、変更なし {unchanged} 件、誤り {invalid} 件。空にする項目 {cleared} 件、空欄で残す項目 {keptEmpty} 件。',

@@ -54,5 +54,11 @@ export async function startEmulator(dataDir: string, port = 0): Promise<Embedded
     },
     20_000,
   );
-  return { kind: 'emulator', port: listening, pid, startedAt: new Date().toISOString(), dataPath: null };
+  return {
+    kind: 'emulator',
+    port: listening,
+    pid,
+    startedAt: new Date().toISOString(),
+    dataPath: null,
+  };
 }
