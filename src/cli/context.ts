@@ -51,7 +51,9 @@ export async function openContext(): Promise<CliContext> {
   const log = createLogger(config.logLevel === 'info' ? 'fatal' : config.logLevel, 'stderr');
   const services = await createServices(config, { log });
   const db = services.database!;
-  if (db.info.kind === 'emulator') process.stderr.write(`${t(locale, 'db.emulatorWarning')}\n`);
+  // Once per start of the emulator, not on every command (the server logs it at its own start).
+  if (db.info.kind === 'emulator' && db.firstNoticeOfStart('memory-only'))
+    process.stderr.write(`${t(locale, 'db.emulatorWarning')}\n`);
   const { ledger, sync, links, people, provisioning, leases, alerts } = services;
   opened = {
     config,

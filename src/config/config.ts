@@ -33,6 +33,8 @@ export interface Config {
   mongodbDb: string;
   dataDir: string;
   embeddedDb: 'auto' | 'mongod' | 'emulator';
+  /** The embedded database's port; undefined = any free port. */
+  embeddedPort: number | undefined;
   locale: Locale;
   /** The bot's language: a fixed one, or `auto` (the user's Teams locale, then `locale`). */
   botLocale: 'ja' | 'en' | 'auto';
@@ -145,6 +147,7 @@ export function loadConfig(
     mongodbDb,
     dataDir: path.resolve(root, p.DAICHO_DATA_DIR ?? '.daicho'),
     embeddedDb: p.DAICHO_EMBEDDED_DB,
+    embeddedPort: p.DAICHO_EMBEDDED_PORT,
     locale: p.DAICHO_LOCALE ?? 'ja',
     botLocale: p.DAICHO_BOT_LOCALE,
     cliLocale:

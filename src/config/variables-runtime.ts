@@ -65,6 +65,13 @@ export const RUNTIME_VARIABLES = [
     schema: z.enum(['auto', 'mongod', 'emulator']).default('auto'),
   },
   {
+    name: 'DAICHO_EMBEDDED_PORT',
+    description:
+      'Port of the embedded database (mongod or emulator) on 127.0.0.1, e.g. to connect MongoDB Compass to it. Applies when the embedded database starts (daicho db stop stops a running one). A port in use stops the start with a message naming this variable.',
+    defaultText: 'any free port',
+    schema: port.optional(),
+  },
+  {
     name: 'DAICHO_BOT_LOCALE',
     description:
       "Language the bot answers in: ja, en, or auto (each user's Teams language, else DAICHO_LOCALE). npm run playground sets ja unless told otherwise, because the Agents Playground always sends en-US.",

@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import { DaichoError } from '../errors';
 import { maskUri } from '../secrets';
 import { ensureEmbeddedServer } from './embedded/embedded';
+import { firstNoticeOfStart, type EmbeddedServerRecord } from './embedded/registry';
 import { ensureIndexes } from './collections';
 import { guardIndexes } from './index-guard';
 
@@ -39,6 +40,11 @@ export interface Database {
   db: Db;
   indexes: { ready(): Promise<void>; readonly pending: boolean };
   info: DatabaseInfo;
+  /**
+   * True the first time any process asks about `notice` since the embedded server started (so
+   * a warning is printed once per start, not on every command); always false with MONGODB_URI.
+   */
+  firstNoticeOfStart(notice: string): boolean;
   close(): Promise<void>;
 }
 
@@ -46,25 +52,31 @@ export interface Database {
 export async function openDatabase(config: Config): Promise<Database> {
   let uri: string;
   let kind: DatabaseInfo['kind'];
+  let embedded: EmbeddedServerRecord | undefined;
   if (config.mongodbUri) {
     uri = config.mongodbUri;
     kind = 'external';
   } else {
-    const { record } = await ensureEmbeddedServer(config.dataDir, config.embeddedDb).catch(
-      (e: unknown) => {
-        throw new DaichoError(
-          'DB_UNAVAILABLE',
-          'db.unavailable',
-          {
-            uri: 'embedded',
-            reason: e instanceof Error ? e.message : String(e),
-          },
-          { cause: e },
-        );
-      },
-    );
+    const { record } = await ensureEmbeddedServer(
+      config.dataDir,
+      config.embeddedDb,
+      config.embeddedPort,
+    ).catch((e: unknown) => {
+      // Already a sentence of its own (a pinned port in use).
+      if (e instanceof DaichoError) throw e;
+      throw new DaichoError(
+        'DB_UNAVAILABLE',
+        'db.unavailable',
+        {
+          uri: 'embedded',
+          reason: e instanceof Error ? e.message : String(e),
+        },
+        { cause: e },
+      );
+    });
     uri = `mongodb://127.0.0.1:${record.port}/?directConnection=true`;
     kind = record.kind;
+    embedded = record;
   }
   let client: MongoClient;
   try {
@@ -88,6 +100,8 @@ export async function openDatabase(config: Config): Promise<Database> {
       db: guard.db,
       indexes: guard,
       info: { kind, uri: maskUri(uri), name: config.mongodbDb, persistent: kind !== 'emulator' },
+      firstNoticeOfStart: (notice) =>
+        !!embedded && firstNoticeOfStart(config.dataDir, embedded, notice),
       close: () => client.close(),
     };
   } catch (e) {

@@ -6,6 +6,8 @@ export const ledgerEn = {
   'db.unavailable': 'Cannot connect to the database ({uri}): {reason}',
   'db.emulatorWarning':
     'Warning: using the embedded MongoDB emulator; data is in memory only and is lost when it stops (set MONGODB_URI to keep it).',
+  'db.embeddedPortTaken':
+    'Cannot start the embedded database on port {port} ({reason}: another program is using it, or it cannot be opened). Set DAICHO_EMBEDDED_PORT to a free port, or unset it to use any free port.',
   'device.notFound': 'No device "{id}" (give an asset number, serial number or UUID).',
   'device.ambiguous': 'Several devices match "{id}" ({matches}); use the asset number.',
   'device.duplicateAssetNumber':
@@ -32,6 +34,18 @@ export const ledgerEn = {
     '{count} rows are invalid, so nothing was written. Fix them, or use --skip-invalid to import only the valid rows.',
   'import.done':
     'Imported: {created} added, {updated} updated, {unchanged} unchanged, {skipped} skipped.',
+  'import.kept':
+    'Kept the existing value of {count} field(s) whose cells were empty. To empty them, import again with --clear-empty (--dry-run --clear-empty shows which).',
+  'import.preview.add': 'line {line}: add {assetNumber}',
+  'import.preview.change': 'line {line}: change {assetNumber}',
+  'import.preview.unchanged': 'line {line}: unchanged {assetNumber}',
+  'import.preview.nextSys': '(next SYS number)',
+  'import.preview.field': '  {field}: {from} → {to}',
+  'import.preview.cleared': '  {field}: {from} → (empty)',
+  'import.preview.keptEmpty': '  {field}: {from} (empty cell: kept; --clear-empty would clear it)',
+  'import.preview.empty': '(empty)',
+  'import.preview.summary':
+    'Dry run, nothing written: {add} to add, {change} to change, {unchanged} unchanged, {invalid} invalid; {cleared} field(s) to clear, {keptEmpty} kept although their cells are empty.',
   'import.empty': 'The file has no data rows.',
   'import.tooLarge':
     'Cannot import "{file}": it is {size} MB, and an import file may be at most {max} MB. Split it into smaller files. Nothing was written.',

@@ -7,6 +7,8 @@ export const ledgerJa: TranslationOf<typeof ledgerEn> = {
   'db.unavailable': 'データベースに接続できません ({uri}): {reason}',
   'db.emulatorWarning':
     '警告: 組み込みのMongoDBエミュレータを使用しています。データはメモリ上にのみ保持され、サーバー停止で失われます (永続化するには MONGODB_URI を設定してください)。',
+  'db.embeddedPortTaken':
+    '組み込みデータベースをポート {port} で起動できません ({reason}: 他のプログラムが使用中か、開けないポートです)。DAICHO_EMBEDDED_PORT に空いているポートを指定するか、DAICHO_EMBEDDED_PORT を削除して空いているポートを自動で使ってください。',
   'device.notFound':
     'デバイス「{id}」が見つかりません (資産番号、シリアル番号、UUIDで指定してください)。',
   'device.ambiguous':
@@ -35,6 +37,19 @@ export const ledgerJa: TranslationOf<typeof ledgerEn> = {
     '{count} 行に誤りがあるため、何も書き込んでいません。修正するか --skip-invalid で正しい行だけを取り込んでください。',
   'import.done':
     '取り込み完了: 追加 {created} 件、更新 {updated} 件、変更なし {unchanged} 件、スキップ {skipped} 件。',
+  'import.kept':
+    '空欄のセルが {count} 項目ありましたが、既存の値をそのまま残しました。空にするには --clear-empty を付けて取り込み直してください (--dry-run --clear-empty で対象を確認できます)。',
+  'import.preview.add': '{line} 行目: 追加 {assetNumber}',
+  'import.preview.change': '{line} 行目: 変更 {assetNumber}',
+  'import.preview.unchanged': '{line} 行目: 変更なし {assetNumber}',
+  'import.preview.nextSys': '(次のSYS番号)',
+  'import.preview.field': '  {field}: {from} → {to}',
+  'import.preview.cleared': '  {field}: {from} → (空欄)',
+  'import.preview.keptEmpty':
+    '  {field}: {from} (セルが空欄のため残します。--clear-empty を付けると空になります)',
+  'import.preview.empty': '(空欄)',
+  'import.preview.summary':
+    '確認のみ (何も書き込んでいません): 追加 {add} 件、変更 {change} 件、変更なし {unchanged} 件、誤り {invalid} 件。空にする項目 {cleared} 件、空欄で残す項目 {keptEmpty} 件。',
   'import.empty': 'ファイルにデータ行がありません。',
   'import.tooLarge':
     '「{file}」は {size} MB あり、取り込めるファイルの上限 ({max} MB) を超えています。ファイルを分割して取り込んでください。何も書き込んでいません。',

@@ -2,10 +2,11 @@ import { writeErrorsOf } from '../errors';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import { MongoBulkWriteError } from 'mongodb';
 import type { Actor } from './actor';
-import { changesFrom, creationChanges, newLedgerDevice, type FieldChange } from './changes';
+import { creationChanges, newLedgerDevice } from './changes';
 import type { StoredDevice } from './device';
 import { parseDeviceInput, type DeviceInput, type InputProblem } from './device-input';
 import { historyDocs } from './history';
+import { planUpdate, previewOf, type Planned, type RowPreview } from './import-plan';
 import type { DeviceDoc, LedgerService } from './ledger-service';
 
 export interface ImportRow {
@@ -27,22 +28,40 @@ export interface ImportReport {
   problems: RowProblem[];
   /** True when nothing was written because some rows were invalid. */
   rejected: boolean;
+  /** Fields that kept their value although their cell was empty (without clearEmpty). */
+  kept: number;
+  /** A dry run's plan, row by row (nothing was written; the counts are what would be). */
+  preview?: RowPreview[];
 }
 
-type Planned =
-  | { kind: 'create'; line: number; input: DeviceInput }
-  | { kind: 'update'; line: number; device: DeviceDoc; changes: FieldChange[] };
+export interface ImportOptions {
+  skipInvalid: boolean;
+  /** An empty cell clears the field; otherwise it leaves the field as it is. */
+  clearEmpty?: boolean;
+  /** Check and plan everything, write nothing, and return the plan as `preview`. */
+  dryRun?: boolean;
+}
+
+const refused = (rows: number, problems: RowProblem[]): ImportReport => ({
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  skipped: rows,
+  problems,
+  rejected: true,
+  kept: 0,
+});
 
 /**
  * Imports devices: every row is checked before anything is written. An existing asset number
  * updates that device; a row without one updates the single device with the same serial number,
  * else creates a device with the next SYS number — so importing the same file twice never
- * duplicates a device.
+ * duplicates a device. An empty cell leaves the field as it is unless `clearEmpty` is set.
  */
 export async function importDevices(
   ledger: LedgerService,
   rows: ImportRow[],
-  options: { skipInvalid: boolean },
+  options: ImportOptions,
   actor: Actor,
 ): Promise<ImportReport> {
   const problems: RowProblem[] = [];
@@ -63,14 +82,10 @@ export async function importDevices(
     if (reasons.length > 0) problems.push({ line, reasons });
     else parsed.push({ line, input: value });
   }
-  if (problems.length > 0 && !options.skipInvalid) {
-    return { created: 0, updated: 0, unchanged: 0, skipped: rows.length, problems, rejected: true };
-  }
+  if (problems.length > 0 && !options.skipInvalid) return refused(rows.length, problems);
 
-  const plan = await planImport(ledger, parsed, problems);
-  if (problems.length > 0 && !options.skipInvalid) {
-    return { created: 0, updated: 0, unchanged: 0, skipped: rows.length, problems, rejected: true };
-  }
+  const plan = await planImport(ledger, parsed, problems, !!options.clearEmpty);
+  if (problems.length > 0 && !options.skipInvalid) return refused(rows.length, problems);
   const creates = plan.filter(
     (p): p is Extract<Planned, { kind: 'create' }> => p.kind === 'create',
   );
@@ -78,6 +93,19 @@ export async function importDevices(
     (p): p is Extract<Planned, { kind: 'update' }> => p.kind === 'update' && p.changes.length > 0,
   );
   const unchanged = plan.length - creates.length - updates.length;
+  const kept = plan.reduce((n, p) => n + (p.kind === 'update' ? p.kept.length : 0), 0);
+  if (options.dryRun) {
+    return {
+      created: creates.length,
+      updated: updates.length,
+      unchanged,
+      skipped: rows.length - plan.length,
+      problems,
+      rejected: false,
+      kept,
+      preview: previewOf(plan),
+    };
+  }
 
   const created = await writeCreates(ledger, creates, problems, actor);
   await writeUpdates(ledger, updates, actor);
@@ -88,6 +116,7 @@ export async function importDevices(
     skipped: rows.length - created - updates.length - unchanged,
     problems,
     rejected: false,
+    kept,
   };
 }
 
@@ -95,6 +124,7 @@ async function planImport(
   ledger: LedgerService,
   parsed: { line: number; input: DeviceInput }[],
   problems: RowProblem[],
+  clearEmpty: boolean,
 ): Promise<Planned[]> {
   const byAsset = new Map<string, DeviceDoc>();
   const assets = parsed.map((p) => p.input.assetNumber).filter((a): a is string => !!a);
@@ -141,13 +171,7 @@ async function planImport(
       }
       device = sameSerial[0];
     }
-    if (device)
-      plan.push({
-        kind: 'update',
-        line,
-        device,
-        changes: changesFrom(device, { ...input, assetNumber: device.assetNumber }),
-      });
+    if (device) plan.push(planUpdate(line, device, input, clearEmpty));
     else plan.push({ kind: 'create', line, input });
   }
   return plan;

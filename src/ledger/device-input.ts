@@ -65,7 +65,8 @@ const DATE_FIELDS = new Set<EditableField>(['procurementDate', 'disposalDate']);
 
 /**
  * Cleans one record. `raw` maps field names to values; a present-but-empty value means "clear the
- * field" (null), an absent key means "leave it as it is".
+ * field" (null), an absent key means "leave it as it is". (An import clears on an empty cell only
+ * with --clear-empty: see planUpdate.)
  */
 export function parseDeviceInput(raw: Record<string, unknown>): {
   value: DeviceInput;

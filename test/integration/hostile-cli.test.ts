@@ -132,7 +132,7 @@ function commands(ids: { runId: string }): CommandSpec[] {
     {
       path: ['devices', 'import'],
       args: [one(anyFile)],
-      options: { '--skip-invalid': null, '--json': null },
+      options: { '--skip-invalid': null, '--json': null, '--dry-run': null, '--clear-empty': null },
     },
     {
       path: ['devices', 'export'],
@@ -204,7 +204,7 @@ function commands(ids: { runId: string }): CommandSpec[] {
     {
       path: ['usage', 'import'],
       args: [one(anyFile)],
-      options: { '--skip-invalid': null, '--json': null },
+      options: { '--skip-invalid': null, '--json': null, '--dry-run': null, '--clear-empty': null },
     },
     { path: ['db', 'status'], options: { '--json': null } },
   ];

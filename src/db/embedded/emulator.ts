@@ -29,17 +29,18 @@ export function emulatorPython(): string {
   );
 }
 
-export async function startEmulator(dataDir: string): Promise<EmbeddedServerRecord> {
+/** Starts the emulator on `port`, or on any free port. */
+export async function startEmulator(dataDir: string, port = 0): Promise<EmbeddedServerRecord> {
   const python = emulatorPython();
   const portFile = path.join(dataDir, 'emulator.port');
   rmSync(portFile, { force: true });
   const pid = spawnDetached(
     python,
-    [emulatorScript(), '--host', '127.0.0.1', '--port', '0', '--port-file', portFile],
+    [emulatorScript(), '--host', '127.0.0.1', '--port', String(port), '--port-file', portFile],
     dataDir,
     'emulator.log',
   );
-  const port = await waitFor(
+  const listening = await waitFor(
     'the MongoDB emulator',
     async () => {
       if (!processAlive(pid)) {
@@ -53,5 +54,11 @@ export async function startEmulator(dataDir: string): Promise<EmbeddedServerReco
     },
     20_000,
   );
-  return { kind: 'emulator', port, pid, startedAt: new Date().toISOString(), dataPath: null };
+  return {
+    kind: 'emulator',
+    port: listening,
+    pid,
+    startedAt: new Date().toISOString(),
+    dataPath: null,
+  };
 }

@@ -15,6 +15,7 @@ const RETRY_AFTER_MS = 24 * 3600_000;
 export async function startMongod(
   dataDir: string,
   force: boolean,
+  pinnedPort?: number,
 ): Promise<EmbeddedServerRecord | null> {
   const marker = path.join(dataDir, 'mongod-unavailable.json');
   if (!force && existsSync(marker)) {
@@ -29,7 +30,7 @@ export async function startMongod(
   }
   const dbPath = path.join(dataDir, 'mongod');
   mkdirSync(dbPath, { recursive: true });
-  const port = await freePort();
+  const port = pinnedPort ?? (await freePort());
   const pid = spawnDetached(
     binary,
     ['--dbpath', dbPath, '--port', String(port), '--bind_ip', '127.0.0.1'],

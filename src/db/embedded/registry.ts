@@ -1,6 +1,7 @@
 import {
   existsSync,
   mkdirSync,
+  readdirSync,
   openSync,
   closeSync,
   readFileSync,
@@ -37,9 +38,37 @@ export function readRecord(dataDir: string): EmbeddedServerRecord | null {
 
 export function writeRecord(dataDir: string, record: EmbeddedServerRecord): void {
   mkdirSync(dataDir, { recursive: true });
+  // A new server: the notices shown for an earlier one are due again.
+  for (const name of readdirSync(dataDir))
+    if (name.startsWith(NOTICE_PREFIX)) rmSync(path.join(dataDir, name), { force: true });
   const tmp = `${recordPath(dataDir)}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(record, null, 2));
   renameSync(tmp, recordPath(dataDir));
+}
+
+const NOTICE_PREFIX = 'embedded-db.notice-';
+
+/**
+ * True exactly once per start of the server in `record` (its pid and start time), across every
+ * process that asks: the first to create the marker file wins. For a notice that a user needs to
+ * read once, not on every command (the emulator's "memory only" warning).
+ */
+export function firstNoticeOfStart(
+  dataDir: string,
+  record: EmbeddedServerRecord,
+  notice: string,
+): boolean {
+  const marker = path.join(
+    dataDir,
+    `${NOTICE_PREFIX}${notice}-${record.pid}-${Date.parse(record.startedAt) || 0}`,
+  );
+  try {
+    closeSync(openSync(marker, 'wx'));
+    return true;
+  } catch (e) {
+    // Already shown; or the folder cannot be written, where repeating beats never showing.
+    return (e as NodeJS.ErrnoException).code !== 'EEXIST';
+  }
 }
 
 export function removeRecord(dataDir: string): void {
@@ -56,6 +85,18 @@ export function portOpen(port: number, timeoutMs = 1000): Promise<boolean> {
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
+  });
+}
+
+/**
+ * Whether this process could listen on 127.0.0.1:`port`: null when it can, else the reason
+ * (EADDRINUSE: another program has it).
+ */
+export function portUsable(port: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(null)));
   });
 }
 
