@@ -18,7 +18,7 @@ export const doctorJa: TranslationOf<typeof doctorEn> = {
   'doctor.skip.admins': 'ローカルモード: BOT_ID がなければ管理者の指定は不要です。',
   'doctor.timeout': '{ms} ミリ秒以内に応答がありませんでした。',
   'doctor.fix.config':
-    '詳細に挙げた変数を env/.env.<環境> (シークレットは env/.env.<環境>.user) で直し、もう一度 daicho doctor を実行してください。',
+    '詳細に挙げた変数を env/.env.‹環境› (シークレットは env/.env.‹環境›.user) で直し、もう一度 daicho doctor を実行してください。',
   'doctor.fix.dbUnreachable':
     'MONGODB_URI (ホスト・ポート・ユーザー・パスワード・TLS) と、サーバーが起動していてこのマシンから到達できること (ファイアウォール・IP アクセスリスト) を確認してください。',
   'doctor.fix.dbReadOnly':
@@ -26,7 +26,7 @@ export const doctorJa: TranslationOf<typeof doctorEn> = {
   'doctor.fix.dbIndexes':
     'Daicho を一度起動する (または daicho db status を実行する) とインデックスが作成されます。それでも足りない場合は重複データが一意インデックスを妨げています。サーバーのログを見て重複を解消してください。',
   'doctor.fix.intune.bad-secret':
-    'AZURE_CLIENT_SECRET が誤っています。Entra ID → アプリの登録 → 対象アプリ → 証明書とシークレット で新しいクライアント シークレットを作成し、その「値」(シークレット ID ではなく) を env/.env.<環境>.user に設定してください。',
+    'AZURE_CLIENT_SECRET が誤っています。Entra ID → アプリの登録 → 対象アプリ → 証明書とシークレット で新しいクライアント シークレットを作成し、その「値」(シークレット ID ではなく) を env/.env.‹環境›.user に設定してください。',
   'doctor.fix.intune.expired-secret':
     'クライアント シークレットの有効期限が切れています。新しいシークレットを作成し (証明書とシークレット)、その値を AZURE_CLIENT_SECRET に設定してください。',
   'doctor.fix.intune.wrong-tenant':
@@ -46,7 +46,7 @@ export const doctorJa: TranslationOf<typeof doctorEn> = {
   'doctor.fix.jamf.throttled':
     'Jamf Pro が要求を制限しています。数分待ってから daicho doctor を再実行してください。',
   'doctor.fix.jamf.unreachable':
-    'Jamf Pro が応答しませんでした。JAMF_URL (https://<インスタンス>.jamfcloud.com)・ネットワーク・プロキシを確認してください。',
+    'Jamf Pro が応答しませんでした。JAMF_URL (https://‹インスタンス›.jamfcloud.com)・ネットワーク・プロキシを確認してください。',
   'doctor.fix.bot':
     'BOT_ID (Azure Bot の Microsoft App ID)、BOT_PASSWORD (そのアプリのクライアント シークレットの値)、BOT_TENANT_ID (SingleTenant の場合はそのテナント) を確認してください。',
   'doctor.fix.publicUrl':

@@ -58,7 +58,7 @@ export const provisionEn = {
   'provision.result':
     'Run {runId} {status}: {ok} done, {failed} failed, {skipped} skipped ({requests} Graph requests).',
   'provision.partialShort':
-    '{failed} operations failed in run {runId}; see the list above (daicho provision why <person id> for one person).',
+    '{failed} operations failed in run {runId}; see the list above (daicho provision why ‹person id› for one person).',
   'provision.passwordsWarning':
     'First passwords of the {count} new accounts: hand each over securely (not by e-mail or chat) and do not keep them. They must be changed at first sign-in, are stored nowhere and cannot be shown again.',
   'provision.rejected': 'Rejected run {runId}; nothing of it was applied.',

@@ -9,9 +9,9 @@ export const provisioningBotEn = {
   'card.action.provision': 'Provisioning plan',
   'card.action.mapping': 'Attribute mapping',
   'card.help.provision':
-    'Preview what Microsoft 365 provisioning would change for the people directory (a dry run), then apply it. "provision why <person id>" shows what happened to one person.',
+    'Preview what Microsoft 365 provisioning would change for the people directory (a dry run), then apply it. "provision why ‹person id›" shows what happened to one person.',
   'card.help.mapping':
-    'See which person attribute fills which Microsoft 365 user property, and the provisioning switches. "person <person id>" shows a person of the directory.',
+    'See which person attribute fills which Microsoft 365 user property, and the provisioning switches. "person ‹person id›" shows a person of the directory.',
   'bot.provision.whyUsage':
     'Send "provision why" followed by a person id, e.g. "provision why E00012".',
   'bot.provision.notPlanned':

@@ -61,7 +61,7 @@ export const workflowCardsEn = {
   'card.workflow.outcome.repair': 'In repair (修理中)',
   'card.workflow.outcome.returned': 'Returned (返却)',
   'card.workflows.title': 'Device replacements in progress',
-  'card.workflows.empty': 'No replacement in progress. Start one with "replace <asset number>".',
+  'card.workflows.empty': 'No replacement in progress. Start one with "replace ‹asset number›".',
   'card.workflows.open': 'Open',
   'card.workflows.reload': 'Reload',
   'bot.replaceAsk':
