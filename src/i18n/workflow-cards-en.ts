@@ -22,7 +22,7 @@ export const workflowCardsEn = {
   'card.workflow.newDevice': 'New device',
   'card.workflow.started': 'Started',
   'card.workflow.progress': 'Progress',
-  'card.workflow.progressValue': '{done} of {total} steps',
+  'card.workflow.progressValue': '{done} of {total, plural, one {# step} other {# steps}}',
   'card.workflow.optional': '(optional)',
   'card.workflow.notDone': 'Not done',
   'card.workflow.doneBy': 'Done by {by} ({when})',
@@ -55,7 +55,7 @@ export const workflowCardsEn = {
     '{assetNumber}: set {field} to "{wanted}" in {provider} (the MDM owns this field; the next sync brings it to the ledger)',
   'card.workflow.abandonedText': 'Abandoned. Nothing in the ledger changed.',
   'card.workflow.reminder':
-    'This workflow has had no activity for {days} days or more. Continue with the steps, or abandon it if it is no longer needed.',
+    'This workflow has had no activity for {days, plural, one {# day} other {# days}} or more. Continue with the steps, or abandon it if it is no longer needed.',
   'card.workflow.outcome.disposed': 'Disposed (廃棄)',
   'card.workflow.outcome.spare': 'Spare (予備機)',
   'card.workflow.outcome.repair': 'In repair (修理中)',
