@@ -115,7 +115,7 @@ export const provisioningBotJa: TranslationOf<typeof provisioningBotEn> = {
   'card.provisionResult.requests': 'Graph へのリクエスト',
   'card.provisionResult.failures': '失敗した操作 ({count})',
   'card.provisionResult.passwordNote':
-    '新しいアカウント {count} 件の初期パスワードは、Teams のチャットには表示しません。初期パスワードを受け取れるのは CLI の daicho provision apply で適用したときだけです。ここで作成したアカウントは、Microsoft 365 管理センターでパスワードをリセットして本人に伝えてください (初回サインイン時に変更が必要です)。',
+    '新しいアカウント {count} 件の初期パスワードは、Teams のチャットには表示しません。初期パスワードを受け取れるのは CLI の `daicho provision apply` で適用したときだけです。ここで作成したアカウントは、Microsoft 365 管理センターでパスワードをリセットして本人に伝えてください (初回サインイン時に変更が必要です)。',
 
   // Why
   'card.provisionWhy.title': 'プロビジョニング履歴: {id} ({name})',
