@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CATALOGS, MESSAGE_KEYS, t, type Locale } from '../../src/i18n/messages';
+import { allCards } from '../support/card-cases';
+import { visibleStrings } from '../support/latin-text';
 import { droppedWords, visibleInTeams } from '../support/teams-text';
 
 /** Sample values: a number for a parameter a plural form depends on, a word otherwise. */
@@ -33,6 +35,18 @@ describe('catalog text in Teams', () => {
             problems.push(`${key} (${count}): ${dropped.join(' ')} — ${text}`);
         }
       }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  for (const locale of ['en', 'ja'] satisfies Locale[]) {
+    it(`shows every word of every ${locale} card, text built in code included`, () => {
+      const problems: string[] = [];
+      for (const [name, card] of allCards(locale, 'Taro Yamada <taro@contoso.co.jp>'))
+        for (const text of visibleStrings(card)) {
+          const dropped = droppedWords(text);
+          if (dropped.length > 0) problems.push(`${name}: ${dropped.join(' ')} — ${text}`);
+        }
       expect(problems).toEqual([]);
     });
   }
