@@ -11,6 +11,7 @@ import { generateIntuneDevices, generateJamfComputers } from '../../src/sim/fixt
 import type { Simulators } from '../../src/sim/sim-server';
 import { runCli, type CliResult } from '../support/cli';
 import { startTestSimulators } from '../support/sim-harness';
+import { latinSentences } from '../support/latin-text';
 import { openTestDb, type TestDb } from '../support/test-db';
 
 interface Check {
@@ -93,7 +94,7 @@ describe('daicho doctor', () => {
     expect(await t.db.collection('doctor').countDocuments()).toBe(0);
   });
 
-  it('tells what the connection checks found in Japanese when DAICHO_LOCALE is ja', async () => {
+  it('tells what every check found in Japanese when DAICHO_LOCALE is ja', async () => {
     const result = await runCli(['doctor', '--json'], { ...base, DAICHO_LOCALE: 'ja' });
     const checks = checksOf(result);
     const detail = (name: string) => checks.find((check) => check.name === name)!.detail;
@@ -101,6 +102,11 @@ describe('daicho doctor', () => {
     expect(detail('intune')).toContain('DeviceManagementManagedDevices.Read.All');
     expect(detail('intune')).not.toMatch(/Signed in|answered/);
     expect(detail('jamf')).toMatch(/コンピューターは 2 台、モバイルデバイスは \d+ 台です。$/);
+    for (const check of checks)
+      expect([check.name, latinSentences(`${check.detail} ${check.fix ?? ''}`)]).toEqual([
+        check.name,
+        [],
+      ]);
   });
 
   it('fails the intune check with its fix on a wrong client secret, exit 1; no BOT_ID skips bot', async () => {
