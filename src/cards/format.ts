@@ -43,26 +43,37 @@ export function count(n: number, locale: Locale): string {
  * 6% of a device lookup's CPU). The zones are IANA's few hundred; an unknown one throws here, as
  * before, and is not kept.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Map<string, { time: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }>();
 
-function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
+function dateTimeFormat(timeZone: string): {
+  time: Intl.DateTimeFormat;
+  zone: Intl.DateTimeFormat;
+} {
   let format = formatters.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
+    format = {
+      time: new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+      // Japanese names Japan's zone "JST" and every other one by its offset ("GMT-5").
+      zone: new Intl.DateTimeFormat('ja-JP', { timeZone, timeZoneName: 'short' }),
+    };
     formatters.set(timeZone, format);
   }
   return format;
 }
 
-/** "2024-05-01 09:30" in the user's zone: the same shape in both languages, sorts as text. */
+/**
+ * "2024-05-01 09:30 JST" in the user's zone, which it names: JST, UTC, or the offset from UTC
+ * ("UTC-4", "UTC+5:30"). The same shape in both languages; sorts as text within one zone. A
+ * card or message only: files (CSV, JSON) keep ISO 8601.
+ */
 export function formatDateTime(
   at: Date | string | null | undefined,
   timeZone = DEFAULT_TIME_ZONE,
@@ -70,9 +81,16 @@ export function formatDateTime(
   if (at === null || at === undefined) return '';
   const date = at instanceof Date ? at : new Date(at);
   if (Number.isNaN(date.getTime())) return clip(String(at));
-  const parts = dateTimeFormat(timeZone).formatToParts(date);
+  const format = dateTimeFormat(timeZone);
+  const parts = format.time.formatToParts(date);
   const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
-  return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}`;
+  const zone = format.zone.formatToParts(date).find((x) => x.type === 'timeZoneName')?.value;
+  return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')} ${zoneName(zone)}`;
+}
+
+function zoneName(name: string | undefined): string {
+  if (!name) return 'UTC';
+  return name.replace(/^GMT(?=[+-]|$)/, 'UTC').replace(/^UTC\+0$/, 'UTC');
 }
 
 /** A field's label ("assetNumber" → 資産番号, "mdm.lastCheckInAt" → 最終チェックイン). */

@@ -1,5 +1,9 @@
 import { t, type Locale } from '../i18n/messages';
-import type { IntuneSelfTestResult, JamfSelfTestResult } from '../troubleshooting/self-test';
+import {
+  selfTestText,
+  type IntuneSelfTestResult,
+  type JamfSelfTestResult,
+} from '../troubleshooting/self-test';
 import { clip, type Fact } from './format';
 import type { CheckView } from './troubleshoot';
 
@@ -52,7 +56,7 @@ export function checkView(result: SelfTestResultView, locale: Locale): CheckView
     title: t(locale, 'troubleshoot.checkTitle', {
       verdict: verdictText(result, locale),
     }),
-    text: clip(result.detail, 500),
+    text: clip(selfTestText(result, locale), 500),
     ok: result.outcome === 'ok',
     facts,
   };

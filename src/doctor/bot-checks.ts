@@ -1,5 +1,6 @@
 import { AzureAuthorityHosts, ClientSecretCredential } from '@azure/identity';
 import type { Config } from '../config/config';
+import { t, type MessageKey } from '../i18n/messages';
 import { fail, ok, skipped, type CheckContext, type DoctorCheck } from './check';
 
 /** The Bot Framework's token audience: a bot signs its replies to Teams with such a token. */
@@ -24,14 +25,15 @@ export async function checkBot(
     disableInstanceDiscovery: !knownCloud,
     retryOptions: { maxRetries: 0 },
   });
-  const who = `app ${bot.appId} (${bot.type}, tenant ${tenant})`;
+  const who = t(ctx.locale, 'doctor.detail.botWho', { appId: bot.appId, type: bot.type, tenant });
   try {
     const token = await credential.getToken(BOT_FRAMEWORK_SCOPE, { abortSignal });
     const minutes = Math.round((token.expiresOnTimestamp - Date.now()) / 60_000);
-    return ok('bot', `${who}: got a Bot Framework token (valid ${minutes} min)`);
+    return ok('bot', t(ctx.locale, 'doctor.detail.botToken', { who, minutes }));
   } catch (e) {
     const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    return fail(ctx, 'bot', `${who}: no token: ${reason}`, 'doctor.fix.bot');
+    const detail = t(ctx.locale, 'doctor.detail.botNoToken', { who, reason });
+    return fail(ctx, 'bot', detail, 'doctor.fix.bot');
   }
 }
 
@@ -42,24 +44,33 @@ export function checkPublicUrl(ctx: CheckContext, config: Config): DoctorCheck {
   try {
     url = new URL(value);
   } catch {
-    return fail(ctx, 'publicUrl', `PUBLIC_URL=${value} is not a URL`, 'doctor.fix.publicUrl');
+    const detail = t(ctx.locale, 'doctor.detail.publicUrlInvalid', { value });
+    return fail(ctx, 'publicUrl', detail, 'doctor.fix.publicUrl');
   }
-  const problems: string[] = [];
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push('not http(s)');
+  const problems: MessageKey[] = [];
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    problems.push('doctor.detail.url.notHttp');
   if (config.production) {
-    if (url.protocol !== 'https:') problems.push('not https');
-    if (url.pathname !== '/' || url.search || url.hash) problems.push('has a path');
-    if (url.username || url.password) problems.push('carries a user name');
+    if (url.protocol !== 'https:') problems.push('doctor.detail.url.notHttps');
+    if (url.pathname !== '/' || url.search || url.hash) problems.push('doctor.detail.url.path');
+    if (url.username || url.password) problems.push('doctor.detail.url.userName');
   }
-  const mode = config.production ? 'production' : 'local mode';
-  if (problems.length > 0)
-    return fail(
-      ctx,
-      'publicUrl',
-      `PUBLIC_URL=${url.origin} (${mode}): ${problems.join(', ')}`,
-      'doctor.fix.publicUrl',
-    );
-  return ok('publicUrl', `PUBLIC_URL=${value} (${mode})`);
+  const mode = t(
+    ctx.locale,
+    config.production ? 'doctor.detail.production' : 'doctor.detail.localMode',
+  );
+  if (problems.length > 0) {
+    const listed = problems
+      .map((key) => t(ctx.locale, key))
+      .join(ctx.locale === 'ja' ? '、' : ', ');
+    const detail = t(ctx.locale, 'doctor.detail.publicUrlProblems', {
+      value: url.origin,
+      mode,
+      problems: listed,
+    });
+    return fail(ctx, 'publicUrl', detail, 'doctor.fix.publicUrl');
+  }
+  return ok('publicUrl', t(ctx.locale, 'doctor.detail.publicUrl', { value, mode }));
 }
 
 /** Admins must be named once the bot faces real users. */
@@ -71,7 +82,7 @@ export function checkAdmins(ctx: CheckContext, config: Config): DoctorCheck {
   return fail(
     ctx,
     'admins',
-    `${named}: nobody can change the ledger from Teams`,
+    t(ctx.locale, 'doctor.detail.noAdmins', { named }),
     'doctor.fix.admins',
   );
 }

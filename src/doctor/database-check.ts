@@ -1,6 +1,7 @@
 import { MongoClient, MongoServerError, type Db } from 'mongodb';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/database';
+import { t } from '../i18n/messages';
 import { maskUri } from '../secrets';
 import { fail, ok, type CheckContext, type DoctorCheck } from './check';
 
@@ -48,11 +49,12 @@ async function checkEmbedded(ctx: CheckContext, config: Config): Promise<DoctorC
   try {
     database = await openDatabase(config);
   } catch (e) {
-    return fail(ctx, 'database', `embedded: ${message(e)}`, 'doctor.fix.dbUnreachable');
+    const detail = t(ctx.locale, 'doctor.detail.embeddedFailed', { reason: message(e) });
+    return fail(ctx, 'database', detail, 'doctor.fix.dbUnreachable');
   }
   try {
     const { uri, name } = database.info;
-    return await inspect(ctx, database.db, `${uri} db=${name} (embedded)`);
+    return await inspect(ctx, database.db, t(ctx.locale, 'doctor.detail.embedded', { uri, name }));
   } finally {
     await database.close().catch(() => undefined);
   }
@@ -63,20 +65,26 @@ async function inspect(ctx: CheckContext, db: Db, where: string): Promise<Doctor
   try {
     await db.command({ ping: 1 });
   } catch (e) {
-    return fail(ctx, 'database', `${where}: ${message(e)}`, 'doctor.fix.dbUnreachable');
+    const detail = t(ctx.locale, 'doctor.detail.dbUnreachable', { where, reason: message(e) });
+    return fail(ctx, 'database', detail, 'doctor.fix.dbUnreachable');
   }
   const version = await serverVersion(db);
   try {
     await writeAndDelete(db);
   } catch (e) {
-    return fail(ctx, 'database', `${where}: write failed: ${message(e)}`, 'doctor.fix.dbReadOnly');
+    const detail = t(ctx.locale, 'doctor.detail.dbWriteFailed', { where, reason: message(e) });
+    return fail(ctx, 'database', detail, 'doctor.fix.dbReadOnly');
   }
   const missing = await missingIndexes(db);
   if (missing.length > 0) {
-    const detail = `${where} (server ${version}): unique indexes missing: ${missing.join(', ')}`;
+    const detail = t(ctx.locale, 'doctor.detail.dbIndexesMissing', {
+      where,
+      version,
+      missing: missing.join(', '),
+    });
     return fail(ctx, 'database', detail, 'doctor.fix.dbIndexes');
   }
-  return ok('database', `${where}: server ${version}, reachable, writable, unique indexes present`);
+  return ok('database', t(ctx.locale, 'doctor.detail.dbOk', { where, version }));
 }
 
 async function serverVersion(db: Db): Promise<string> {

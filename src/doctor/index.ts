@@ -62,7 +62,9 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<D
     ]);
     const configLine = ok(
       'config',
-      `DAICHO_ENV=${config.envName}${config.production ? ' (production)' : ''}`,
+      t(ctx.locale, config.production ? 'doctor.detail.configProduction' : 'doctor.detail.config', {
+        env: config.envName,
+      }),
     );
     return {
       locale: ctx.locale,

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config';
 import type { MessageKey } from '../i18n/messages';
-import { runIntuneSelfTest, runJamfSelfTest } from '../troubleshooting/self-test';
+import { runIntuneSelfTest, runJamfSelfTest, selfTestText } from '../troubleshooting/self-test';
 import { fail, ok, skipped, type CheckContext, type DoctorCheck } from './check';
 
 /** The self-tests' own limit, below the check's time-out so their answer is the one shown. */
@@ -13,16 +13,18 @@ const WORKING = new Set(['ok', 'empty-result']);
 export async function checkIntune(ctx: CheckContext, config: Config): Promise<DoctorCheck> {
   if (!config.intune) return skipped(ctx, 'intune', 'doctor.skip.intune');
   const result = await runIntuneSelfTest(config.intune, { deadlineMs: MDM_DEADLINE_MS });
-  if (WORKING.has(result.outcome)) return ok('intune', result.detail);
-  return fail(ctx, 'intune', result.detail, intuneFix(result.outcome));
+  const detail = selfTestText(result, ctx.locale);
+  if (WORKING.has(result.outcome)) return ok('intune', detail);
+  return fail(ctx, 'intune', detail, intuneFix(result.outcome));
 }
 
 /** Jamf Pro: an OAuth token and one record of each inventory, by the self-test. */
 export async function checkJamf(ctx: CheckContext, config: Config): Promise<DoctorCheck> {
   if (!config.jamf) return skipped(ctx, 'jamf', 'doctor.skip.jamf');
   const result = await runJamfSelfTest(config.jamf, { deadlineMs: MDM_DEADLINE_MS });
-  if (WORKING.has(result.outcome)) return ok('jamf', result.detail);
-  return fail(ctx, 'jamf', result.detail, jamfFix(result.outcome));
+  const detail = selfTestText(result, ctx.locale);
+  if (WORKING.has(result.outcome)) return ok('jamf', detail);
+  return fail(ctx, 'jamf', detail, jamfFix(result.outcome));
 }
 
 function intuneFix(outcome: string): MessageKey {

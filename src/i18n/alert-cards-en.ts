@@ -11,11 +11,11 @@ export const alertCardsEn = {
   'card.alertType.run-held': 'Sync waiting for approval',
   'card.alert.title': '{type} ({provider})',
   'card.alert.dupMdm':
-    '{count} MDM devices share {key} "{value}"; each became a ledger device of its own ({assets}). Synced devices cannot be deleted from the ledger: delete the stale one in the MDM, the next sync marks it missing, and it can then be deleted here.',
+    '{count, plural, one {# MDM device shares} other {# MDM devices share}} {key} "{value}"; each became a ledger device of its own ({assets}). Synced devices cannot be deleted from the ledger: delete the stale one in the MDM, the next sync marks it missing, and it can then be deleted here.',
   'card.alert.ledgerRecord': 'Ledger asset number',
   'card.alert.notInLedger': 'not in the ledger',
   'card.alert.dupLedger':
-    '{count} ledger devices ({assets}) share {key} "{value}". Choose the one to keep, or keep things as they are.',
+    '{count, plural, one {# ledger device ({assets}) shares} other {# ledger devices ({assets}) share}} {key} "{value}". Choose the one to keep, or keep things as they are.',
   'card.alert.conflict':
     'The asset number "{wanted}" of {device} is already taken, so it got {assigned}.',
   'card.alert.missing':
@@ -25,7 +25,8 @@ export const alertCardsEn = {
   'card.alert.reenrolOld': 'Old enrolment',
   'card.alert.reenrolNew': 'New enrolment',
   'card.alert.failed': 'The sync failed. Nothing in the ledger was changed.',
-  'card.alert.partial': 'There were {count} errors. The other changes were applied.',
+  'card.alert.partial':
+    '{count, plural, one {There was # error.} other {There were # errors.}} The other changes were applied.',
   'card.alert.recordsLedger': 'Ledger devices',
   'card.alert.linkedTo': 'Linked MDM device',
   'card.alert.ledgerOnly': 'none (ledger only)',
@@ -38,7 +39,7 @@ export const alertCardsEn = {
   'card.alert.newAssetNumber': 'New asset number',
   'card.alert.resolved': '{by} chose "{action}" ({when})',
   'card.alert.resolvedPlain': 'Resolved',
-  'card.digest.title': '{count} alerts',
+  'card.digest.title': '{count, plural, one {# alert} other {# alerts}}',
   'card.digest.intro': 'There are many alerts, so here they are in one card.',
   'card.digest.group': '{type}: {count}',
   'card.error.title': 'Something went wrong',

@@ -3,10 +3,10 @@ import type { CatalogPart } from './catalog';
 /** English: the bot's and the CLI's own answers (commands, errors, usage). */
 export const botCliEn = {
   'bot.unknown':
-    'I did not understand "{text}". Try: help, device <asset number, serial or user>, devices, sync, status, link, unlink, replace <asset number>, workflows, troubleshoot, explain <code>, provision, provision why <person id>, person <person id>, mapping.',
+    'I did not understand "{text}". Try: help, device ‹asset number, serial or user›, devices, sync, status, link, unlink, alerts here, replace ‹asset number›, workflows, troubleshoot, explain ‹code›, provision, provision why ‹person id›, person ‹person id›, mapping.',
   'bot.error': 'Something went wrong; please try again (correlation id: {correlationId}).',
   'bot.tooLong':
-    'That message is too long for a command: {length} characters, and I read at most {max}. Nothing was done. Send a command such as "device PC-0012", or "help" for the list.',
+    'That message is too long for a command: {length, plural, one {# character} other {# characters}}, and I read at most {max}. Nothing was done. Send a command such as "device PC-0012", or "help" for the list.',
   'bot.notAdmin':
     'Only admins can do this. Ask an admin, or ask to be added to ADMIN_USER_IDS / ADMIN_TEAM_IDS.',
   'bot.localTesting':
@@ -16,7 +16,8 @@ export const botCliEn = {
   'bot.ledgerUnreachable':
     'The ledger is not reachable: its database is not answering, so this could not be done. Please try again in a few minutes; if it goes on, ask whoever runs Daicho to check the database (correlation id: {correlationId}).',
   'bot.noDevice': 'No device matches "{id}".',
-  'bot.devicesFound': '{count} devices match "{id}": {list}',
+  'bot.devicesFound':
+    '{count, plural, one {# device matches} other {# devices match}} "{id}": {list}',
   'query.bad': '{option} cannot be "{value}".',
   'query.badChoice': '{option} cannot be "{value}" (one of {choices}).',
   'bot.badPayload':

@@ -4,7 +4,7 @@ import type { botCliEn } from './bot-cli-en';
 /** Japanese: the bot's and the CLI's own answers (commands, errors, usage). */
 export const botCliJa: TranslationOf<typeof botCliEn> = {
   'bot.unknown':
-    '「{text}」はわかりませんでした。使えるコマンド: help / ヘルプ、device <資産番号・シリアル・利用者> / デバイス …、devices / デバイス一覧、sync / 同期、status、link、unlink、機種変更 <資産番号>、ワークフロー、トラブルシュート、説明 <コード>、プロビジョニング、プロビジョニング履歴 <社員番号>、利用者 <社員番号>、マッピング。',
+    '「{text}」はわかりませんでした。使えるコマンド: ヘルプ、デバイス ‹資産番号・シリアル・利用者›、デバイス一覧、同期、状態、連携、連携解除、通知先をここに、機種変更 ‹資産番号›、ワークフロー、トラブルシュート、説明 ‹コード›、プロビジョニング、プロビジョニング履歴 ‹社員番号›、利用者 ‹社員番号›、マッピング (英語のコマンド名も使えます)。',
   'bot.error': '処理中にエラーが発生しました。もう一度お試しください (相関ID: {correlationId})。',
   'bot.tooLong':
     'メッセージが長すぎます ({length} 文字。コマンドとして読むのは {max} 文字まで)。何も実行していません。「device PC-0012」のようなコマンドを送るか、「ヘルプ」で一覧を表示してください。',

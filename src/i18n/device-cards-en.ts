@@ -76,7 +76,7 @@ export const deviceCardsEn = {
   'card.list.all': 'All devices',
   'card.list.filter': 'Filter: {filter}',
   'card.list.text': 'matching "{value}"',
-  'card.list.page': 'Page {page} of {pages} ({total} devices)',
+  'card.list.page': 'Page {page} of {pages} ({total, plural, one {# device} other {# devices}})',
   'card.list.stale': 'no check-in for {days}+ days',
   'card.list.duplicates': 'duplicates only',
   'card.list.empty': 'No devices match.',

@@ -15,15 +15,18 @@ export const ledgerEn = {
   'device.deleteSynced':
     'Device "{assetNumber}" is synced with {provider} and cannot be deleted. Delete it in {provider} or unlink the master integration first. If it is a duplicate, delete the device that was in the ledger originally and keep the one imported from {provider} (usage history can be moved by CSV).',
   'device.deleted': 'Deleted device "{assetNumber}".',
-  'device.updated': 'Updated device "{assetNumber}" ({count} fields).',
+  'device.updated':
+    'Updated device "{assetNumber}" ({count, plural, one {# field} other {# fields}}).',
   'device.unchanged': 'Device "{assetNumber}" is unchanged.',
   'edit.noFields': 'Name the fields to change (e.g. --user "Taro Yamada" --status in-use).',
   'edit.mdmOnly': '"{field}" comes from the MDM and cannot be edited.',
   'edit.assetNumberEmpty': 'The asset number cannot be empty.',
   'input.unknownField': 'unknown field "{field}"',
   'input.notText': '"{field}" must be text',
-  'input.tooLong': '"{field}" must be at most {max} characters',
-  'input.columnCount': 'the row has {got} cells but the header has {expected}',
+  'input.tooLong':
+    '"{field}" must be at most {max, plural, one {# character} other {# characters}}',
+  'input.columnCount':
+    'the row has {got, plural, one {# cell} other {# cells}} but the header has {expected}',
   'input.badDate': '"{field}" is not a valid date: "{value}" (YYYY-MM-DD)',
   'input.disposalBeforeProcurement': 'disposal date ({to}) is before procurement date ({from})',
   'input.duplicateInFile':
@@ -31,7 +34,7 @@ export const ledgerEn = {
   'import.badFile': 'Cannot read "{file}": {reason}',
   'import.rowProblem': 'line {line}: {reasons}',
   'import.rejected':
-    '{count} rows are invalid, so nothing was written. Fix them, or use --skip-invalid to import only the valid rows.',
+    '{count, plural, one {# row is} other {# rows are}} invalid, so nothing was written. Fix them, or use --skip-invalid to import only the valid rows.',
   'import.done':
     'Imported: {created} added, {updated} updated, {unchanged} unchanged, {skipped} skipped.',
   'import.kept':
@@ -50,9 +53,9 @@ export const ledgerEn = {
   'import.tooLarge':
     'Cannot import "{file}": it is {size} MB, and an import file may be at most {max} MB. Split it into smaller files. Nothing was written.',
   'import.tooManyColumns':
-    '"{file}" line 1: the header has {count} columns, and an import file may have at most {max}. Is it the right file? Nothing was written.',
+    '"{file}" line 1: the header has {count, plural, one {# column} other {# columns}}, and an import file may have at most {max}. Is it the right file? Nothing was written.',
   'import.tooManyKeys':
-    '"{file}" record {record}: it has {count} fields, and an import file may have at most {max}. Is it the right file? Nothing was written.',
+    '"{file}" record {record}: it has {count, plural, one {# field} other {# fields}}, and an import file may have at most {max}. Is it the right file? Nothing was written.',
   'import.duplicateColumn':
     '"{file}" line 1: column {first} "{a}" and column {second} "{b}" are the same field ({field}); keep only one of them. Nothing was written.',
   'import.duplicateKey':
@@ -63,8 +66,10 @@ export const ledgerEn = {
     'Cannot tell the encoding of "{file}" for sure (tried {tried}): it reads as {candidates}, and a wrong guess would import garbled text. Name it with --encoding, e.g. --encoding {suggest} (one of {choices}), or save the file as UTF-8. Nothing was written.',
   'import.notInEncoding':
     'Cannot read "{file}" as {encoding}: line {line} has bytes that are not {encoding}. Check the file\'s encoding and name it with --encoding ({choices}). Nothing was written.',
-  'import.moreProblems': '… and {count} more problems; --json lists them all.',
-  'import.moreUnknownFields': 'and {count} more unknown fields',
+  'import.moreProblems':
+    '… and {count, plural, one {# more problem} other {# more problems}}; --json lists them all.',
+  'import.moreUnknownFields':
+    'and {count, plural, one {# more unknown field} other {# more unknown fields}}',
   'usage.unknownDevice': 'no device with asset number "{assetNumber}" in the ledger',
   'usage.missingUser': 'user is missing',
   'usage.badFrom': '"from" is not a valid date',

@@ -34,9 +34,35 @@ export function t(
   params: Record<string, string | number> = {},
 ): string {
   const template = CATALOGS[locale][key] ?? CATALOGS.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+  return fill(template, locale, params);
+}
+
+/**
+ * `{name}` is the parameter; `{name, plural, one {# row is} other {# rows are}}` picks the form
+ * for the number (Intl.PluralRules of the locale, `#` is the number as given). A form missing
+ * for the number's category falls back to `other`.
+ */
+const PLURAL = /\{(\w+), plural,((?:\s*\w+ \{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
+const PLURAL_FORM = /(\w+) \{((?:[^{}]|\{\w+\})*)\}/g;
+const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
+
+function fill(template: string, locale: Locale, params: Record<string, string | number>): string {
+  const withForms = template.replace(PLURAL, (whole, name: string, forms: string) => {
+    if (!(name in params)) return whole;
+    const given = params[name];
+    const rules = (pluralRules[locale] ??= new Intl.PluralRules(locale));
+    const category = rules.select(Number(String(given).replace(/[,\s]/g, '')));
+    const chosen = new Map([...forms.matchAll(PLURAL_FORM)].map((m) => [m[1], m[2]]));
+    return (chosen.get(category) ?? chosen.get('other') ?? '').replace(/#/g, String(given));
+  });
+  return withForms.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/** The parameters a template uses, plain or plural, each once and sorted (for the checks). */
+export function templateParams(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
 }
 
 /**

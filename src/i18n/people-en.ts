@@ -18,9 +18,9 @@ export const peopleEn = {
   'people.removal.stop': 'stop (block sign-in to)',
   'people.removal.delete': 'delete',
   'people.importRejected':
-    '{count} rows are invalid, so nothing was written. Fix them and import the file again.',
+    '{count, plural, one {# row is} other {# rows are}} invalid, so nothing was written. Fix them and import the file again.',
   'people.importDone':
-    'Imported people: {created} added, {updated} updated, {unchanged} unchanged; {groupsCreated} new directory groups.',
+    'Imported people: {created} added, {updated} updated, {unchanged} unchanged; {groupsCreated, plural, one {# new directory group} other {# new directory groups}}.',
   'people.input.personIdMissing': 'personId (社員番号) is missing',
   'people.input.badPersonId': 'personId "{value}" must be 1-64 characters without spaces',
   'people.input.duplicateInFile': 'person "{id}" appears twice in the file (as on line {line})',

@@ -4,7 +4,7 @@ import type { CatalogPart } from './catalog';
 export const provisionEn = {
   'provision.problem.missingRequired': 'required attribute {attribute} is empty',
   'provision.problem.singleBusinessPhone':
-    'businessPhones has {count} numbers but Microsoft 365 takes only one through the API (seed 001 ※1); keep one',
+    'businessPhones has {count, plural, one {# number} other {# numbers}} but Microsoft 365 takes only one through the API (seed 001 ※1); keep one',
   'provision.problem.duplicateUserPrincipalName':
     'has the same userPrincipalName as person "{otherPersonId}"',
   'provision.problem.linkedAccountMissing':
@@ -25,7 +25,7 @@ export const provisionEn = {
   'provision.problem.linkedGroupMissing':
     'the linked security group {groupId} is not in Microsoft 365',
   'provision.problem.ambiguousGroup':
-    '{count} security groups have this display name; link the right one',
+    '{count, plural, one {# security group has} other {# security groups have}} this display name; link the right one',
   'provision.noGraph':
     'Microsoft 365 provisioning uses the app registration of the Intune connection: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH / AZURE_USE_MANAGED_IDENTITY) in {file}, and grant it the application permissions User.ReadWrite.All, Group.ReadWrite.All and Organization.Read.All (admin consent).',
   'provision.allOff':
@@ -41,26 +41,26 @@ export const provisionEn = {
     'This is not a provisioning plan (the JSON of daicho provision plan --json): {reason}. Nothing was changed.',
   'provision.badPlanFile': 'Cannot read the plan file {file}: {reason}. Nothing was changed.',
   'provision.planTooLarge':
-    'The plan has {operations} operations ({mb} MB), more than one run can record. Provision in parts: turn the switches on one at a time (PROVISION_ACCOUNTS first), or import the people in batches. Nothing was changed.',
+    'The plan has {operations, plural, one {# operation} other {# operations}} ({mb} MB), more than one run can record. Provision in parts: turn the switches on one at a time (PROVISION_ACCOUNTS first), or import the people in batches. Nothing was changed.',
   'provision.planSwitchOff':
     'The plan has {kind} operations, but {variable} is off now. Nothing was changed; make a new plan.',
   'provision.summary':
     'Accounts: {createUser} to create, {linkUser} to link, {updateUser} to update, {stopUser} to stop, {deleteUser} to delete. Licences: {assignLicenses} people. Groups: {createGroup} to create, {linkGroup} to link, {updateGroup} to update, {deleteGroup} to delete. Members: {addMember} to add, {removeMember} to remove. Problems: {problems}.',
   'provision.empty': 'Nothing to change: Microsoft 365 matches the directory.',
   'provision.dryRun':
-    'Dry run {runId}: nothing was changed in Microsoft 365 ({requests} Graph requests, reads only).',
+    'Dry run {runId}: nothing was changed in Microsoft 365 ({requests, plural, one {# Graph request} other {# Graph requests}}, reads only).',
   'provision.needsApproval':
-    'This plan stops or deletes {removals} accounts, more than the safety limit ({safetyLimit}): an apply of it waits for an admin to approve.',
+    'This plan stops or deletes {removals, plural, one {# account} other {# accounts}}, more than the safety limit ({safetyLimit}): an apply of it waits for an admin to approve.',
   'provision.held':
-    'Held for approval: run {runId} would stop or delete {removals} accounts (safety limit {safetyLimit}). Nothing was changed. Apply it with daicho provision approve {runId}, or drop it with daicho provision reject {runId}.',
+    'Held for approval: run {runId} would stop or delete {removals, plural, one {# account} other {# accounts}} (safety limit {safetyLimit}). Nothing was changed. Apply it with daicho provision approve {runId}, or drop it with daicho provision reject {runId}.',
   'provision.heldShort':
     'Not applied: run {runId} waits for approval (daicho provision approve {runId}).',
   'provision.result':
-    'Run {runId} {status}: {ok} done, {failed} failed, {skipped} skipped ({requests} Graph requests).',
+    'Run {runId} {status}: {ok} done, {failed} failed, {skipped} skipped ({requests, plural, one {# Graph request} other {# Graph requests}}).',
   'provision.partialShort':
-    '{failed} operations failed in run {runId}; see the list above (daicho provision why <person id> for one person).',
+    '{failed, plural, one {# operation} other {# operations}} failed in run {runId}; see the list above (daicho provision why ‹person id› for one person).',
   'provision.passwordsWarning':
-    'First passwords of the {count} new accounts: hand each over securely (not by e-mail or chat) and do not keep them. They must be changed at first sign-in, are stored nowhere and cannot be shown again.',
+    'First {count, plural, one {password of the # new account} other {passwords of the # new accounts}}: hand each over securely (not by e-mail or chat) and do not keep them. They must be changed at first sign-in, are stored nowhere and cannot be shown again.',
   'provision.rejected': 'Rejected run {runId}; nothing of it was applied.',
   'provision.problems': 'Problems (left out of the plan):',
   'provision.whyHeader': 'Person {personId} ({displayName}), Microsoft 365 account {accountId}',

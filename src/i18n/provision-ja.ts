@@ -59,7 +59,7 @@ export const provisionJa: TranslationOf<typeof provisionEn> = {
   'provision.result':
     '実行 {runId} {status}: 完了 {ok}、失敗 {failed}、スキップ {skipped} (Graph リクエスト {requests} 件)。',
   'provision.partialShort':
-    '実行 {runId} で {failed} 件の操作が失敗しました。上の一覧を確認してください (利用者ごとは daicho provision why <利用者ID>)。',
+    '実行 {runId} で {failed} 件の操作が失敗しました。上の一覧を確認してください (利用者ごとは daicho provision why ‹社員番号›)。',
   'provision.passwordsWarning':
     '新しい {count} 件のアカウントの初期パスワードです。安全な方法で本人に渡し (メールやチャットは不可)、控えを残さないでください。初回サインイン時に変更が必要です。どこにも保存されず、再表示もできません。',
   'provision.rejected': '実行 {runId} を取り消しました。何も適用していません。',

@@ -9,9 +9,9 @@ export const provisioningBotEn = {
   'card.action.provision': 'Provisioning plan',
   'card.action.mapping': 'Attribute mapping',
   'card.help.provision':
-    'Preview what Microsoft 365 provisioning would change for the people directory (a dry run), then apply it. "provision why <person id>" shows what happened to one person.',
+    'Preview what Microsoft 365 provisioning would change for the people directory (a dry run), then apply it. "provision why ‹person id›" shows what happened to one person.',
   'card.help.mapping':
-    'See which person attribute fills which Microsoft 365 user property, and the provisioning switches. "person <person id>" shows a person of the directory.',
+    'See which person attribute fills which Microsoft 365 user property, and the provisioning switches. "person ‹person id›" shows a person of the directory.',
   'bot.provision.whyUsage':
     'Send "provision why" followed by a person id, e.g. "provision why E00012".',
   'bot.provision.notPlanned':
@@ -55,11 +55,12 @@ export const provisioningBotEn = {
   'card.provision.removal.delete': 'delete',
   'card.provision.empty': 'Microsoft 365 already matches the directory: nothing to change.',
   'card.provision.needsApproval':
-    'This plan stops or deletes {removals} accounts, more than the safety limit ({limit}): it is applied only after an admin approves.',
+    'This plan stops or deletes {removals, plural, one {# account} other {# accounts}}, more than the safety limit ({limit}): it is applied only after an admin approves.',
   'card.provision.objectsTitle': 'People and groups with changes ({count})',
   'card.provision.problemsTitle': 'Problems ({count})',
   'card.provision.problems': 'Problems',
-  'card.provision.moreChanges': '…and {count} more changes (all in the CSV)',
+  'card.provision.moreChanges':
+    '…and {count, plural, one {# more change} other {# more changes}} (all in the CSV)',
   'card.provision.apply': 'Apply',
   'card.provision.applyForApproval': 'Apply (will wait for approval)',
   'card.provision.approve': 'Approve and apply',
@@ -80,13 +81,14 @@ export const provisioningBotEn = {
   'card.provision.reason.groupRemoved': 'the group was removed',
   'card.provision.op.createUser': 'Create the account {upn}',
   'card.provision.op.linkUser': 'Link to the existing account {upn}',
-  'card.provision.op.updateUser': 'Update {count} attributes',
+  'card.provision.op.updateUser': 'Update {count, plural, one {# attribute} other {# attributes}}',
   'card.provision.op.stopUser': 'Stop the account {upn} (block sign-in): {reason}',
   'card.provision.op.deleteUser': 'Delete the account {upn}: {reason}',
   'card.provision.op.assignLicenses': 'Licences: {add} to add, {remove} to remove',
   'card.provision.op.createGroup': 'Create the security group "{name}"',
   'card.provision.op.linkGroup': 'Link to the existing security group {groupId}',
-  'card.provision.op.updateGroup': 'Update {count} group properties',
+  'card.provision.op.updateGroup':
+    'Update {count, plural, one {# group property} other {# group properties}}',
   'card.provision.op.deleteGroup': 'Delete the security group {groupId}',
   'card.provision.op.addMember': 'Add the member {member}',
   'card.provision.op.removeMember': 'Remove the member {member}: {reason}',
@@ -115,7 +117,7 @@ export const provisioningBotEn = {
   'card.provisionResult.requests': 'Graph requests',
   'card.provisionResult.failures': 'Failed operations ({count})',
   'card.provisionResult.passwordNote':
-    'The first passwords of the {count} new accounts are never shown in a Teams chat. They are given only by `daicho provision apply` in the CLI; for accounts created here, reset the password in the Microsoft 365 admin center and give it to the person (it must be changed at the first sign-in).',
+    'The first {count, plural, one {password of the # new account is} other {passwords of the # new accounts are}} never shown in a Teams chat. They are given only by `daicho provision apply` in the CLI; for accounts created here, reset the password in the Microsoft 365 admin center and give it to the person (it must be changed at the first sign-in).',
 
   // Why
   'card.provisionWhy.title': 'Provisioning of {id} ({name})',
@@ -194,7 +196,7 @@ export const provisioningBotEn = {
   'card.mapping.groupRemoval.delete': 'delete the group',
   'card.mapping.safetyLimit': 'Safety limit',
   'card.mapping.safetyLimitValue':
-    'a run stopping or deleting more than {count} accounts waits for approval',
+    'a run stopping or deleting more than {count, plural, one {# account} other {# accounts}} waits for approval',
 
   // Seed 001: the display names in the Microsoft 365 admin center
   'card.m365.displayName': 'Display name',

@@ -10,9 +10,9 @@ export const provisioningBotJa: TranslationOf<typeof provisioningBotEn> = {
   'card.action.provision': 'プロビジョニングの計画',
   'card.action.mapping': '属性マッピング',
   'card.help.provision':
-    '利用者ディレクトリを Microsoft 365 に反映する計画 (ドライラン) を表示し、確認してから適用します。「プロビジョニング履歴 <社員番号>」でその人の履歴を表示します。',
+    '利用者ディレクトリを Microsoft 365 に反映する計画 (ドライラン) を表示し、確認してから適用します。「プロビジョニング履歴 ‹社員番号›」でその人の履歴を表示します。',
   'card.help.mapping':
-    '利用者の属性と Microsoft 365 のユーザー属性の対応表と、プロビジョニングの設定を表示します。「利用者 <社員番号>」で利用者を表示します。',
+    '利用者の属性と Microsoft 365 のユーザー属性の対応表と、プロビジョニングの設定を表示します。「利用者 ‹社員番号›」で利用者を表示します。',
   'bot.provision.whyUsage':
     '「プロビジョニング履歴」に続けて社員番号を送ってください。例: 「プロビジョニング履歴 E00012」',
   'bot.provision.notPlanned':
@@ -115,7 +115,7 @@ export const provisioningBotJa: TranslationOf<typeof provisioningBotEn> = {
   'card.provisionResult.requests': 'Graph へのリクエスト',
   'card.provisionResult.failures': '失敗した操作 ({count})',
   'card.provisionResult.passwordNote':
-    '新しいアカウント {count} 件の初期パスワードは、Teams のチャットには表示しません。初期パスワードを受け取れるのは CLI の daicho provision apply で適用したときだけです。ここで作成したアカウントは、Microsoft 365 管理センターでパスワードをリセットして本人に伝えてください (初回サインイン時に変更が必要です)。',
+    '新しいアカウント {count} 件の初期パスワードは、Teams のチャットには表示しません。初期パスワードを受け取れるのは CLI の `daicho provision apply` で適用したときだけです。ここで作成したアカウントは、Microsoft 365 管理センターでパスワードをリセットして本人に伝えてください (初回サインイン時に変更が必要です)。',
 
   // Why
   'card.provisionWhy.title': 'プロビジョニング履歴: {id} ({name})',

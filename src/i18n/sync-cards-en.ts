@@ -44,11 +44,14 @@ export const syncCardsEn = {
   'card.linkPreview.conflicts': 'Asset-number conflicts ({count})',
   'card.linkPreview.more': '…and {count} more (download the CSV to see them all)',
   'card.linkPreview.confirm': 'Link',
-  'card.dup.mdm': '{count} MDM devices share {key} "{value}": {names}',
-  'card.dup.ledger': '{count} ledger devices share {key} "{value}": {assets}',
+  'card.dup.mdm':
+    '{count, plural, one {# MDM device shares} other {# MDM devices share}} {key} "{value}": {names}',
+  'card.dup.ledger':
+    '{count, plural, one {# ledger device shares} other {# ledger devices share}} {key} "{value}": {assets}',
   'card.conflict.line': '{device}: asset number "{wanted}" is taken, so it gets a SYS number',
   'card.unlink.title': 'Unlink {provider}?',
-  'card.unlink.keep': 'All {devices} devices stay in the ledger.',
+  'card.unlink.keep':
+    '{devices, plural, one {The # device stays} other {All # devices stay}} in the ledger.',
   'card.unlink.source':
     'Their source becomes "ledger"; asset number, serial number, user and the other fields keep their last values.',
   'card.unlink.mdmFields':
@@ -73,7 +76,7 @@ export const syncCardsEn = {
   'card.syncProgress.started': 'Started {when}',
   'card.syncSummary.title': 'Sync with {provider}: {status}',
   'card.syncSummary.held':
-    'Not applied yet, held by the safety limit: {changes} of {syncedBefore} synced devices ({percent}%) would change user or be missing. Check the numbers, then approve or reject.',
+    'Not applied yet, held by the safety limit: {changes} of {syncedBefore, plural, one {# synced device} other {# synced devices}} ({percent}%) would change user or be missing. Check the numbers, then approve or reject.',
   'card.syncSummary.approve': 'Approve and apply',
   'card.syncSummary.reject': 'Reject',
   'card.syncSummary.errors': 'Errors ({count})',
@@ -84,7 +87,7 @@ export const syncCardsEn = {
   'card.status.runs': 'Recent syncs',
   'card.status.noRuns': 'No syncs yet.',
   'card.status.runCounts':
-    '{created} created, {updated} updated, {duplicates} duplicates, {conflicts} conflicts, {missing} missing',
+    '{created} created, {updated} updated, {duplicates, plural, one {# duplicate} other {# duplicates}}, {conflicts, plural, one {# conflict} other {# conflicts}}, {missing} missing',
   'card.status.alerts': 'Open alerts',
   'card.status.noAlerts': 'No open alerts.',
 } satisfies CatalogPart;

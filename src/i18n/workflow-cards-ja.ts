@@ -61,7 +61,7 @@ export const workflowCardsJa: TranslationOf<typeof workflowCardsEn> = {
   'card.workflow.outcome.repair': '修理中',
   'card.workflow.outcome.returned': '返却',
   'card.workflows.title': '進行中の機種変更',
-  'card.workflows.empty': '進行中の機種変更はありません。「機種変更 <資産番号>」で始められます。',
+  'card.workflows.empty': '進行中の機種変更はありません。「機種変更 ‹資産番号›」で始められます。',
   'card.workflows.open': '開く',
   'card.workflows.reload': '再読み込み',
   'bot.replaceAsk': '機種変更する端末の資産番号を付けて送ってください (例: 機種変更 PC-0012)。',

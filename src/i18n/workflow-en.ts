@@ -15,13 +15,14 @@ export const workflowEn = {
   'workflow.alreadyAbandoned':
     'Workflow {workflowId} was abandoned by {by} at {at}; it cannot be changed.',
   'workflow.stepsNotDone':
-    'Workflow {workflowId} has {count} required steps not done (steps {steps}). Finish them, then complete it. Nothing in the ledger was changed.',
+    'Workflow {workflowId} has {count, plural, one {# required step} other {# required steps}} not done (steps {steps}). Finish them, then complete it. Nothing in the ledger was changed.',
   'workflow.newDeviceMissing':
     "Workflow {workflowId} has no new device yet. Give the new device's asset number, then complete it.",
   'workflow.sameDevice': 'The new device cannot be the old device itself ("{assetNumber}").',
   'workflow.statusMissing':
     'Choose the status of the old device (e.g. disposed, in repair, spare).',
-  'workflow.statusTooLong': "The old device's status must be at most {max} characters.",
+  'workflow.statusTooLong':
+    "The old device's status must be at most {max, plural, one {# character} other {# characters}}.",
   'workflow.badDisposalDate': 'The disposal date "{value}" is not a valid date (YYYY-MM-DD).',
   'workflow.disposalBeforeProcurement':
     'The disposal date of "{assetNumber}" ({disposalDate}) is before its procurement date ({procurementDate}).',

@@ -478,7 +478,7 @@ describe('the mapping card', () => {
     expect(executes(help.card).map((e) => e.verb)).toEqual(
       expect.arrayContaining([VERBS.provisionPlan, VERBS.provisionMapping]),
     );
-    expect((await say('なにか', USER)).text).toContain('プロビジョニング履歴 <社員番号>');
+    expect((await say('なにか', USER)).text).toContain('プロビジョニング履歴 ‹社員番号›');
   });
 });
 

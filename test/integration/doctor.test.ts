@@ -11,6 +11,7 @@ import { generateIntuneDevices, generateJamfComputers } from '../../src/sim/fixt
 import type { Simulators } from '../../src/sim/sim-server';
 import { runCli, type CliResult } from '../support/cli';
 import { startTestSimulators } from '../support/sim-harness';
+import { latinSentences } from '../support/latin-text';
 import { openTestDb, type TestDb } from '../support/test-db';
 
 interface Check {
@@ -86,11 +87,26 @@ describe('daicho doctor', () => {
     const detail = (name: string) => checks.find((check) => check.name === name)!.detail;
     expect(detail('database')).toMatch(/server \S+, reachable, writable, unique indexes present/);
     expect(detail('intune')).toContain('DeviceManagementManagedDevices.Read.All');
-    expect(detail('jamf')).toContain('2 computer(s)');
+    expect(detail('jamf')).toContain('2 computers');
     expect(detail('bot')).toContain('Bot Framework token');
     expectNoSecrets(result);
     // The write check leaves nothing behind.
     expect(await t.db.collection('doctor').countDocuments()).toBe(0);
+  });
+
+  it('tells what every check found in Japanese when DAICHO_LOCALE is ja', async () => {
+    const result = await runCli(['doctor', '--json'], { ...base, DAICHO_LOCALE: 'ja' });
+    const checks = checksOf(result);
+    const detail = (name: string) => checks.find((check) => check.name === name)!.detail;
+    expect(detail('intune')).toMatch(/^アプリ \S+ としてサインインしました。/);
+    expect(detail('intune')).toContain('DeviceManagementManagedDevices.Read.All');
+    expect(detail('intune')).not.toMatch(/Signed in|answered/);
+    expect(detail('jamf')).toMatch(/コンピューターは 2 台、モバイルデバイスは \d+ 台です。$/);
+    for (const check of checks)
+      expect([check.name, latinSentences(`${check.detail} ${check.fix ?? ''}`)]).toEqual([
+        check.name,
+        [],
+      ]);
   });
 
   it('fails the intune check with its fix on a wrong client secret, exit 1; no BOT_ID skips bot', async () => {

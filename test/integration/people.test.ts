@@ -141,7 +141,7 @@ describe('the people directory against the real wire-protocol server', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      'Imported people: 1 added, 0 updated, 0 unchanged; 1 new directory groups.',
+      'Imported people: 1 added, 0 updated, 0 unchanged; 1 new directory group.',
     );
     expect(await people.get('E1')).toMatchObject({
       displayName: '佐藤 花子',

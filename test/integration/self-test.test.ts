@@ -19,9 +19,12 @@ import {
   type IntuneSelfTestOutcome,
   type JamfSelfTestFacts,
   type JamfSelfTestOutcome,
+  type SelfTestMessage,
   type SelfTestOptions,
+  selfTestText,
 } from '../../src/troubleshooting/self-test';
 import { isOtherTenant, readAccessToken } from '../../src/troubleshooting/self-test/access-token';
+import { latinSentences } from '../support/latin-text';
 import { expectValid, getJson, loadContracts, oauthError } from '../support/sim-contracts';
 import { intuneConfigFor, jamfConfigFor, startTestSimulators } from '../support/sim-harness';
 
@@ -76,6 +79,21 @@ function expectNoSecrets(result: unknown, secrets: string[]): void {
   const json = JSON.stringify(result);
   for (const secret of secrets) expect(json).not.toContain(secret);
   expect(json).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+}
+
+/**
+ * The finding reads in Japanese for a Japanese admin: no English sentence but the service's own
+ * error text (a parameter), and the English detail for the logs is the same finding.
+ */
+function expectJapanese(result: { detail: string; message?: SelfTestMessage[] }): void {
+  const fromServices = (part: SelfTestMessage): string[] =>
+    Object.values(part.params).flatMap((value) =>
+      typeof value === 'string' ? [value] : typeof value === 'object' ? fromServices(value) : [],
+    );
+  const japanese = selfTestText(result, 'ja');
+  expect(japanese).toMatch(/[ぁ-んァ-ン]/);
+  expect(latinSentences(japanese, (result.message ?? []).flatMap(fromServices))).toEqual([]);
+  expect(selfTestText(result, 'en')).toBe(result.detail);
 }
 
 interface IntuneCase {
@@ -193,6 +211,7 @@ describe('Intune self-test against the Graph simulator', () => {
 
     expect(result).toMatchObject({ provider: 'intune', outcome: c.outcome, facts: c.facts(good) });
     expect(result.detail).toMatch(/\S/);
+    expectJapanese(result);
     expect(result.durationMs).toBeLessThanOrEqual(Date.now() - started);
     expect(Date.now() - started).toBeLessThan(OPTIONS.deadlineMs!);
     expectNoSecrets(result, [sims.env.AZURE_CLIENT_SECRET, WRONG_SECRET]);
@@ -358,6 +377,7 @@ describe('Jamf Pro self-test against the Jamf simulator', () => {
     expect(result).toMatchObject({ provider: 'jamf', outcome: c.outcome, facts: c.facts });
     if (config) expect(result.facts).toMatchObject({ url: config.url, clientId: config.clientId });
     expect(result.detail).toMatch(/\S/);
+    expectJapanese(result);
     expect(Date.now() - started).toBeLessThan(OPTIONS.deadlineMs!);
     expectNoSecrets(result, [sims.env.JAMF_CLIENT_SECRET, WRONG_SECRET]);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);

@@ -1,4 +1,4 @@
-import type { Locale } from '../../src/i18n/messages';
+import { t, type Locale } from '../../src/i18n/messages';
 import { renderCard, type AdaptiveCard } from '../../src/cards/render';
 import { troubleshootMenuCardData, troubleshootStepCardData } from '../../src/cards/troubleshoot';
 import { checkView } from '../../src/cards/troubleshoot-check';
@@ -18,8 +18,11 @@ function step(state: { treeId: string; path: string[] }, locale: Locale): StepVi
  */
 export function troubleshootCards(locale: Locale, name: string): [string, AdaptiveCard][] {
   const device = [
-    { title: 'Asset number', value: name.slice(0, 100) },
-    { title: 'Intune management agent', value: 'configurationManagerClientMdm' },
+    { title: t(locale, 'card.field.assetNumber'), value: name.slice(0, 100) },
+    {
+      title: t(locale, 'troubleshoot.fact.managementAgent'),
+      value: 'configurationManagerClientMdm',
+    },
   ];
   const cards: [string, AdaptiveCard][] = [
     [

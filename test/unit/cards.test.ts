@@ -116,7 +116,7 @@ describe('builders and render', () => {
     const at = new Date('2025-04-01T03:00:00Z');
     const resolution = { by: 'teams:1', verb: VERBS.alertKeep, at };
     const data = alertCardData(a, 'en', { resolution, actorNames: { 'teams:1': 'Hanako Sato' } });
-    expect(data.resolvedText).toBe('Hanako Sato chose "Keep as is" (2025-04-01 12:00)');
+    expect(data.resolvedText).toBe('Hanako Sato chose "Keep as is" (2025-04-01 12:00 JST)');
     expect(verbsOf(renderCard('alert', data))).toEqual([]);
     // Duplicates inside the MDM: no merge button (each one is a synced device), only "keep".
     expect(verbsOf(renderCard('alert', alertCardData(a, 'en')))).toEqual([VERBS.alertKeep]);

@@ -124,7 +124,7 @@ describe('the provisioning result card', () => {
     const data = provisionResultCardData(result, [failure], 'en', { isAdmin: true });
     expect(data.failures).toEqual([
       {
-        title: '2025-04-01 12:00 · Person E2 · Create account: Failed',
+        title: '2025-04-01 12:00 JST · Person E2 · Create account: Failed',
         text: 'another object has the same unique value',
         error:
           'Microsoft Graph: Request_BadRequest — Another object … (HTTP 400, request id req-42)',

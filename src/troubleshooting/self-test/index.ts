@@ -13,4 +13,10 @@ export {
   type JamfSelfTestOutcome,
   type JamfSelfTestResult,
 } from './jamf-outcome';
-export { SELF_TEST_DEFAULTS, type SelfTestOptions, type SelfTestResult } from './result';
+export {
+  SELF_TEST_DEFAULTS,
+  selfTestText,
+  type SelfTestMessage,
+  type SelfTestOptions,
+  type SelfTestResult,
+} from './result';

@@ -11,14 +11,16 @@ import {
   type IntuneSelfTestResult,
 } from './intune-outcome';
 import {
+  message,
   sentence,
   retryPolicyOf,
   SELF_TEST_DEFAULTS,
+  type SelfTestMessage,
   type SelfTestOptions,
   runSelfTest,
   type Verdict as SelfTestVerdict,
 } from './result';
-import { failureFacts, finalFailure, retried, shorten, triesText } from './retries';
+import { failureFacts, finalFailure, retried, shorten, tries } from './retries';
 
 type Verdict = SelfTestVerdict<IntuneSelfTestOutcome, IntuneSelfTestFacts>;
 
@@ -39,8 +41,8 @@ export async function runIntuneSelfTest(
       secrets: config.auth.kind === 'secret' ? [config.auth.secret] : [],
       check: () => check(config, options, base),
     },
-    notConfigured: 'No Intune credentials are configured.',
-    service: 'Entra ID and Graph',
+    notConfigured: 'selfTest.notConfigured.intune',
+    noAnswer: 'selfTest.noAnswer.intune',
     deadlineMs: options.deadlineMs ?? SELF_TEST_DEFAULTS.deadlineMs,
   });
 }
@@ -65,7 +67,12 @@ async function check(
     return {
       outcome,
       facts: { ...base, ...failureFacts(failure), aadCode },
-      detail: sentence(`Sign-in failed${triesText(e)}: ${failure.message}`),
+      message: [
+        message('selfTest.intune.signInFailed', {
+          tries: tries(e),
+          message: sentence(failure.message),
+        }),
+      ],
     };
   }
 
@@ -80,10 +87,10 @@ async function check(
     return {
       outcome: 'wrong-tenant',
       facts,
-      detail: `The token was issued by tenant ${claims?.tenantId}, not by the configured ${config.tenantId}.`,
+      message: [wrongTenant(claims?.tenantId, config.tenantId)],
     };
   }
-  const signedIn = `Signed in as app ${facts.appId ?? '(managed identity)'}; the token carries ${rolesText(claims)}.`;
+  const signedIn = signedInMessage(facts.appId, claims);
 
   const probe = createManagedDevicesProbe(config.graphBaseUrl, signIn.credential, scope);
   let count: number;
@@ -96,19 +103,24 @@ async function check(
     return {
       outcome,
       facts: { ...facts, ...failureFacts(failure) },
-      detail: sentence(
-        `${signedIn} GET managedDevices failed${triesText(e)}: ${shorten(failure.message)}`,
-      ),
+      message: [
+        signedIn,
+        message('selfTest.intune.graphFailed', {
+          tries: tries(e),
+          message: sentence(shorten(failure.message)),
+        }),
+      ],
     };
   }
-  const answered = `${signedIn} GET managedDevices?$top=1 answered 200 with ${count} device(s)`;
   return {
     outcome: count > 0 ? 'ok' : 'empty-result',
     facts: { ...facts, status: 200, deviceCountSample: count },
-    detail:
+    message: [
+      signedIn,
       count > 0
-        ? `${answered}.`
-        : `${answered}: the tenant has no Intune licence, or no device is enrolled yet.`,
+        ? message('selfTest.intune.answered', { count })
+        : message('selfTest.intune.answeredEmpty'),
+    ],
   };
 }
 
@@ -116,7 +128,17 @@ function hasReadRole(claims: AccessTokenFacts): boolean {
   return claims.roles.some((role) => READ_MANAGED_DEVICES_ROLES.includes(role));
 }
 
-function rolesText(claims: AccessTokenFacts | undefined): string {
-  if (!claims) return 'no readable claims';
-  return claims.roles.length > 0 ? `roles ${claims.roles.join(', ')}` : 'no application roles';
+function wrongTenant(tokenTenantId: string | undefined, tenantId: string): SelfTestMessage {
+  return message('selfTest.intune.wrongTenant', { tokenTenantId: tokenTenantId ?? '', tenantId });
+}
+
+function signedInMessage(
+  appId: string | undefined,
+  claims: AccessTokenFacts | undefined,
+): SelfTestMessage {
+  const app = appId ?? message('selfTest.intune.managedIdentity');
+  if (!claims) return message('selfTest.intune.signedInNoClaims', { appId: app });
+  return claims.roles.length > 0
+    ? message('selfTest.intune.signedIn', { appId: app, roles: claims.roles.join(', ') })
+    : message('selfTest.intune.signedInNoRoles', { appId: app });
 }

@@ -11,14 +11,16 @@ import {
   type JamfSelfTestResult,
 } from './jamf-outcome';
 import {
+  message,
   sentence,
   retryPolicyOf,
   SELF_TEST_DEFAULTS,
+  type SelfTestMessage,
   type SelfTestOptions,
   runSelfTest,
   type Verdict as SelfTestVerdict,
 } from './result';
-import { failureFacts, finalFailure, retried, shorten, triesText } from './retries';
+import { failureFacts, finalFailure, retried, shorten, tries } from './retries';
 
 type Verdict = SelfTestVerdict<JamfSelfTestOutcome, JamfSelfTestFacts>;
 type Listing = (typeof JAMF_LISTINGS)[number];
@@ -40,8 +42,8 @@ export async function runJamfSelfTest(
       secrets: [config.clientSecret],
       check: () => check(config, options, base),
     },
-    notConfigured: 'No Jamf Pro credentials are configured.',
-    service: 'Jamf Pro',
+    notConfigured: 'selfTest.notConfigured.jamf',
+    noAnswer: 'selfTest.noAnswer.jamf',
     deadlineMs: options.deadlineMs ?? SELF_TEST_DEFAULTS.deadlineMs,
   });
 }
@@ -63,7 +65,12 @@ async function check(
     return {
       outcome: classifyJamfTokenFailure(failure.status),
       facts: { ...base, ...failureFacts(failure) },
-      detail: sentence(`Getting an OAuth token failed${triesText(e)}: ${shorten(failure.message)}`),
+      message: [
+        message('selfTest.jamf.tokenFailed', {
+          tries: tries(e),
+          message: sentence(shorten(failure.message)),
+        }),
+      ],
     };
   }
 
@@ -82,9 +89,13 @@ async function check(
       return {
         outcome: classifyJamfReadFailure(failure.status),
         facts: { ...facts, ...failureFacts(failure) },
-        detail: sentence(
-          `Reading ${listing.name} failed${triesText(e)}: ${shorten(failure.message)}`,
-        ),
+        message: [
+          message('selfTest.jamf.readFailed', {
+            listing: message(`selfTest.jamf.listing.${listing.key}`),
+            tries: tries(e),
+            message: sentence(shorten(failure.message)),
+          }),
+        ],
       };
     }
   }
@@ -92,7 +103,7 @@ async function check(
     return {
       outcome: 'missing-privilege',
       facts: { ...facts, missingPrivileges: missing, status: 403 },
-      detail: `Jamf Pro answered 403: the API role of client ${config.clientId} lacks ${missing.length > 1 ? 'the privileges' : 'the privilege'} ${missing.map((p) => `"${p}"`).join(' and ')}.`,
+      message: [missingPrivilegeMessage(config.clientId, missing)],
     };
   }
   const computers = facts.computerCount ?? 0;
@@ -100,8 +111,22 @@ async function check(
   return {
     outcome: computers + mobiles > 0 ? 'ok' : 'empty-result',
     facts: { ...facts, status: 200 },
-    detail: `Signed in as API client ${config.clientId}; Jamf Pro lists ${computers} computer(s) and ${mobiles} mobile device(s)${computers + mobiles > 0 ? '' : ': nothing is enrolled yet, or JAMF_URL names another instance'}.`,
+    message: [
+      computers + mobiles > 0
+        ? message('selfTest.jamf.signedIn', { clientId: config.clientId, computers, mobiles })
+        : message('selfTest.jamf.signedInEmpty', { clientId: config.clientId }),
+    ],
   };
+}
+
+function missingPrivilegeMessage(clientId: string, missing: string[]): SelfTestMessage {
+  return missing.length > 1
+    ? message('selfTest.jamf.missingPrivileges', {
+        clientId,
+        first: missing[0],
+        second: missing[1],
+      })
+    : message('selfTest.jamf.missingPrivilege', { clientId, privilege: missing[0] });
 }
 
 /** totalCount of one inventory, from a page of one record. */

@@ -1,4 +1,41 @@
+import { t, type Locale, type MessageKey } from '../../i18n/messages';
 import { describeError, type RetryPolicy } from '../../mdm/retry';
+
+/**
+ * One sentence of a self-test's finding, as a message key: the card and `daicho doctor` show it
+ * in the reader's language. A parameter may be a message itself ("after 3 tries").
+ */
+export interface SelfTestMessage {
+  key: MessageKey;
+  params: Record<string, SelfTestParam>;
+}
+export type SelfTestParam = string | number | SelfTestMessage;
+
+export function message(
+  key: MessageKey,
+  params: Record<string, SelfTestParam> = {},
+): SelfTestMessage {
+  return { key, params };
+}
+
+function textOf(part: SelfTestMessage, locale: Locale): string {
+  const params = Object.fromEntries(
+    Object.entries(part.params).map(([name, value]) => [
+      name,
+      typeof value === 'object' ? textOf(value, locale) : value,
+    ]),
+  );
+  return t(locale, part.key, params);
+}
+
+/** The finding in words: `message` in the locale, or the English detail of an older result. */
+export function selfTestText(
+  result: { detail: string; message?: readonly SelfTestMessage[] },
+  locale: Locale,
+): string {
+  if (!result.message || result.message.length === 0) return result.detail;
+  return result.message.map((part) => textOf(part, locale)).join(' ');
+}
 
 /**
  * What a connection self-test found. A plain object (no Error, no class) so the bot can keep it
@@ -8,8 +45,10 @@ export interface SelfTestResult<Provider extends string, Outcome extends string,
   provider: Provider;
   outcome: Outcome;
   facts: Facts;
-  /** Technical, in English, for the admin and the logs; never holds a secret. */
+  /** Technical, in English, for the logs; never holds a secret. */
   detail: string;
+  /** The same finding as message keys, for the admin in their language (selfTestText). */
+  message?: SelfTestMessage[];
   durationMs: number;
 }
 
@@ -79,7 +118,21 @@ export function retryAfterSeconds(retryAfterMs: number | undefined): number | un
 export interface Verdict<Outcome extends string, Facts> {
   outcome: Outcome;
   facts: Facts;
-  detail: string;
+  message: SelfTestMessage[];
+}
+
+function redactMessage(part: SelfTestMessage, secrets: readonly string[]): SelfTestMessage {
+  const params = Object.fromEntries(
+    Object.entries(part.params).map(([name, value]) => [
+      name,
+      typeof value === 'string'
+        ? redact(value, secrets)
+        : typeof value === 'object'
+          ? redactMessage(value, secrets)
+          : value,
+    ]),
+  );
+  return { key: part.key, params };
 }
 
 /**
@@ -91,9 +144,9 @@ export async function runSelfTest<P extends string, O extends string, F extends 
   provider: P;
   /** Undefined when nothing is configured to test. */
   target?: { base: F; secrets: readonly string[]; check: () => Promise<Verdict<O, F>> };
-  notConfigured: string;
-  /** Who failed to answer in time, for the detail ("Jamf Pro"). */
-  service: string;
+  notConfigured: MessageKey;
+  /** Who failed to answer in time (selfTest.noAnswer.jamf). */
+  noAnswer: MessageKey;
   deadlineMs: number;
 }): Promise<SelfTestResult<P, O | 'not-configured' | 'unreachable', F>> {
   const started = Date.now();
@@ -101,27 +154,38 @@ export async function runSelfTest<P extends string, O extends string, F extends 
   const finish = ({
     outcome,
     facts,
-    detail,
-  }: Verdict<O | 'not-configured' | 'unreachable', F>) => ({
-    provider: frame.provider,
-    outcome,
-    facts: compact(facts),
-    detail: redact(detail, target?.secrets ?? []),
-    durationMs: Date.now() - started,
-  });
+    message,
+  }: Verdict<O | 'not-configured' | 'unreachable', F>) => {
+    const redacted = message.map((part) => redactMessage(part, target?.secrets ?? []));
+    return {
+      provider: frame.provider,
+      outcome,
+      facts: compact(facts),
+      // Redacted again as a whole: a secret could only show up split over two parameters.
+      detail: redact(selfTestText({ detail: '', message: redacted }, 'en'), target?.secrets ?? []),
+      message: redacted,
+      durationMs: Date.now() - started,
+    };
+  };
   if (!target)
-    return finish({ outcome: 'not-configured', facts: {} as F, detail: frame.notConfigured });
-  const unreachable = (detail: string) => ({
+    return finish({
+      outcome: 'not-configured',
+      facts: {} as F,
+      message: [message(frame.notConfigured)],
+    });
+  const unreachable = (part: SelfTestMessage) => ({
     outcome: 'unreachable' as const,
     facts: target.base,
-    detail,
+    message: [part],
   });
   const work = target
     .check()
-    .catch((e: unknown) => unreachable(`The self-test failed unexpectedly: ${describeError(e)}.`));
+    .catch((e: unknown) =>
+      unreachable(message('selfTest.unexpected', { error: describeError(e) })),
+    );
   return finish(
     await withinDeadline<Verdict<O | 'unreachable', F>>(frame.deadlineMs, work, () =>
-      unreachable(`${frame.service} gave no complete answer within ${frame.deadlineMs} ms.`),
+      unreachable(message(frame.noAnswer, { ms: frame.deadlineMs })),
     ),
   );
 }

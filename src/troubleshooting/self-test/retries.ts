@@ -5,7 +5,7 @@ import {
   withRetries,
   type RetryPolicy,
 } from '../../mdm/retry';
-import { retryAfterSeconds } from './result';
+import { message, retryAfterSeconds, type SelfTestParam } from './result';
 
 /** `attempt` under the self-test's short retry policy (the sync's own retry rules). */
 export function retried<T>(attempt: () => Promise<T>, policy: RetryPolicy): Promise<T> {
@@ -19,9 +19,11 @@ export function finalFailure(e: unknown): RequestFailure {
   return new RequestFailure(describeError(e), { retryable: false }, { cause: e });
 }
 
-/** " after 3 tries", or nothing for a single try. */
-export function triesText(e: unknown): string {
-  return e instanceof RetriesExhausted && e.attempts > 1 ? ` after ${e.attempts} tries` : '';
+/** " after 3 tries" (a message), or nothing for a single try. */
+export function tries(e: unknown): SelfTestParam {
+  return e instanceof RetriesExhausted && e.attempts > 1
+    ? message('selfTest.tries', { attempts: e.attempts })
+    : '';
 }
 
 /** What a failure tells support: status, request id, and how long the service asked to wait. */
