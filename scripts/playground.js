@@ -50,6 +50,16 @@ async function checkPort(port, inUseKey, locale) {
   if (state === 'denied') throw new Stop(t(locale, 'playground.portDenied', { port }));
 }
 
+/** SIGTERM, and SIGKILL if it is still there after 10 s; resolves once it has exited. */
+function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => (clearTimeout(timer), resolve()));
+    child.kill('SIGTERM');
+  });
+}
+
 /** Resolves once the bot answers /healthz; rejects if it exits first. */
 function botReady(bot, port) {
   return new Promise((resolve, reject) => {
@@ -108,8 +118,8 @@ async function main() {
   const stop = async (code) => {
     if (stopping) return;
     stopping = true;
-    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-    await sims.close();
+    // Each child is waited for (the bot closes its database), so none outlives this process.
+    await Promise.all([...children.map(stopChild), sims.close()]);
     process.exit(code);
   };
   // If this process dies some other way, its children go with it.
@@ -143,7 +153,9 @@ async function main() {
       '-c',
       'msteams',
       '--disable-telemetry',
-    ].concat(['-p', String(pgPort)]),
+      '-p',
+      String(pgPort),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'], env: process.env },
   );
   children.push(playground);
