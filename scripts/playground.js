@@ -52,7 +52,8 @@ async function checkPort(port, inUseKey, locale) {
 
 /** SIGTERM, and SIGKILL if it is still there after 10 s; resolves once it has exited. */
 function stopChild(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const gone = child.pid === undefined || child.exitCode !== null || child.signalCode !== null;
+  if (gone) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => (clearTimeout(timer), resolve()));
@@ -88,7 +89,10 @@ function playgroundListening(child) {
         else if (line.trim() && !/being launched/.test(line)) process.stdout.write(`${line}\n`);
       }
     });
-    child.once('exit', (code) => reject(new Error(`the Agents Playground exited (${code})`)));
+    child.once('error', reject); // not started at all (e.code: ENOENT…)
+    child.once('exit', (code, signal) =>
+      reject(Object.assign(new Error('exited'), { code: code ?? signal })),
+    );
   });
 }
 
@@ -163,12 +167,12 @@ async function main() {
   try {
     listening = await playgroundListening(playground);
   } catch (e) {
-    process.stderr.write(`${e.message}\n`);
+    process.stderr.write(`${t(locale, 'playground.playgroundExited', { code: e.code })}\n`);
     return stop(1);
   }
-  playground.once('exit', (code) => {
+  playground.once('exit', (code, signal) => {
     if (stopping) return;
-    process.stderr.write(`the Agents Playground exited (${code})\n`);
+    process.stderr.write(`${t(locale, 'playground.playgroundExited', { code: code ?? signal })}\n`);
     void stop(1);
   });
   process.stdout.write(

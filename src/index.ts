@@ -155,10 +155,6 @@ function portProblemExit(log: Logger, port: number, state: 'in-use' | 'denied'):
   process.exit(1);
 }
 
-function modeOf(config: Config): 'production' | 'local' {
-  return config.production ? 'production' : 'local';
-}
-
 async function start(): Promise<void> {
   const config = serverConfig();
   const log = createLogger(config.logLevel, 'stdout', config.logFormat);
@@ -191,7 +187,12 @@ async function start(): Promise<void> {
     throw e;
   });
   log.info(
-    { port, host: host ?? 'all interfaces', database: db.info, mode: modeOf(config) },
+    {
+      port,
+      host: host ?? 'all interfaces',
+      database: db.info,
+      mode: config.production ? 'production' : 'local',
+    },
     startupLine({
       host,
       port,

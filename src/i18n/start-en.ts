@@ -16,4 +16,6 @@ export const startEn = {
     'Agents Playground: {url} : open it in a browser and type "{first}" (Ctrl-C stops the bot, the Playground and the simulators).',
   'playground.botExited':
     'The bot stopped (exit code {code}), so the Playground and the simulators were stopped too: its log above says why.',
+  'playground.playgroundExited':
+    'The Agents Playground stopped (exit code {code}), so the bot and the simulators were stopped too.',
 } satisfies CatalogPart;

@@ -17,4 +17,6 @@ export const startJa: TranslationOf<typeof startEn> = {
     'Agents Playground: {url} をブラウザーで開き、「{first}」と入力してください (Ctrl-C でボット・Playground・シミュレーターをすべて止めます)。',
   'playground.botExited':
     'ボットが停止したため (終了コード {code})、Playground とシミュレーターも止めました。理由は上のボットのログにあります。',
+  'playground.playgroundExited':
+    'Agents Playground が停止したため (終了コード {code})、ボットとシミュレーターも止めました。',
 };
