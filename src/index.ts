@@ -4,6 +4,8 @@ import { healthzRoute } from './http/healthz';
 import { createHttpServer, listen } from './http/server';
 import { t } from './i18n/messages';
 import { captureConsole, createLogger } from './log';
+import { isAddressInUse, portState } from './port-probe';
+import { startupLine } from './startup-line';
 import { startScheduler } from './sync/scheduler';
 import { createAdapter } from './teams/adapter';
 import { createBot } from './teams/create-bot';
@@ -142,10 +144,25 @@ function startBot(services: Services) {
   return { adapter, bot, notifier, reminders };
 }
 
+/** A port that is taken (or not ours to take): one line saying which and what to do, exit 1. */
+function portProblemExit(log: Logger, port: number, state: 'in-use' | 'denied'): never {
+  log.fatal(
+    { port },
+    state === 'in-use'
+      ? t('en', 'server.portInUse', { port, next: port + 1 })
+      : t('en', 'server.portDenied', { port }),
+  );
+  process.exit(1);
+}
+
 async function start(): Promise<void> {
   const config = serverConfig();
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, 'stdout', config.logFormat);
   captureConsole(log);
+  // Before the database is opened (an embedded one may be started for it): a port that is taken
+  // stops the start at once. Another process may still take it meanwhile: listen() says so too.
+  const state = await portState(config.port);
+  if (state !== 'free') portProblemExit(log, config.port, state);
   const startedAt = new Date();
   const services = await servicesOrExit(config, log);
   const db = services.database!; // opened by createServices: no `db` option was given
@@ -165,10 +182,26 @@ async function start(): Promise<void> {
   );
   // Local mode authenticates nobody, so nothing but this machine may reach it.
   const host = config.bot ? undefined : LOOPBACK;
-  const port = await listen(server, config.port, host);
+  const port = await listen(server, config.port, host).catch((e: unknown) => {
+    if (isAddressInUse(e)) portProblemExit(log, config.port, 'in-use');
+    throw e;
+  });
   log.info(
-    { port, host: host ?? 'all interfaces', database: db.info },
-    `Daicho listening on http://${host ?? 'localhost'}:${port} (health: /healthz); database: ${db.info.kind} ${db.info.uri} db=${db.info.name}`,
+    {
+      port,
+      host: host ?? 'all interfaces',
+      database: db.info,
+      mode: config.production ? 'production' : 'local',
+    },
+    startupLine({
+      host,
+      port,
+      database: db.info,
+      production: config.production,
+      authenticated: !!config.bot,
+      // npm run playground starts the server with this argument (an internal one, not a setting).
+      underPlayground: process.argv.includes('--under-playground'),
+    }),
   );
 
   const stop = (signal: string) => {

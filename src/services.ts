@@ -65,7 +65,7 @@ export async function createServices(
   config: Config,
   options: ServicesOptions = {},
 ): Promise<Services> {
-  const log = options.log ?? createLogger(config.logLevel);
+  const log = options.log ?? createLogger(config.logLevel, 'stdout', config.logFormat);
   let database: Database | undefined;
   let db = options.db;
   if (!db) {

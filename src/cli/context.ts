@@ -48,7 +48,11 @@ export async function openContext(): Promise<CliContext> {
   const locale = config.cliLocale;
   // A command says what went wrong in one line of its own; the services' error records (with
   // stack traces) are for LOG_LEVEL=debug, not for the admin at the prompt.
-  const log = createLogger(config.logLevel === 'info' ? 'fatal' : config.logLevel, 'stderr');
+  const log = createLogger(
+    config.logLevel === 'info' ? 'fatal' : config.logLevel,
+    'stderr',
+    config.logFormat,
+  );
   const services = await createServices(config, { log });
   const db = services.database!;
   // Once per start of the emulator, not on every command (the server logs it at its own start).

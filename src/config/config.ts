@@ -42,6 +42,8 @@ export interface Config {
   cliLocale: Locale;
   serialPlaceholders: string[];
   logLevel: Parsed['LOG_LEVEL'];
+  /** auto: readable log lines on a terminal, JSON lines otherwise. */
+  logFormat: Parsed['LOG_FORMAT'];
   /** Set when Intune credentials are configured. */
   intune: IntuneConfig | undefined;
   /** Set when Jamf Pro credentials are configured. */
@@ -91,6 +93,19 @@ function readEnvFiles(processEnv: NodeJS.ProcessEnv, root: string) {
     secretNames,
     new Map([['MONGODB_URI', (uri: string) => passwordOf(uri) !== undefined]]),
   );
+}
+
+/**
+ * A variable as the user set it (the process environment, else env/.env.<env>.user, else
+ * env/.env.<env>), before defaults: undefined when it is set nowhere. For tools that choose a
+ * default of their own only when the user has not (npm run playground and DAICHO_BOT_LOCALE).
+ */
+export function configuredValue(
+  name: string,
+  processEnv: NodeJS.ProcessEnv = process.env,
+  root: string = projectRoot(),
+): string | undefined {
+  return readEnvFiles(processEnv, root).values.get(name)?.value;
 }
 
 /**
@@ -155,6 +170,7 @@ export function loadConfig(
       localeFrom(processEnv.LC_ALL || processEnv.LC_MESSAGES || processEnv.LANG, 'ja'),
     serialPlaceholders: p.DAICHO_SERIAL_PLACEHOLDERS ?? [],
     logLevel: p.LOG_LEVEL,
+    logFormat: p.LOG_FORMAT,
     intune,
     jamf,
     mdmRequestTimeoutMs: p.MDM_REQUEST_TIMEOUT_MS,

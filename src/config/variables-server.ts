@@ -59,4 +59,11 @@ export const SERVER_VARIABLES = [
     defaultText: 'info',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   },
+  {
+    name: 'LOG_FORMAT',
+    description:
+      'How log lines are written: auto (readable lines on a terminal, JSON lines otherwise), json (one JSON object per line, for log collectors) or pretty (readable lines).',
+    defaultText: 'auto',
+    schema: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  },
 ] as const satisfies readonly VariableSpec[];

@@ -8,6 +8,7 @@ import { peopleEn } from './people-en';
 import { provisionEn } from './provision-en';
 import { provisioningBotEn } from './provisioning-bot-en';
 import { selfTestEn } from './self-test-en';
+import { startEn } from './start-en';
 import { syncCardsEn } from './sync-cards-en';
 import { syncEn } from './sync-en';
 import { troubleshootEn } from './troubleshoot-en';
@@ -33,6 +34,7 @@ export const en = {
   ...alertCardsEn,
   ...doctorEn,
   ...selfTestEn,
+  ...startEn,
 } satisfies CatalogPart;
 
 /** Every key a message can be looked up by: the keys of the English catalog. */

@@ -8,6 +8,7 @@ import { peopleJa } from './people-ja';
 import { provisionJa } from './provision-ja';
 import { provisioningBotJa } from './provisioning-bot-ja';
 import { selfTestJa } from './self-test-ja';
+import { startJa } from './start-ja';
 import { syncCardsJa } from './sync-cards-ja';
 import { syncJa } from './sync-ja';
 import { troubleshootJa } from './troubleshoot-ja';
@@ -33,4 +34,5 @@ export const ja: Record<MessageKey, string> = {
   ...alertCardsJa,
   ...doctorJa,
   ...selfTestJa,
+  ...startJa,
 };

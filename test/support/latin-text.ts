@@ -1,7 +1,7 @@
 /**
  * English left in Japanese text. A Latin-script sentence is three or more English words in a row
  * ("Signed in as app"); product names (Jamf Pro, Microsoft 365 …), identifiers (UPN, CSV,
- * managedDevices, AZURE_CLIENT_ID, macOS, PC-0012), commands (in backticks, or `daicho …`) and
+ * managedDevices, AZURE_CLIENT_ID, macOS, PC-0012), commands (in backticks, or `daicho …` / `npm …`) and
  * values that came from the data are not words of a sentence.
  */
 
@@ -33,7 +33,7 @@ const SENTENCE = new RegExp(`(?<![\\w.$/@-])${WORD}(?:,? ${WORD}){2,}(?![\\w$/@-
 
 export function latinSentences(text: string, data: readonly string[] = []): string[] {
   // A command: in backticks, or a CLI command line (it starts with the CLI's name).
-  let rest = text.replace(/`[^`]*`/g, ' ').replace(/\bdaicho(?: [a-z][\w-]*)+/g, ' ');
+  let rest = text.replace(/`[^`]*`/g, ' ').replace(/\b(?:daicho|npm)(?: [a-z][\w:-]*)+/g, ' ');
   for (const value of [...data].sort((a, b) => b.length - a.length))
     if (value) rest = rest.split(value).join(' ');
   for (const name of PRODUCT_NAMES) rest = rest.split(name).join(' ');

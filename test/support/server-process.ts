@@ -69,13 +69,18 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   throw new Error(`no /healthz: ${out}`);
 }
 
-/** Runs the server expecting it to refuse to start: its exit code and what it printed. */
-export function serverExit(
+/**
+ * Runs the server expecting it to refuse to start: its exit code and what it printed. It gets a
+ * free port unless `env` names one: a taken port (a developer's npm start on 3978) is refused
+ * before anything else, and would hide the refusal a test is after.
+ */
+export async function serverExit(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
+  const port = String(await freePort());
   return new Promise((resolve) => {
     const child = spawn('node', [path.join(ROOT, 'dist', 'index.js')], {
-      env: { ...process.env, MONGODB_URI: testUri(), SYNC_SCHEDULE: 'off', ...env },
+      env: { ...process.env, MONGODB_URI: testUri(), SYNC_SCHEDULE: 'off', PORT: port, ...env },
     });
     let out = '';
     child.stdout?.on('data', (d) => (out += d));
