@@ -1,5 +1,6 @@
 import type { CatalogPart } from './catalog';
 import { alertCardsEn } from './alert-cards-en';
+import { cliEn } from './cli-en';
 import { botCliEn } from './bot-cli-en';
 import { deviceCardsEn } from './device-cards-en';
 import { doctorEn } from './doctor-en';
@@ -30,6 +31,7 @@ export const en = {
   ...workflowCardsEn,
   ...syncCardsEn,
   ...alertCardsEn,
+  ...cliEn,
   ...doctorEn,
 } satisfies CatalogPart;
 

@@ -1,4 +1,5 @@
 import { alertCardsJa } from './alert-cards-ja';
+import { cliJa } from './cli-ja';
 import { botCliJa } from './bot-cli-ja';
 import { deviceCardsJa } from './device-cards-ja';
 import { doctorJa } from './doctor-ja';
@@ -30,5 +31,6 @@ export const ja: Record<MessageKey, string> = {
   ...workflowCardsJa,
   ...syncCardsJa,
   ...alertCardsJa,
+  ...cliJa,
   ...doctorJa,
 };
