@@ -38,6 +38,6 @@ export const cliEn = {
   'cli.commander.missingOptionValue': 'Option {option} needs a value.',
   'cli.commander.missingMandatoryOption': 'Option {option} is required.',
   'cli.commander.excessArguments': 'Too many arguments.',
-  'cli.commander.other': '{message}',
+  'cli.commander.didYouMean': '(Did you mean {suggestion}?)',
   'cli.commander.seeHelp': '(see {command} --help)',
 } satisfies CatalogPart;

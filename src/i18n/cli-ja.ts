@@ -39,6 +39,6 @@ export const cliJa: TranslationOf<typeof cliEn> = {
   'cli.commander.missingOptionValue': 'オプション {option} には値が必要です。',
   'cli.commander.missingMandatoryOption': 'オプション {option} は必須です。',
   'cli.commander.excessArguments': '引数が多すぎます。',
-  'cli.commander.other': '{message}',
+  'cli.commander.didYouMean': '({suggestion} のことですか?)',
   'cli.commander.seeHelp': '({command} --help を参照)',
 };

@@ -1,6 +1,7 @@
 import type { CatalogPart } from './catalog';
 import { alertCardsEn } from './alert-cards-en';
 import { cliEn } from './cli-en';
+import { cliHelpEn } from './cli-help-en';
 import { botCliEn } from './bot-cli-en';
 import { deviceCardsEn } from './device-cards-en';
 import { doctorEn } from './doctor-en';
@@ -32,6 +33,7 @@ export const en = {
   ...syncCardsEn,
   ...alertCardsEn,
   ...cliEn,
+  ...cliHelpEn,
   ...doctorEn,
 } satisfies CatalogPart;
 

@@ -1,5 +1,6 @@
 import { alertCardsJa } from './alert-cards-ja';
 import { cliJa } from './cli-ja';
+import { cliHelpJa } from './cli-help-ja';
 import { botCliJa } from './bot-cli-ja';
 import { deviceCardsJa } from './device-cards-ja';
 import { doctorJa } from './doctor-ja';
@@ -32,5 +33,6 @@ export const ja: Record<MessageKey, string> = {
   ...syncCardsJa,
   ...alertCardsJa,
   ...cliJa,
+  ...cliHelpJa,
   ...doctorJa,
 };
