@@ -22,8 +22,7 @@ function walk(cmd: Command, path: string, locale: Locale): void {
   if (description !== undefined) cmd.description(description);
   for (const option of cmd.options) {
     const name = option.attributeName();
-    option.description =
-      say(`help.${path}.opt.${name}`, `help.opt.${name}`) ?? option.description;
+    option.description = say(`help.${path}.opt.${name}`, `help.opt.${name}`) ?? option.description;
   }
   for (const argument of cmd.registeredArguments) {
     const name = argument.name();
@@ -50,7 +49,10 @@ function helpConfig(locale: Locale): Partial<Help> {
       if (option.long === '--help') return t(locale, 'help.opt.help');
       return Help.prototype.optionDescription
         .call(this, option)
-        .replace(/\(default: (.*)\)$/, (_, value: string) => `(${t(locale, 'help.default', { value })})`);
+        .replace(
+          /\(default: (.*)\)$/,
+          (_, value: string) => `(${t(locale, 'help.default', { value })})`,
+        );
     },
     subcommandDescription(this: Help, sub: Command): string {
       if (sub.name() === 'help') return t(locale, 'help.command.help');
@@ -60,8 +62,14 @@ function helpConfig(locale: Locale): Partial<Help> {
 }
 
 const COMMANDER_ERRORS: [RegExp, (m: RegExpExecArray, locale: Locale) => string][] = [
-  [/^error: unknown option '([^']*)'/, (m, l) => t(l, 'cli.commander.unknownOption', { option: m[1] })],
-  [/^error: unknown command '([^']*)'/, (m, l) => t(l, 'cli.commander.unknownCommand', { command: m[1] })],
+  [
+    /^error: unknown option '([^']*)'/,
+    (m, l) => t(l, 'cli.commander.unknownOption', { option: m[1] }),
+  ],
+  [
+    /^error: unknown command '([^']*)'/,
+    (m, l) => t(l, 'cli.commander.unknownCommand', { command: m[1] }),
+  ],
   [
     /^error: missing required argument '([^']*)'/,
     (m, l) => t(l, 'cli.commander.missingArgument', { argument: m[1] }),

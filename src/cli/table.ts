@@ -17,7 +17,10 @@ export function padDisplay(text: string, width: number): string {
  * Rows of cells as lines, each column as wide as its widest cell, two spaces between columns,
  * no trailing spaces. The header, when given, is the first line.
  */
-export function formatTable(rows: readonly (readonly string[])[], header?: readonly string[]): string[] {
+export function formatTable(
+  rows: readonly (readonly string[])[],
+  header?: readonly string[],
+): string[] {
   const all = header ? [header, ...rows] : rows;
   const columns = Math.max(0, ...all.map((r) => r.length));
   const widths = Array.from({ length: columns }, (_, i) =>

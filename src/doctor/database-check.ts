@@ -1,6 +1,7 @@
 import { MongoClient, MongoServerError, type Db } from 'mongodb';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/database';
+import { t } from '../i18n/messages';
 import { maskUri } from '../secrets';
 import { fail, ok, type CheckContext, type DoctorCheck } from './check';
 
@@ -48,11 +49,13 @@ async function checkEmbedded(ctx: CheckContext, config: Config): Promise<DoctorC
   try {
     database = await openDatabase(config);
   } catch (e) {
-    return fail(ctx, 'database', `embedded: ${message(e)}`, 'doctor.fix.dbUnreachable');
+    const detail = t(ctx.locale, 'doctor.db.embeddedFailed', { reason: message(e) });
+    return fail(ctx, 'database', detail, 'doctor.fix.dbUnreachable');
   }
   try {
     const { uri, name } = database.info;
-    return await inspect(ctx, database.db, `${uri} db=${name} (embedded)`);
+    const where = `${uri} db=${name} ${t(ctx.locale, 'doctor.db.embedded')}`;
+    return await inspect(ctx, database.db, where);
   } finally {
     await database.close().catch(() => undefined);
   }
@@ -69,14 +72,19 @@ async function inspect(ctx: CheckContext, db: Db, where: string): Promise<Doctor
   try {
     await writeAndDelete(db);
   } catch (e) {
-    return fail(ctx, 'database', `${where}: write failed: ${message(e)}`, 'doctor.fix.dbReadOnly');
+    const detail = t(ctx.locale, 'doctor.db.writeFailed', { where, reason: message(e) });
+    return fail(ctx, 'database', detail, 'doctor.fix.dbReadOnly');
   }
   const missing = await missingIndexes(db);
   if (missing.length > 0) {
-    const detail = `${where} (server ${version}): unique indexes missing: ${missing.join(', ')}`;
+    const detail = t(ctx.locale, 'doctor.db.indexesMissing', {
+      where,
+      version,
+      indexes: missing.join(', '),
+    });
     return fail(ctx, 'database', detail, 'doctor.fix.dbIndexes');
   }
-  return ok('database', `${where}: server ${version}, reachable, writable, unique indexes present`);
+  return ok('database', t(ctx.locale, 'doctor.db.ok', { where, version }));
 }
 
 async function serverVersion(db: Db): Promise<string> {

@@ -40,4 +40,9 @@ export const cliEn = {
   'cli.commander.excessArguments': 'Too many arguments.',
   'cli.commander.didYouMean': '(Did you mean {suggestion}?)',
   'cli.commander.seeHelp': '(see {command} --help)',
+  'doctor.db.ok': '{where}: server {version}, reachable, writable, unique indexes present',
+  'doctor.db.embedded': '(embedded)',
+  'doctor.db.embeddedFailed': 'embedded: {reason}',
+  'doctor.db.writeFailed': '{where}: write failed: {reason}',
+  'doctor.db.indexesMissing': '{where} (server {version}): unique indexes missing: {indexes}',
 } satisfies CatalogPart;

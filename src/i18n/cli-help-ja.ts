@@ -85,15 +85,13 @@ export const cliHelpJa: TranslationOf<typeof cliHelpEn> = {
   'help.daicho.provision.approve': '安全上限で止まったプロビジョニングを承認して適用する',
   'help.daicho.provision.approve.arg.run':
     '実行 ID (provision apply と provision runs が表示します)',
-  'help.daicho.provision.approve.opt.json':
-    'JSON で出力 (新しいアカウントの初期パスワードを含む)',
+  'help.daicho.provision.approve.opt.json': 'JSON で出力 (新しいアカウントの初期パスワードを含む)',
   'help.daicho.provision.reject': '安全上限で止まったプロビジョニングを取り消す',
   'help.daicho.provision.reject.opt.json': '実行記録を JSON で出力',
   'help.daicho.provision.runs':
     '最近のプロビジョニング実行 (ドライラン、承認待ち、適用済み)。新しい順',
   'help.daicho.provision.runs.opt.limit': '表示する件数',
-  'help.daicho.provision.why':
-    '利用者のプロビジョニング履歴 (実行をまたいで) と最新の計画での問題',
+  'help.daicho.provision.why': '利用者のプロビジョニング履歴 (実行をまたいで) と最新の計画での問題',
   'help.daicho.provision.why.arg.id': '利用者 ID',
   'help.daicho.link': 'マスター連携 (Intune または Jamf Pro) を設定し、最初の同期を行う',
   'help.daicho.link.intune': 'Microsoft Intune と連携する。--dry-run で実行内容を確認できます',
@@ -106,8 +104,7 @@ export const cliHelpJa: TranslationOf<typeof cliHelpEn> = {
   'help.daicho.link.jamf.opt.match': '照合キー: serial | udid',
   'help.daicho.link.jamf.opt.dryRun':
     '紐づけ、新規デバイス、重複、競合、項目の変更を書き込まずに報告する',
-  'help.daicho.link.jamf.opt.assetNumber':
-    '新しく取り込むデバイスの資産番号: udid | name | serial',
+  'help.daicho.link.jamf.opt.assetNumber': '新しく取り込むデバイスの資産番号: udid | name | serial',
   'help.daicho.unlink':
     'マスター連携を解除する: デバイスは残り、ソースは台帳になり、MDM の項目は削除される',
   'help.daicho.unlink.opt.dryRun': '何が起きるかを表示するだけ',
@@ -126,7 +123,8 @@ export const cliHelpJa: TranslationOf<typeof cliHelpEn> = {
   'help.daicho.sim.opt.fixture':
     'JSON のフィクスチャ {intune:{devices}, jamf:{computers, mobileDevices}} (既定: デモ用テナント)',
   'help.daicho.sim.opt.devices': 'フィクスチャの代わりに Intune デバイスをこの台数だけ生成',
-  'help.daicho.sim.opt.jamfDevices': 'フィクスチャの代わりに Jamf のコンピューターをこの台数だけ生成',
+  'help.daicho.sim.opt.jamfDevices':
+    'フィクスチャの代わりに Jamf のコンピューターをこの台数だけ生成',
   'help.daicho.sim.opt.seed': '生成に使うシード値',
   'help.daicho.sim.opt.graphPort': 'Graph シミュレーターのポート (既定: 空いているポート)',
   'help.daicho.sim.opt.jamfPort': 'Jamf シミュレーターのポート (既定: 空いているポート)',
@@ -140,7 +138,8 @@ export const cliHelpJa: TranslationOf<typeof cliHelpEn> = {
   'help.daicho.usage.import.opt.json': '結果を JSON で出力',
   'help.daicho.db': 'Daicho が使うデータベース',
   'help.daicho.db.status': '使用中のデータベースとデバイス数',
-  'help.daicho.db.stop': '組み込みのデータベースサーバーを停止する (エミュレーターのデータは消えます)',
+  'help.daicho.db.stop':
+    '組み込みのデータベースサーバーを停止する (エミュレーターのデータは消えます)',
   'help.daicho.doctor':
     '設定を端から端まで確認する: 設定値、データベース、Intune、Jamf Pro、ボットの資格情報、PUBLIC_URL、管理者',
   'help.daicho.doctor.opt.json': '{"checks":[{"name","status","detail","fix"}]} を出力',

@@ -41,4 +41,10 @@ export const cliJa: TranslationOf<typeof cliEn> = {
   'cli.commander.excessArguments': '引数が多すぎます。',
   'cli.commander.didYouMean': '({suggestion} のことですか?)',
   'cli.commander.seeHelp': '({command} --help を参照)',
+  'doctor.db.ok': '{where}: サーバー {version}、接続・書き込みとも可、一意インデックスあり',
+  'doctor.db.embedded': '(組み込み)',
+  'doctor.db.embeddedFailed': '組み込みデータベース: {reason}',
+  'doctor.db.writeFailed': '{where}: 書き込みに失敗しました: {reason}',
+  'doctor.db.indexesMissing':
+    '{where} (サーバー {version}): 一意インデックスがありません: {indexes}',
 };

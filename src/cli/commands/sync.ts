@@ -111,7 +111,9 @@ function statusText(ctx: CliContext, status: StatusView): string {
     ],
     [
       say('cli.sync.running'),
-      running ? say('cli.sync.runningValue', { holder: running.holder, until: cliTime(running.until) }) : '-',
+      running
+        ? say('cli.sync.runningValue', { holder: running.holder, until: cliTime(running.until) })
+        : '-',
     ],
     [say('cli.sync.openAlerts'), String(openAlerts)],
   ]);
