@@ -47,4 +47,33 @@ export const cliJa: TranslationOf<typeof cliEn> = {
   'doctor.db.writeFailed': '{where}: 書き込みに失敗しました: {reason}',
   'doctor.db.indexesMissing':
     '{where} (サーバー {version}): 一意インデックスがありません: {indexes}',
+  'cli.preview.kind.link': '紐づけ',
+  'cli.preview.kind.relink': '再紐づけ',
+  'cli.preview.kind.reenrol': '再登録待ち',
+  'cli.preview.kind.create': '新規',
+  'cli.preview.kind.conflict': '競合',
+  'cli.preview.kind.duplicate': '重複',
+  'cli.preview.kind.missing': 'MDM に無い',
+  'cli.preview.kind.change': '変更',
+  'cli.preview.relink': '{assetNumber} ← {newMdmId} (再登録。以前は {oldMdmId}) {name}',
+  'cli.preview.reenrol':
+    '{newMdmId} {name} は保留: {assetNumber} の再登録と思われますが、{oldMdmId} がまだ MDM にあります ({key})',
+  'cli.preview.conflict': '{wanted} は {takenBy} が使用中: {mdmDeviceId} には SYS 番号を付けます',
+  'cli.preview.duplicate': '{key}: MDM {mdmIds} / 台帳 {assetNumbers}',
+  'cli.sim.graph': 'Graph (Intune) シミュレーター: {url} — デバイス {devices} 台',
+  'cli.sim.jamf':
+    'Jamf Pro シミュレーター:       {url} — コンピューター {computers} 台、モバイルデバイス {mobile} 台',
+  'cli.sim.env':
+    'Daicho (npm start、または daicho link / sync) は、次の環境変数を設定して起動してください:',
+  'cli.sim.stop': 'Ctrl-C でシミュレーターを停止します。',
+  'cli.sync.result.running': '実行中',
+  'cli.sync.result.success': '完了',
+  'cli.sync.result.partial': '一部失敗',
+  'cli.sync.result.failed': '失敗',
+  'cli.sync.result.held': '承認待ち',
+  'cli.sync.result.approved': '承認済み',
+  'cli.sync.result.rejected': '取り消し',
+  'cli.sync.result.superseded': '置き換え済み',
+  'cli.sync.result.dry-run': 'ドライラン',
+  'cli.sync.result.skipped': 'スキップ',
 };

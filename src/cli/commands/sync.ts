@@ -117,7 +117,7 @@ function statusText(ctx: CliContext, status: StatusView): string {
     ],
     [say('cli.sync.openAlerts'), String(openAlerts)],
   ]);
-  const label = (prefix: 'card.run.' | 'cli.sync.trigger.', value: string) => {
+  const label = (prefix: 'cli.sync.result.' | 'cli.sync.trigger.', value: string) => {
     const key = `${prefix}${value}`;
     return isMessageKey(key) ? say(key) : value;
   };
@@ -126,7 +126,7 @@ function statusText(ctx: CliContext, status: StatusView): string {
       r.id,
       cliTime(r.startedAt),
       label('cli.sync.trigger.', r.trigger),
-      label('card.run.', r.status),
+      label('cli.sync.result.', r.status),
       say('card.status.runCounts', { ...COUNT_ZEROS, ...r.counts }),
       r.errors.join('; '),
     ]),
