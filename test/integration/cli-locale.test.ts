@@ -10,7 +10,7 @@
 import { execFile } from 'node:child_process';
 import { ObjectId } from 'mongodb';
 import stringWidth from 'string-width';
-import { CLI, ROOT, runCli, type CliResult } from '../support/cli';
+import { ROOT, runCli, type CliResult } from '../support/cli';
 import { openTestDb, type TestDb } from '../support/test-db';
 
 const PRODUCT_WORDS = ['Microsoft', 'Intune', 'Jamf', 'Pro', 'Graph', 'MongoDB', 'Daicho', 'Excel'];
