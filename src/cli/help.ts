@@ -54,11 +54,40 @@ function helpConfig(locale: Locale): Partial<Help> {
           (_, value: string) => `(${t(locale, 'help.default', { value })})`,
         );
     },
+    ...(locale === 'ja' ? { boxWrap: wrapJapanese } : {}),
     subcommandDescription(this: Help, sub: Command): string {
       if (sub.name() === 'help') return t(locale, 'help.command.help');
       return Help.prototype.subcommandDescription.call(this, sub);
     },
   };
+}
+
+/** A Latin word, one full-width character, or a run of spaces: the places a line may break. */
+const BREAKABLE = /[\u3000-\u9fff\uff00-\uffef]|\s+|[^\s\u3000-\u9fff\uff00-\uffef]+/g;
+/** Never at the start of a line (kinsoku): 、。) and the like stay with what they follow. */
+const CLOSING = /^[、。，．）」』】)\]}:;,.]/;
+
+/**
+ * Commander wraps at spaces only, so Japanese broke in the middle of a phrase after a Latin
+ * word; here a line may break between any two full-width characters, never inside a word.
+ */
+function wrapJapanese(this: Help, text: string, width: number): string {
+  if (width < this.minWidthToWrap) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      const lines: string[] = [];
+      let current = '';
+      for (const token of line.match(BREAKABLE) ?? []) {
+        const over = displayWidth(current + token) > width;
+        if (over && current.trim() !== '' && !CLOSING.test(token)) {
+          lines.push(current.trimEnd());
+          current = token.trimStart();
+        } else current += token;
+      }
+      return [...lines, current].join('\n');
+    })
+    .join('\n');
 }
 
 const COMMANDER_ERRORS: [RegExp, (m: RegExpExecArray, locale: Locale) => string][] = [
