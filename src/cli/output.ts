@@ -1,7 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { DaichoError } from '../errors';
-import { FIELD_LABELS_JA, type Device } from '../ledger/device';
+import { fieldLabel, providerName, sourceLabel } from '../cards/format';
+import { EXPORT_FIELDS, type Device } from '../ledger/device';
 import type { Locale } from '../i18n/messages';
+import { formatLabelled } from './table';
+import { cliTime } from './time';
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -22,15 +25,28 @@ export function emit(text: string, out?: string): void {
   }
 }
 
-/** A device as aligned "label: value" lines, in the user's language. */
+/** A device as "label  value" lines, labels and values as the cards show them, aligned. */
 export function formatDevice(device: Device, locale: Locale): string {
-  const label = (f: keyof typeof FIELD_LABELS_JA) => (locale === 'ja' ? FIELD_LABELS_JA[f] : f);
-  const rows: [string, unknown][] = (
-    Object.keys(FIELD_LABELS_JA) as (keyof typeof FIELD_LABELS_JA)[]
-  )
-    .filter((f) => f !== 'mdm')
-    .map((f) => [label(f), device[f]]);
-  if (device.mdm) for (const [k, v] of Object.entries(device.mdm)) rows.push([`mdm.${k}`, v]);
-  const width = Math.max(...rows.map(([k]) => k.length));
-  return rows.map(([k, v]) => `${k.padEnd(width)}  ${v ?? '-'}`).join('\n') + '\n';
+  const rows: [string, string][] = EXPORT_FIELDS.filter((f) => f !== 'mdm').map((f) => [
+    fieldLabel(f, locale),
+    f === 'source' ? sourceLabel(device.source, locale) : cellText(device[f]),
+  ]);
+  if (device.mdm)
+    for (const [k, v] of Object.entries(device.mdm))
+      rows.push([
+        fieldLabel(`mdm.${k}`, locale),
+        k === 'provider' && (v === 'intune' || v === 'jamf')
+          ? providerName(v)
+          : k.endsWith('At')
+            ? cliTime(cellText(v, ''))
+            : cellText(v),
+      ]);
+  return `${formatLabelled(rows).join('\n')}\n`;
+}
+
+/** A value as one table cell: empty is "-", an object its JSON. */
+export function cellText(value: unknown, empty = '-'): string {
+  if (value === null || value === undefined || value === '') return empty;
+  if (value instanceof Date) return cliTime(value);
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

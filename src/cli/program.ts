@@ -1,4 +1,7 @@
 import { Command } from 'commander';
+import { localeFrom, type Locale } from '../i18n/messages';
+import { cliConfig } from './context';
+import { localizeHelp } from './help';
 import { registerDb } from './commands/db';
 import { registerDoctor } from './commands/doctor';
 import { registerDevicesAdd } from './commands/devices-add';
@@ -68,5 +71,16 @@ export function buildProgram(): Command {
     cmd.exitOverride();
     cmd.commands.forEach(exitOverrideAll);
   });
+  localizeHelp(program, helpLocale());
   return program;
+}
+
+/** The CLI's language; help is still shown, in the shell's language, when the config is bad. */
+function helpLocale(): Locale {
+  try {
+    return cliConfig().cliLocale;
+  } catch {
+    const env = process.env;
+    return localeFrom(env.DAICHO_LOCALE || env.LC_ALL || env.LC_MESSAGES || env.LANG, 'ja');
+  }
 }

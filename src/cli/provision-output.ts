@@ -7,6 +7,8 @@ import type {
 import { isMessageKey } from '../i18n/messages';
 import type { CliContext } from './context';
 import { printJson } from './output';
+import { displayWidth, padDisplay } from './table';
+import { cliTime } from './time';
 
 type Say = CliContext['say'];
 const write = (lines: string[]) => {
@@ -86,7 +88,10 @@ export function printPlan(ctx: CliContext, plan: ProvisioningPlan): void {
     const key = subjectKey(op);
     bySubject.set(key, [...(bySubject.get(key) ?? []), op]);
   }
-  const width = Math.max(0, ...plan.operations.map((op) => say(`provision.op.${op.kind}`).length));
+  const width = Math.max(
+    0,
+    ...plan.operations.map((op) => displayWidth(say(`provision.op.${op.kind}`))),
+  );
   const lines: string[] = [];
   for (const [key, ops] of bySubject) {
     const [kind, name] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
@@ -95,7 +100,7 @@ export function printPlan(ctx: CliContext, plan: ProvisioningPlan): void {
     );
     for (const op of ops) {
       const [first, ...rest] = describe(op, say);
-      lines.push(`  ${say(`provision.op.${op.kind}`).padEnd(width)}  ${first}`, ...rest);
+      lines.push(`  ${padDisplay(say(`provision.op.${op.kind}`), width)}  ${first}`, ...rest);
     }
   }
   if (plan.problems.length > 0) {
@@ -129,7 +134,7 @@ export function logLines(say: Say, entry: ProvisioningLogDoc, withRun: boolean):
   const who =
     entry.subject.kind === 'person' ? entry.subject.personId : `[${entry.subject.groupName}]`;
   const head = [
-    entry.at.toISOString(),
+    cliTime(entry.at),
     ...(withRun ? [entry.runId.toHexString()] : [who]),
     say(`provision.op.${entry.operation}`),
     say(`provision.result.${entry.result}`),

@@ -7,7 +7,7 @@ export const doctorEn = {
   'doctor.status.skipped': 'not configured',
   'doctor.fixLabel': 'fix: {fix}',
   'doctor.summary.ok': 'No check failed.',
-  'doctor.summary.fail': '{count} check(s) failed.',
+  'doctor.summary.fail': '{count, plural, one {# check} other {# checks}} failed.',
   'doctor.skip.config': 'Not checked: the configuration does not parse.',
   'doctor.skip.intune': 'Intune is not configured (AZURE_TENANT_ID unset).',
   'doctor.skip.jamf': 'Jamf Pro is not configured (JAMF_URL unset).',

@@ -1,5 +1,7 @@
 import type { CatalogPart } from './catalog';
 import { alertCardsEn } from './alert-cards-en';
+import { cliEn } from './cli-en';
+import { cliHelpEn } from './cli-help-en';
 import { botCliEn } from './bot-cli-en';
 import { deviceCardsEn } from './device-cards-en';
 import { doctorEn } from './doctor-en';
@@ -32,6 +34,8 @@ export const en = {
   ...workflowCardsEn,
   ...syncCardsEn,
   ...alertCardsEn,
+  ...cliEn,
+  ...cliHelpEn,
   ...doctorEn,
   ...selfTestEn,
   ...startEn,

@@ -1,4 +1,6 @@
 import { alertCardsJa } from './alert-cards-ja';
+import { cliJa } from './cli-ja';
+import { cliHelpJa } from './cli-help-ja';
 import { botCliJa } from './bot-cli-ja';
 import { deviceCardsJa } from './device-cards-ja';
 import { doctorJa } from './doctor-ja';
@@ -32,6 +34,8 @@ export const ja: Record<MessageKey, string> = {
   ...workflowCardsJa,
   ...syncCardsJa,
   ...alertCardsJa,
+  ...cliJa,
+  ...cliHelpJa,
   ...doctorJa,
   ...selfTestJa,
   ...startJa,

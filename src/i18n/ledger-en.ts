@@ -38,7 +38,7 @@ export const ledgerEn = {
   'import.done':
     'Imported: {created} added, {updated} updated, {unchanged} unchanged, {skipped} skipped.',
   'import.kept':
-    'Kept the existing value of {count} field(s) whose cells were empty. To empty them, import again with --clear-empty (--dry-run --clear-empty shows which).',
+    'Kept the existing value of {count, plural, one {# field whose cell was} other {# fields whose cells were}} empty. To empty them, import again with --clear-empty (--dry-run --clear-empty shows which).',
   'import.preview.add': 'line {line}: add {assetNumber}',
   'import.preview.change': 'line {line}: change {assetNumber}',
   'import.preview.unchanged': 'line {line}: unchanged {assetNumber}',
@@ -48,7 +48,7 @@ export const ledgerEn = {
   'import.preview.keptEmpty': '  {field}: {from} (empty cell: kept; --clear-empty would clear it)',
   'import.preview.empty': '(empty)',
   'import.preview.summary':
-    'Dry run, nothing written: {add} to add, {change} to change, {unchanged} unchanged, {invalid} invalid; {cleared} field(s) to clear, {keptEmpty} kept although their cells are empty.',
+    'Dry run, nothing written: {add} to add, {change} to change, {unchanged} unchanged, {invalid} invalid; {cleared, plural, one {# field} other {# fields}} to clear, {keptEmpty} kept although their cells are empty.',
   'import.empty': 'The file has no data rows.',
   'import.tooLarge':
     'Cannot import "{file}": it is {size} MB, and an import file may be at most {max} MB. Split it into smaller files. Nothing was written.',

@@ -58,7 +58,7 @@ describe('devices import: --dry-run and --clear-empty, through the real CLI', ()
       'line 4: add (next SYS number)',
       '  serialNumber: (empty) → S3',
       '  model: (empty) → T14',
-      'Dry run, nothing written: 1 to add, 1 to change, 1 unchanged, 0 invalid; 0 field(s) to clear, 2 kept although their cells are empty.',
+      'Dry run, nothing written: 1 to add, 1 to change, 1 unchanged, 0 invalid; 0 fields to clear, 2 kept although their cells are empty.',
     ]);
     // Ledger, history, SYS counter: all as they were.
     expect(await everything(t.db)).toEqual(before);
@@ -67,7 +67,7 @@ describe('devices import: --dry-run and --clear-empty, through the real CLI', ()
     expect(cleared.stdout).toContain(
       'line 2: change PC-1\n  user: 山田 → 鈴木\n  model: X1 → (empty)\n  status: 利用中 → (empty)\n',
     );
-    expect(cleared.stdout).toContain('1 unchanged, 0 invalid; 2 field(s) to clear, 0 kept');
+    expect(cleared.stdout).toContain('1 unchanged, 0 invalid; 2 fields to clear, 0 kept');
     expect(await everything(t.db)).toEqual(before);
   });
 
@@ -122,7 +122,7 @@ describe('devices import: --dry-run and --clear-empty, through the real CLI', ()
     const kept = await runCli(['devices', 'import', again], env);
     expect(kept.code).toBe(0);
     expect(kept.stdout).toContain('Imported: 1 added, 1 updated, 1 unchanged, 0 skipped.');
-    expect(kept.stdout).toContain('Kept the existing value of 2 field(s) whose cells were empty');
+    expect(kept.stdout).toContain('Kept the existing value of 2 fields whose cells were empty');
     expect(kept.stdout).toContain('--clear-empty');
     expect(await device('PC-1')).toMatchObject({ user: '鈴木', status: '利用中', model: 'X1' });
     expect(await history('PC-1')).not.toContainEqual(['status', '利用中', null]);

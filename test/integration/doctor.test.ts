@@ -157,7 +157,7 @@ describe('daicho doctor', () => {
       /^NG\s+database\s+mongodb:\/\/127\.0\.0\.1:\d+\/daicho .*fix: Check MONGODB_URI/,
     );
     expect(lines[2]).toMatch(/^OK\s+intune\s/);
-    expect(lines.at(-1)).toBe('1 check(s) failed.');
+    expect(lines.at(-1)).toBe('1 check failed.');
   });
 
   it('names the unique indexes a database lacks', async () => {

@@ -150,7 +150,8 @@ describe('daicho link / sync / unlink / sim, through the simulators', () => {
 
   it('daicho sim serves the demo tenant and prints the settings to use', async () => {
     const child = spawn('node', [CLI, 'sim', '--devices', '5'], {
-      env: { ...process.env, DAICHO_DATA_DIR: process.env.TEST_SIM_DATA_DIR },
+      // The summary is in the CLI's language (LANG when DAICHO_LOCALE is unset): English here.
+      env: { ...process.env, DAICHO_DATA_DIR: process.env.TEST_SIM_DATA_DIR, DAICHO_LOCALE: 'en' },
     });
     let out = '';
     child.stdout.on('data', (d) => (out += d));

@@ -31,6 +31,8 @@ describe('messages', () => {
       'provision.problem.licencesExhausted', // {sku}
       'provision.planSwitchOff', // {kind}
       'card.link.settingsIntro', // {provider}
+      'cli.commander.missingOptionValue', // {option}
+      'cli.preview.conflict', // {mdmDeviceId}
     ]);
     const wrong: string[] = [];
     for (const key of MESSAGE_KEYS) {

@@ -4,7 +4,7 @@ import { VERBS } from '../../src/cards/verbs';
 import { printSyncResult } from '../../src/cli/sync-output';
 import type { CliContext } from '../../src/cli/context';
 import type { AlertDoc } from '../../src/db/collections';
-import { t } from '../../src/i18n/messages';
+import { t, type MessageKey } from '../../src/i18n/messages';
 import type { ReenrolmentFinding } from '../../src/sync/reconcile-types';
 import type { SyncResult } from '../../src/sync/sync-service';
 import { validateCard } from '../support/card-validator';
@@ -76,8 +76,10 @@ describe('daicho sync --dry-run lists re-links and waiting re-enrolments', () =>
       out.push(String(s));
       return true;
     });
+    // The real English catalog: the lines are read as an admin reads them.
     const ctx = {
-      say: (key: string, p?: Record<string, unknown>) => `${key} ${JSON.stringify(p)}`,
+      locale: 'en',
+      say: (key: MessageKey, p?: Record<string, string | number>) => t('en', key, p),
     };
     const result: SyncResult = {
       runId: null,
@@ -133,14 +135,15 @@ describe('daicho sync --dry-run lists re-links and waiting re-enrolments', () =>
       spy.mockRestore();
     }
     const text = out.join('');
-    expect(text).toContain('sync.relinkSummary {"relinked":1,"reenrolments":1}');
-    expect(text).toContain('relink   PC-0012 ← new-1 (re-enrolled; was old-1) DESKTOP-1 SN-W1');
+    expect(text).toContain(t('en', 'sync.relinkSummary', { relinked: 1, reenrolments: 1 }));
+    // One aligned table: the kind of each line, then what it does.
+    expect(text).toMatch(/^relink {5}PC-0012 ← new-1 \(re-enrolled; was old-1\) DESKTOP-1 SN-W1$/m);
     expect(text).toMatch(
-      /reenrol {2}new-4 DESKTOP-NEW waits: looks like PC-0044 enrolled again; old-4 is still listed/,
+      /^reenrol {4}new-4 DESKTOP-NEW waits: looks like PC-0044 enrolled again; old-4 is still listed/m,
     );
     // Serial numbers as written, never in their folded matching form.
     expect(text).toContain('(serial=SN-W4)');
-    expect(text).toContain('duplicate serial=C02Dup0:');
+    expect(text).toMatch(/^duplicate {2}serial=C02Dup0:/m);
     expect(text).not.toMatch(/sn-w4|c02dup0/);
   });
 });

@@ -16,7 +16,13 @@ export function registerDb(program: Command): void {
       if (opts.json) printJson(status);
       else
         process.stdout.write(
-          `${status.kind} ${status.uri} db=${status.name} devices=${devices} persistent=${status.persistent}\n`,
+          `${ctx.say('cli.db.status', {
+            kind: ctx.say(`cli.db.kind.${status.kind}`),
+            uri: status.uri,
+            name: status.name,
+            devices,
+            persistence: ctx.say(status.persistent ? 'cli.db.persistent' : 'cli.db.notPersistent'),
+          })}\n`,
         );
     });
   db.command('stop')

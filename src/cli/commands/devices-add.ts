@@ -15,7 +15,9 @@ export function registerDevicesAdd(devices: Command): void {
     .argument('[fields...]', '--field value pairs')
     .allowUnknownOption()
     .helpOption(false)
-    .action(async (words: string[]) => {
+    .action(async (words: string[], _opts: unknown, cmd: Command) => {
+      // The fields are options of their own, so commander's --help is off: answer it here.
+      if (words.includes('--help') || words.includes('-h')) return cmd.help();
       const { raw, json } = parseFieldOptions(words);
       const { value, problems } = parseDeviceInput(raw);
       if (problems.length > 0) {

@@ -17,7 +17,9 @@ export function registerDevicesEdit(devices: Command): void {
     .argument('[fields...]', '--field value pairs')
     .allowUnknownOption()
     .helpOption(false)
-    .action(async (id: string, words: string[]) => {
+    .action(async (id: string, words: string[], _opts: unknown, cmd: Command) => {
+      // The fields are options of their own, so commander's --help is off: answer it here.
+      if ([id, ...words].some((w) => w === '--help' || w === '-h')) return cmd.help();
       const { raw, json } = parseFieldOptions(words);
       if (Object.keys(raw).length === 0) throw new UsageError('edit.noFields');
       if ('assetNumber' in raw && raw.assetNumber.trim() === '')

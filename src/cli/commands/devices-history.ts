@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { openContext } from '../context';
-import { printJson } from '../output';
+import { actorLabel, fieldLabel, ruleLabel, sourceLabel } from '../../cards/format';
+import { cellText, printJson } from '../output';
+import { formatTable } from '../table';
+import { cliTime } from '../time';
 
 export function registerDevicesHistory(devices: Command): void {
   devices
@@ -19,16 +22,22 @@ export function registerDevicesHistory(devices: Command): void {
         );
         return;
       }
-      for (const e of entries) {
-        const show = (v: unknown) =>
-          v === null || v === undefined
-            ? '-'
-            : typeof v === 'object'
-              ? JSON.stringify(v)
-              : String(v);
-        process.stdout.write(
-          `${e.at.toISOString()}  ${e.field}: ${show(e.old)} → ${show(e.new)}  [${e.rule}, ${e.source}, ${e.by}]\n`,
-        );
-      }
+      const { locale } = ctx;
+      if (entries.length === 0)
+        return void process.stdout.write(`${ctx.say('cli.history.none')}\n`);
+      const header = ['at', 'field', 'change', 'rule', 'source', 'by'] as const;
+      const rows = entries.map((e) => [
+        cliTime(e.at),
+        fieldLabel(e.field, locale),
+        `${cellText(e.old)} → ${cellText(e.new)}`,
+        ruleLabel(e.rule, locale),
+        sourceLabel(e.source, locale),
+        actorLabel(e.by, locale),
+      ]);
+      const lines = formatTable(
+        rows,
+        header.map((h) => ctx.say(`cli.history.${h}`)),
+      );
+      process.stdout.write(`${lines.join('\n')}\n`);
     });
 }

@@ -2,8 +2,22 @@ import type { Command } from 'commander';
 import { DaichoError } from '../../errors';
 import { parseDeviceQuery } from '../../ledger/device-query';
 import { cliSay, openContext } from '../context';
-import { emit } from '../output';
+import { fieldLabel, sourceLabel } from '../../cards/format';
+import { cellText, emit } from '../output';
+import { formatTable } from '../table';
+import { cliTime } from '../time';
 import { devicesCsv } from '../../csv/devices-csv';
+
+/** The table's columns, labelled as the cards label these fields. */
+const COLUMNS = [
+  'assetNumber',
+  'serialNumber',
+  'source',
+  'user',
+  'status',
+  'mdm.registrationState',
+  'mdm.lastCheckInAt',
+];
 
 /** `daicho devices list` with the device list's filters (seed 000's list screen). */
 export function registerDevicesList(devices: Command): void {
@@ -40,32 +54,18 @@ export function registerDevicesList(devices: Command): void {
       const out = opts.out as string | undefined;
       if (format === 'json') return emit(`${JSON.stringify(list, null, 2)}\n`, out);
       if (format === 'csv') return emit(devicesCsv(list, false), out);
+      const { locale } = ctx;
       const rows = list.map((d) => [
         d.assetNumber,
-        d.serialNumber ?? '-',
-        d.source,
-        d.user ?? '-',
-        d.status ?? '-',
-        d.mdm?.registrationState ?? '-',
-        d.mdm?.lastCheckInAt ?? '-',
+        cellText(d.serialNumber),
+        sourceLabel(d.source, locale),
+        cellText(d.user),
+        cellText(d.status),
+        cellText(d.mdm?.registrationState),
+        cliTime(d.mdm?.lastCheckInAt),
       ]);
-      const header = [
-        'assetNumber',
-        'serialNumber',
-        'source',
-        'user',
-        'status',
-        'registrationState',
-        'lastCheckInAt',
-      ];
-      const widths = header.map((h, i) =>
-        Math.max(h.length, ...rows.map((r) => String(r[i]).length)),
-      );
-      const line = (r: string[]) =>
-        r
-          .map((c, i) => String(c).padEnd(widths[i]))
-          .join('  ')
-          .trimEnd();
-      emit(`${[line(header), ...rows.map(line)].join('\n')}\n${list.length} devices\n`, out);
+      const header = COLUMNS.map((f) => fieldLabel(f, locale));
+      const footer = ctx.say('cli.devicesCount', { count: list.length });
+      emit(`${[...formatTable(rows, header), footer].join('\n')}\n`, out);
     });
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { runDoctor, type DoctorCheck } from '../../doctor';
 import { t, type Locale } from '../../i18n/messages';
 import { printJson } from '../output';
+import { formatTable } from '../table';
 
 /** `daicho doctor`: one line per check of the configuration; exit 1 when one fails. */
 export function registerDoctor(program: Command): void {
@@ -22,12 +23,12 @@ export function registerDoctor(program: Command): void {
 /** "OK  database   detail  fix: …", the status in the user's language, aligned. */
 export function formatChecks(locale: Locale, checks: DoctorCheck[]): string {
   const label = (check: DoctorCheck) => t(locale, `doctor.status.${check.status}`);
-  const statusWidth = Math.max(...checks.map((check) => label(check).length));
-  const nameWidth = Math.max(...checks.map((check) => check.name.length));
-  const lines = checks.map((check) => {
-    const fix = check.fix ? `  ${t(locale, 'doctor.fixLabel', { fix: check.fix })}` : '';
-    return `${label(check).padEnd(statusWidth)}  ${check.name.padEnd(nameWidth)}  ${check.detail}${fix}`;
-  });
+  const lines = formatTable(
+    checks.map((check) => {
+      const fix = check.fix ? `  ${t(locale, 'doctor.fixLabel', { fix: check.fix })}` : '';
+      return [label(check), check.name, `${check.detail}${fix}`];
+    }),
+  );
   const failed = checks.filter((check) => check.status === 'fail').length;
   const summary =
     failed > 0

@@ -2,6 +2,9 @@ import type { Command } from 'commander';
 import { openContext } from '../context';
 import { printJson } from '../output';
 import { runSummary } from '../provision-output';
+import { formatTable } from '../table';
+import { cliTime } from '../time';
+import { actorLabel } from '../../cards/format';
 
 /** `daicho provision runs [--limit N] [--json]`: the latest provisioning runs, newest first. */
 export function registerProvisionRuns(provision: Command): void {
@@ -16,9 +19,15 @@ export function registerProvisionRuns(provision: Command): void {
       const runs = (await ctx.provisioning.runs(limit)).map(runSummary);
       if (opts.json) return printJson(runs);
       if (runs.length === 0) return void process.stdout.write(`${ctx.say('provision.runsNone')}\n`);
-      const lines = runs.map(
-        (r) =>
-          `${r.id}  ${r.createdAt.toISOString()}  ${ctx.say(`provision.status.${r.status}`)}  ${r.by}  ok ${r.counts.ok} / failed ${r.counts.failed} / skipped ${r.counts.skipped}${r.error ? `  ${r.error}` : ''}`,
+      const lines = formatTable(
+        runs.map((r) => [
+          r.id,
+          cliTime(r.createdAt),
+          ctx.say(`provision.status.${r.status}`),
+          actorLabel(r.by, ctx.locale),
+          ctx.say('cli.runs.counts', { ...r.counts }),
+          r.error ?? '',
+        ]),
       );
       process.stdout.write(`${lines.join('\n')}\n`);
     });

@@ -6,7 +6,7 @@ import {
   loadFixture,
 } from '../../sim/fixtures';
 import { startSimulators } from '../../sim/sim-server';
-import { cliConfig } from '../context';
+import { cliConfig, cliSay } from '../context';
 import { UsageError } from '../usage-error';
 
 /**
@@ -67,11 +67,18 @@ export function registerSim(program: Command): void {
         });
         process.stdout.write(
           [
-            `Graph (Intune) simulator: ${sims.graph?.url} — ${sims.graph?.state.devices.length} devices`,
-            `Jamf Pro simulator:       ${sims.jamf?.url} — ${sims.jamf?.state.computers.length} computers, ${sims.jamf?.state.mobileDevices.length} mobile devices`,
-            'Start Daicho (npm start, or daicho link / sync) with these in its environment:',
+            cliSay('cli.sim.graph', {
+              url: sims.graph?.url ?? '-',
+              devices: sims.graph?.state.devices.length ?? 0,
+            }),
+            cliSay('cli.sim.jamf', {
+              url: sims.jamf?.url ?? '-',
+              computers: sims.jamf?.state.computers.length ?? 0,
+              mobile: sims.jamf?.state.mobileDevices.length ?? 0,
+            }),
+            cliSay('cli.sim.env'),
             ...Object.entries(sims.env).map(([k, v]) => `export ${k}=${v}`),
-            'Ctrl-C stops the simulators.',
+            cliSay('cli.sim.stop'),
             '',
           ].join('\n'),
         );

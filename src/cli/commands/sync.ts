@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
-import { openContext } from '../context';
+import { actorLabel, providerName } from '../../cards/format';
+import { isMessageKey } from '../../i18n/messages';
+import { openContext, type CliContext } from '../context';
 import { printJson } from '../output';
 import { printSyncResult } from '../sync-output';
+import { formatLabelled, formatTable } from '../table';
+import { cliTime } from '../time';
 
 export function registerSync(program: Command): void {
   const sync = program
@@ -29,13 +33,36 @@ function registerStatus(sync: Command): void {
     .action(showStatus);
 }
 
+/** What `sync status --json` prints, and what the text is made from. */
+interface StatusView {
+  master: {
+    provider: 'intune' | 'jamf';
+    matchKey?: string;
+    assetNumberRule?: string;
+    linkedAt: Date;
+    linkedBy: string;
+  } | null;
+  running: { holder: string; host: string; pid: number; until: Date } | null;
+  openAlerts: number;
+  runs: {
+    id: string;
+    trigger: string;
+    status: string;
+    startedAt: Date;
+    endedAt: Date | null;
+    counts: Record<string, number>;
+    errors: string[];
+    held?: unknown;
+  }[];
+}
+
 async function showStatus(opts: { json?: boolean }): Promise<void> {
   const ctx = await openContext();
   const master = await ctx.sync.master();
   const runs = await ctx.sync.recentRuns(10);
   const lease = await ctx.leases.holder('sync');
   const openAlerts = await ctx.alerts.countUnsent();
-  const status = {
+  const status: StatusView = {
     master: master && {
       provider: master.provider,
       matchKey: master.matchKey,
@@ -62,19 +89,55 @@ async function showStatus(opts: { json?: boolean }): Promise<void> {
     })),
   };
   if (opts.json) return printJson(status);
-  const out = [
-    master
-      ? `master: ${master.provider} (match ${master.matchKey}, asset number ${master.assetNumberRule}) since ${master.at.toISOString()} by ${master.by}`
-      : 'master: -',
-    `running: ${lease ? `${lease.holder} until ${lease.expiresAt.toISOString()}` : '-'}`,
-    `open alerts: ${openAlerts}`,
-    ...status.runs.map(
-      (r) =>
-        `${r.id}  ${r.startedAt.toISOString()}  ${r.trigger.padEnd(8)} ${r.status.padEnd(10)} ${JSON.stringify(r.counts)}${r.errors.length ? ` ${r.errors.join('; ')}` : ''}`,
-    ),
-  ];
-  process.stdout.write(`${out.join('\n')}\n`);
+  process.stdout.write(statusText(ctx, status));
 }
+
+/** The status for a person: labelled lines, then the recent runs as a table, in the CLI's language. */
+function statusText(ctx: CliContext, status: StatusView): string {
+  const { say, locale } = ctx;
+  const { master, running, openAlerts } = status;
+  const labelled = formatLabelled([
+    [
+      say('cli.sync.master'),
+      master
+        ? say('cli.sync.masterValue', {
+            provider: providerName(master.provider),
+            matchKey: master.matchKey ?? '-',
+            rule: master.assetNumberRule ?? '-',
+            at: cliTime(master.linkedAt),
+            by: actorLabel(master.linkedBy, locale),
+          })
+        : '-',
+    ],
+    [
+      say('cli.sync.running'),
+      running
+        ? say('cli.sync.runningValue', { holder: running.holder, until: cliTime(running.until) })
+        : '-',
+    ],
+    [say('cli.sync.openAlerts'), String(openAlerts)],
+  ]);
+  const label = (prefix: 'cli.sync.result.' | 'cli.sync.trigger.', value: string) => {
+    const key = `${prefix}${value}`;
+    return isMessageKey(key) ? say(key) : value;
+  };
+  const runs = formatTable(
+    status.runs.map((r) => [
+      r.id,
+      cliTime(r.startedAt),
+      label('cli.sync.trigger.', r.trigger),
+      label('cli.sync.result.', r.status),
+      say('card.status.runCounts', { ...COUNT_ZEROS, ...r.counts }),
+      r.errors.join('; '),
+    ]),
+    (['id', 'startedAt', 'trigger', 'status', 'counts', 'errors'] as const).map((h) =>
+      say(`cli.sync.column.${h}`),
+    ),
+  );
+  return `${[...labelled, ...(status.runs.length > 0 ? runs : [])].join('\n')}\n`;
+}
+
+const COUNT_ZEROS = { created: 0, updated: 0, duplicates: 0, conflicts: 0, missing: 0 };
 
 function registerApprove(sync: Command): void {
   sync
