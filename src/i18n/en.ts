@@ -7,6 +7,7 @@ import { ledgerEn } from './ledger-en';
 import { peopleEn } from './people-en';
 import { provisionEn } from './provision-en';
 import { provisioningBotEn } from './provisioning-bot-en';
+import { stocktakeEn } from './stocktake-en';
 import { syncCardsEn } from './sync-cards-en';
 import { syncEn } from './sync-en';
 import { troubleshootEn } from './troubleshoot-en';
@@ -31,6 +32,7 @@ export const en = {
   ...syncCardsEn,
   ...alertCardsEn,
   ...doctorEn,
+  ...stocktakeEn,
 } satisfies CatalogPart;
 
 /** Every key a message can be looked up by: the keys of the English catalog. */

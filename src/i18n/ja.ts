@@ -7,6 +7,7 @@ import { ledgerJa } from './ledger-ja';
 import { peopleJa } from './people-ja';
 import { provisionJa } from './provision-ja';
 import { provisioningBotJa } from './provisioning-bot-ja';
+import { stocktakeJa } from './stocktake-ja';
 import { syncCardsJa } from './sync-cards-ja';
 import { syncJa } from './sync-ja';
 import { troubleshootJa } from './troubleshoot-ja';
@@ -31,4 +32,5 @@ export const ja: Record<MessageKey, string> = {
   ...syncCardsJa,
   ...alertCardsJa,
   ...doctorJa,
+  ...stocktakeJa,
 };
