@@ -150,9 +150,7 @@ export interface AlertEnvelope extends AlertDelivery {
 }
 
 /** An alert in the outbox (the `alerts` collection): its kind, its envelope, its delivery. */
-export type AlertDoc =
-  | (AlertOf<MdmAlertType> & AlertEnvelope & { provider: MdmProvider })
-  | (AlertOf<'stocktake-answer'> & AlertEnvelope & { provider: null });
+export type AlertDoc = AlertKind & AlertEnvelope;
 
 /** A stored alert of one kind. */
 export type AlertDocOf<T extends AlertType> = Extract<AlertDoc, { type: T }>;
