@@ -54,6 +54,8 @@ export const stocktakeEn = {
   'stocktake.unreachableLine': '  {assetNumber}: {reason}',
   'stocktake.started':
     "Started stocktake {id} (deadline {deadline}, end of day Japan time): {users} users to ask about {asked} devices; {unreachable} devices on the admin's list.",
+  'stocktake.resumed':
+    "Stocktake {id} had been started but not all its devices were written (the start was interrupted); finished it with its own scope and deadline {deadline}: {users} users to ask about {asked} devices; {unreachable} devices on the admin's list.",
   'stocktake.summary':
     'Stocktake {id} ({status}, deadline {deadline}): {total} devices: {answered} answered, {pending} not yet, {problems} problems, {unreachable} cannot be asked.',
   'stocktake.departmentLine': '  {department}: {answered}/{total} answered, {problems} problems',

@@ -54,6 +54,8 @@ export const stocktakeJa: TranslationOf<typeof stocktakeEn> = {
   'stocktake.unreachableLine': '  {assetNumber}: {reason}',
   'stocktake.started':
     '棚卸 {id} を開始しました (期限 {deadline}、日本時間の終日): {users} 人に {asked} 台を確認、{unreachable} 台は管理者の一覧へ。',
+  'stocktake.resumed':
+    '棚卸 {id} は開始の途中で中断されていたため、その対象と期限 {deadline} のまま開始を完了しました: {users} 人に {asked} 台を確認、{unreachable} 台は管理者の一覧へ。',
   'stocktake.summary':
     '棚卸 {id} ({status}、期限 {deadline}): {total} 台のうち 回答済み {answered}、未回答 {pending}、要確認 {problems}、依頼できない {unreachable}。',
   'stocktake.departmentLine': '  {department}: {answered}/{total} 回答、要確認 {problems}',

@@ -13,6 +13,9 @@ export const NOTE_MAX = 500;
 /** The longest serial number a user may propose. */
 export const SERIAL_MAX = 100;
 
+/** Who closed a stocktake that closed itself when its deadline passed. */
+export const DEADLINE_CLOSER = 'deadline';
+
 /** Why an answer is refused, as a message the person who pressed reads. */
 export interface Refusal {
   key: MessageKey;
@@ -59,9 +62,11 @@ export function isRefusal(v: unknown): v is Refusal {
 
 /** Whether the stocktake takes answers at `now`: open and not past its deadline. */
 export function stocktakeRefusal(stocktake: StocktakeDoc, now: Date): Refusal | null {
-  if (stocktake.status !== 'open')
+  // Closed by its deadline (on the first look after it): said as the deadline it is.
+  const byDeadline = stocktake.status !== 'open' && stocktake.closedBy === DEADLINE_CLOSER;
+  if (stocktake.status !== 'open' && !byDeadline)
     return { key: 'stocktake.answer.closed', params: { id: stocktake._id } };
-  if (now.getTime() > stocktake.deadline.getTime())
+  if (byDeadline || now.getTime() > stocktake.deadline.getTime())
     return {
       key: 'stocktake.answer.pastDeadline',
       params: { id: stocktake._id, deadline: stocktake.deadlineDay },

@@ -6,6 +6,7 @@ import { toMongoFilter } from '../ledger/device-query';
 import type { StoredDevice } from '../ledger/device';
 import type { PeopleService } from '../people/people-service';
 import { answerItem, acceptSerialProposal, type AnswerOutcome } from './stocktake-answer';
+import { DEADLINE_CLOSER } from './answer-rules';
 import { endOfTokyoDay, tokyoDayStamp } from './deadline';
 import { DirectoryIndex, planStocktake, type PlanDevice, type StocktakePlan } from './plan';
 import { countItems, type DepartmentCounts, type StocktakeCounts } from './status';
@@ -100,10 +101,16 @@ export class StocktakeService {
     return { plan, deadline, deadlineDay, devices: devices.length };
   }
 
-  /** Starts a stocktake: one item per device in scope; refused while another is open. */
-  async start(input: StartInput): Promise<PlanResult & { stocktake: StocktakeDoc }> {
+  /**
+   * Starts a stocktake: one item per device in scope; refused while another is open. A start
+   * that was killed before its items were all written is finished instead (`resumed`).
+   */
+  async start(
+    input: StartInput,
+  ): Promise<PlanResult & { stocktake: StocktakeDoc; resumed: boolean }> {
     const open = await this.deps.store.open();
-    if (open) throw alreadyOpen(open);
+    if (open && open.ready) throw alreadyOpen(open);
+    if (open) return { ...(await this.writeItems(open)), resumed: true };
     const planned = await this.plan(input);
     const at = this.now();
     const stocktake = await this.deps.store.insertOpen(tokyoDayStamp(at), {
@@ -114,8 +121,20 @@ export class StocktakeService {
       at,
     });
     if (!stocktake) throw alreadyOpen((await this.deps.store.open()) ?? undefined);
-    await this.deps.store.insertItems(itemsOf(stocktake, planned.plan, at));
-    return { ...planned, stocktake };
+    return { ...(await this.writeItems(stocktake, planned)), resumed: false };
+  }
+
+  /** Writes the items of a new (or half-started) stocktake, then marks it ready. */
+  private async writeItems(
+    stocktake: StocktakeDoc,
+    planned?: PlanResult,
+  ): Promise<PlanResult & { stocktake: StocktakeDoc }> {
+    const plan =
+      planned ??
+      (await this.plan({ scope: stocktake.scope, deadline: stocktake.deadlineDay, by: '' }));
+    await this.deps.store.insertItems(itemsOf(stocktake, plan.plan, this.now()));
+    await this.deps.store.markReady(stocktake._id);
+    return { ...plan, stocktake: { ...stocktake, ready: true } };
   }
 
   /** The stocktake by id, or the open one; closes it first when its deadline has passed. */
@@ -126,7 +145,7 @@ export class StocktakeService {
         ? new DaichoError('NOT_FOUND', 'stocktake.notFound', { id: id.slice(0, 60) })
         : new DaichoError('NOT_FOUND', 'stocktake.noneOpen');
     if (found.status === 'open' && this.now().getTime() > found.deadline.getTime())
-      return (await this.deps.store.close(found._id, 'deadline', this.now())) ?? found;
+      return (await this.deps.store.close(found._id, DEADLINE_CLOSER, this.now())) ?? found;
     return found;
   }
 
@@ -163,7 +182,7 @@ export class StocktakeService {
   /** Items of the open stocktake whose user has not been sent the ask card yet. */
   async listToAsk(): Promise<StocktakeItemDoc[]> {
     const open = await this.deps.store.open();
-    if (!open) return [];
+    if (!open || !open.ready) return [];
     return this.deps.store.items(open._id, { state: 'toAsk', askedAt: null });
   }
 

@@ -41,6 +41,7 @@ export class StocktakeStore {
         deadline: fields.deadline,
         deadlineDay: fields.deadlineDay,
         status: 'open',
+        ready: false,
         openSlot: 'open',
         createdBy: fields.by,
         createdAt: fields.at,
@@ -56,6 +57,10 @@ export class StocktakeStore {
       }
     }
     throw new Error('no free stocktake id');
+  }
+
+  async markReady(id: string): Promise<void> {
+    await this.c.stocktakes.updateOne({ _id: id }, { $set: { ready: true } });
   }
 
   open(): Promise<StocktakeDoc | null> {

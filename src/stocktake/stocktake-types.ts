@@ -28,6 +28,12 @@ export interface StocktakeDoc {
   /** The deadline day as the admin typed it (YYYY-MM-DD). */
   deadlineDay: string;
   status: 'open' | 'closed';
+  /**
+   * False from the insert until every item is written: a start killed in between is finished by
+   * the next start (items are keyed by stocktake + asset number, so none is written twice), and
+   * the Teams side asks nobody before.
+   */
+  ready: boolean;
   /** Present only while open: a unique index on it allows one open stocktake at a time. */
   openSlot?: 'open';
   createdBy: string;

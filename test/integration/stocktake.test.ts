@@ -283,8 +283,25 @@ describe('answering a stocktake through the service', () => {
       { old: 'SN-PC-002', new: 'SN-REAL-002', by: 'cli:admin' },
     ]);
 
-    const exported = await services.ledger.list();
-    expect(exported.find((d) => d.assetNumber === 'PC-003')?.lastStocktake).toBeNull();
+    // `daicho devices export` carries the last answer: JSON as a block, CSV as lastStocktake.*.
+    const env = { MONGODB_URI: t.uri, MONGODB_DB: t.name, DAICHO_LOCALE: 'en' };
+    const json = await runCli(['devices', 'export'], env);
+    const list = JSON.parse(json.stdout) as { assetNumber: string; lastStocktake: unknown }[];
+    expect(list.find((d) => d.assetNumber === 'PC-001')?.lastStocktake).toMatchObject({
+      id,
+      result: 'present',
+      by: 'teams:aad-yamada',
+    });
+    expect(list.find((d) => d.assetNumber === 'PC-003')?.lastStocktake).toBeNull();
+    const csv = await runCli(['devices', 'export', '--format', 'csv'], env);
+    const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.find((row) => row.assetNumber === 'PC-002')).toMatchObject({
+      'lastStocktake.id': id,
+      'lastStocktake.result': 'notMine',
+      'lastStocktake.by': 'teams:aad-yamada',
+      'lastStocktake.note': '',
+    });
+    expect(rows.find((row) => row.assetNumber === 'PC-003')?.['lastStocktake.id']).toBe('');
     const status = await services.stocktakes.status();
     expect(status.counts).toMatchObject({ answered: 2, pending: 1, problems: 1 });
   });
@@ -304,5 +321,40 @@ describe('answering a stocktake through the service', () => {
     const late = await services.stocktakes.answer(sato, item('PC-003'), { result: 'present' });
     expect(late).toMatchObject({ ok: false, refusal: { key: 'stocktake.answer.closed' } });
     expect(await t.c.alerts.countDocuments()).toBe(0);
+  });
+
+  it('closes itself when the deadline has passed, and says so to a late answer', async () => {
+    const { id, item } = await started();
+    await t.c.stocktakes.updateOne(
+      { _id: id },
+      { $set: { deadline: new Date(Date.now() - 1000) } },
+    );
+    const late = await services.stocktakes.answer(yamada, item('PC-001'), { result: 'present' });
+    expect(late).toMatchObject({ ok: false, refusal: { key: 'stocktake.answer.pastDeadline' } });
+    const status = await services.stocktakes.status(id);
+    expect(status.stocktake).toMatchObject({ status: 'closed', closedBy: 'deadline' });
+    expect((await t.c.devices.findOne({ assetNumber: 'PC-001' }))?.lastStocktake).toBeUndefined();
+  });
+
+  it('finishes a start that was killed half-way, asking no device twice', async () => {
+    const { id } = await started();
+    // As if the process died after writing the stocktake and two of its items.
+    await t.c.stocktakeItems.deleteMany({
+      assetNumber: { $in: ['PC-003', 'PC-004', 'PC-005', 'PC-006'] },
+    });
+    await t.c.stocktakes.updateOne({ _id: id }, { $set: { ready: false } });
+    expect(await services.stocktakes.listToAsk()).toEqual([]);
+    const resumed = await services.stocktakes.start({
+      scope: { query: {} },
+      deadline: '2099-12-31',
+      by: ADMIN.by,
+    });
+    expect(resumed).toMatchObject({ resumed: true, stocktake: { _id: id, ready: true } });
+    expect(await t.c.stocktakeItems.countDocuments({ stocktakeId: id })).toBe(6);
+    const toAsk = await services.stocktakes.listToAsk();
+    expect(toAsk.map((i) => i.assetNumber)).toEqual(['PC-001', 'PC-002', 'PC-003']);
+    await expect(
+      services.stocktakes.start({ scope: { query: {} }, deadline: '2099-12-31', by: ADMIN.by }),
+    ).rejects.toMatchObject({ messageKey: 'stocktake.alreadyOpen' });
   });
 });

@@ -2,6 +2,7 @@ import { ObjectId } from 'mongodb';
 import { t } from '../../src/i18n/messages';
 import {
   answerRefusal,
+  DEADLINE_CLOSER,
   isRefusal,
   NOTE_MAX,
   parseAnswerInput,
@@ -111,6 +112,7 @@ function stocktake(over: Partial<StocktakeDoc> = {}): StocktakeDoc {
     deadline: endOfTokyoDay('2026-12-20')!,
     deadlineDay: '2026-12-20',
     status: 'open',
+    ready: true,
     openSlot: 'open',
     createdBy: 'cli:admin',
     createdAt: new Date('2026-12-06T00:00:00Z'),
@@ -177,6 +179,11 @@ describe('hostile and out-of-turn answers', () => {
     expect(answerRefusal(closed, item(), { by: 'a', admin: true }, NOW)?.key).toBe(
       'stocktake.answer.closed',
     );
+  });
+
+  it('says the deadline passed when the stocktake closed itself at its deadline', () => {
+    const closed = stocktake({ status: 'closed', closedBy: DEADLINE_CLOSER, closedAt: NOW });
+    expect(answerRefusal(closed, item(), yamada, NOW)?.key).toBe('stocktake.answer.pastDeadline');
   });
 
   it('refuses a device that changed hands', () => {

@@ -70,9 +70,15 @@ function registerStart(stocktake: Command): void {
       }
       const started = await asUsage(() => ctx.stocktakes.start(input));
       const json = planJson(started, ctx.locale);
-      if (opts.json) return printJson({ id: started.stocktake._id, dryRun: false, ...json });
+      if (opts.json)
+        return printJson({
+          id: started.stocktake._id,
+          dryRun: false,
+          resumed: started.resumed,
+          ...json,
+        });
       const asked = json.asks.reduce((n, a) => n + a.devices.length, 0);
-      const head = ctx.say('stocktake.started', {
+      const head = ctx.say(started.resumed ? 'stocktake.resumed' : 'stocktake.started', {
         id: started.stocktake._id,
         deadline: started.deadlineDay,
         users: json.asks.length,
