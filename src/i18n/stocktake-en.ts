@@ -11,7 +11,8 @@ export const stocktakeEn = {
   'stocktake.alreadyOpen':
     'Stocktake {id} is still open (deadline {deadline}); close it first with "daicho stocktake close". Nothing was started.',
   'stocktake.alreadyClosed': 'Stocktake {id} was already closed ({closedAt}, {closedBy}).',
-  'stocktake.itemNotFound': 'That device is not part of stocktake {id}.',
+  'stocktake.itemNotFound':
+    'This card is out of date: the device is not in a stocktake any more. Open the latest card.',
   'stocktake.adminOnly': 'Only an admin can do this.',
   'stocktake.noProposal': 'Device {assetNumber} has no serial number proposal to accept.',
   'stocktake.serialChanged':

@@ -13,7 +13,8 @@ export const stocktakeJa: TranslationOf<typeof stocktakeEn> = {
   'stocktake.alreadyOpen':
     '棚卸 {id} が実施中です (期限 {deadline})。先に「daicho stocktake close」で締めてください。開始していません。',
   'stocktake.alreadyClosed': '棚卸 {id} はすでに締められています ({closedAt}、{closedBy})。',
-  'stocktake.itemNotFound': 'そのデバイスは棚卸 {id} の対象ではありません。',
+  'stocktake.itemNotFound':
+    'このカードは古くなっています。そのデバイスはもう棚卸の対象ではありません。最新のカードを開いてください。',
   'stocktake.adminOnly': 'この操作は管理者だけができます。',
   'stocktake.noProposal': 'デバイス {assetNumber} にはシリアル番号の訂正案がありません。',
   'stocktake.serialChanged':

@@ -69,6 +69,7 @@ export const REPORT_HEADERS = [
   '回答日時',
   'メモ',
   'シリアル訂正案',
+  '備考',
 ] as const;
 
 export type ReportRow = Record<(typeof REPORT_HEADERS)[number], string>;
@@ -90,6 +91,10 @@ export function reportRows(items: StocktakeItemDoc[], locale: Locale): ReportRow
       回答日時: a ? tokyoDateTime(a.at) : '',
       メモ: a?.note ?? '',
       シリアル訂正案: item.proposedSerial?.serial ?? '',
+      // Why the user could not be asked (the admin's list).
+      備考: item.unreachableReason
+        ? t(locale, `stocktake.reason.${item.unreachableReason}`, { user: item.user ?? '' })
+        : '',
     };
   });
 }

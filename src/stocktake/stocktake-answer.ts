@@ -1,4 +1,4 @@
-import type { ObjectId } from 'mongodb';
+import { ObjectId } from 'mongodb';
 import { stocktakeAlert, type Alerts } from '../alerts';
 import type { LedgerService } from '../ledger/ledger-service';
 import { answerRefusal, isRefusal, parseAnswerInput, type Refusal } from './answer-rules';
@@ -31,6 +31,12 @@ const refused = (refusal: Refusal, item: StocktakeItemDoc | null = null): Answer
   item,
 });
 
+/** The item by its id as a card sent it: anything but a 24-digit hex id finds nothing. */
+async function itemOf(deps: AnswerDeps, id: ObjectId | string): Promise<StocktakeItemDoc | null> {
+  if (typeof id !== 'string') return deps.store.item(id);
+  return /^[0-9a-f]{24}$/i.test(id) ? deps.store.item(new ObjectId(id)) : null;
+}
+
 /**
  * One answer: checked (stocktake open and before its deadline, the person is the asked user or
  * an admin, the input is one of the answers with a bounded note), then recorded in the ledger
@@ -41,11 +47,11 @@ const refused = (refusal: Refusal, item: StocktakeItemDoc | null = null): Answer
 export async function answerItem(
   deps: AnswerDeps,
   who: StocktakeIdentity,
-  itemId: ObjectId,
+  itemId: ObjectId | string,
   raw: Record<string, unknown>,
 ): Promise<AnswerOutcome> {
-  const item = await deps.store.item(itemId);
-  if (!item) return refused({ key: 'stocktake.itemNotFound', params: { id: '-' } });
+  const item = await itemOf(deps, itemId);
+  if (!item) return refused({ key: 'stocktake.itemNotFound', params: {} });
   const stocktake = await deps.find(item.stocktakeId);
   const now = deps.now();
   const refusal = answerRefusal(stocktake, item, who, now);
@@ -98,11 +104,11 @@ export async function answerItem(
 export async function acceptSerialProposal(
   deps: AnswerDeps,
   who: StocktakeIdentity,
-  itemId: ObjectId,
+  itemId: ObjectId | string,
 ): Promise<AnswerOutcome> {
   if (!who.admin) return refused({ key: 'stocktake.adminOnly', params: {} });
-  const item = await deps.store.item(itemId);
-  if (!item) return refused({ key: 'stocktake.itemNotFound', params: { id: '-' } });
+  const item = await itemOf(deps, itemId);
+  if (!item) return refused({ key: 'stocktake.itemNotFound', params: {} });
   const proposal = item.proposedSerial;
   if (!proposal || proposal.acceptedAt)
     return refused(

@@ -170,12 +170,19 @@ export class StocktakeService {
   }
 
   /** A user's (or an admin's) answer for one device; refused with a reason the person reads. */
-  async answer(who: StocktakeIdentity, itemId: ObjectId, raw: Record<string, unknown>) {
+  async answer(
+    who: StocktakeIdentity,
+    itemId: ObjectId | string,
+    raw: Record<string, unknown>,
+  ): Promise<AnswerOutcome> {
     return answerItem(this.answerDeps(), who, itemId, raw);
   }
 
   /** An admin accepts a user's serial-number correction: written through the ledger. */
-  async acceptSerialProposal(who: StocktakeIdentity, itemId: ObjectId): Promise<AnswerOutcome> {
+  async acceptSerialProposal(
+    who: StocktakeIdentity,
+    itemId: ObjectId | string,
+  ): Promise<AnswerOutcome> {
     return acceptSerialProposal(this.answerDeps(), who, itemId);
   }
 

@@ -308,6 +308,15 @@ describe('answering a stocktake through the service', () => {
 
   it("refuses another user's device, a device that changed hands, and answers after close", async () => {
     const { item } = await started();
+    for (const stale of ['ffffffffffffffffffffffff', 'nonsense', '', `${item('PC-001')}x`])
+      expect(await services.stocktakes.answer(yamada, stale, { result: 'present' })).toMatchObject({
+        ok: false,
+        refusal: { key: 'stocktake.itemNotFound' },
+      });
+    const asText = await services.stocktakes.answer(yamada, item('PC-001').toHexString(), {
+      result: 'nonsense',
+    });
+    expect(asText).toMatchObject({ ok: false, refusal: { key: 'stocktake.answer.badResult' } });
     const other = await services.stocktakes.answer(sato, item('PC-001'), { result: 'present' });
     expect(other).toMatchObject({ ok: false, refusal: { key: 'stocktake.answer.notYours' } });
 

@@ -260,5 +260,7 @@ describe('status and report', () => {
     expect(rows[1]).toMatchObject({ 資産番号: 'PC-1', 回答: '紛失', 回答日時: '2026-12-10 12:00' });
     expect(rows[2].回答).toBe(t('ja', 'stocktake.result.none'));
     expect(rows[2].回答).toBe('未回答');
+    expect(rows[3].備考).toBe('利用者が空です');
+    expect(reportRows(items, 'en')[3].回答).toBe('No answer');
   });
 });
