@@ -142,7 +142,10 @@ export class StocktakeService {
     const found = id ? await this.deps.store.get(id.trim()) : await this.deps.store.open();
     if (!found)
       throw id
-        ? new DaichoError('NOT_FOUND', 'stocktake.notFound', { id: id.slice(0, 60) })
+        ? new DaichoError('NOT_FOUND', 'stocktake.notFound', {
+            // On one line, whatever was typed or pasted.
+            id: id.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 60),
+          })
         : new DaichoError('NOT_FOUND', 'stocktake.noneOpen');
     if (found.status === 'open' && this.now().getTime() > found.deadline.getTime())
       return (await this.deps.store.close(found._id, DEADLINE_CLOSER, this.now())) ?? found;
