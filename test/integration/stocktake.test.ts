@@ -366,4 +366,24 @@ describe('answering a stocktake through the service', () => {
       services.stocktakes.start({ scope: { query: {} }, deadline: '2099-12-31', by: ADMIN.by }),
     ).rejects.toMatchObject({ messageKey: 'stocktake.alreadyOpen' });
   });
+
+  it('two starts at the same moment make one stocktake and ask each device once', async () => {
+    const input = { scope: { query: { status: '利用中' } }, deadline: '2099-12-31', by: ADMIN.by };
+    const results = await Promise.allSettled([
+      services.stocktakes.start(input),
+      services.stocktakes.start(input),
+      services.stocktakes.start(input),
+    ]);
+    expect(results.some((r) => r.status === 'fulfilled')).toBe(true);
+    for (const r of results)
+      if (r.status === 'rejected')
+        expect(r.reason).toMatchObject({ messageKey: 'stocktake.alreadyOpen' });
+    expect(await t.c.stocktakes.countDocuments()).toBe(1);
+    expect(await t.c.stocktakeItems.countDocuments()).toBe(6);
+    expect((await services.stocktakes.listToAsk()).map((i) => i.assetNumber)).toEqual([
+      'PC-001',
+      'PC-002',
+      'PC-003',
+    ]);
+  });
 });
