@@ -64,6 +64,7 @@ export function statusJson(s: StocktakeStatus) {
     closedAt: stocktake.closedAt,
     counts: s.counts,
     departments: s.departments,
+    attention: s.attention,
   };
 }
 
@@ -84,6 +85,21 @@ export function statusLines(s: StocktakeStatus, locale: Locale): string[] {
         total: d.total,
         problems: d.problems,
       }),
+    ),
+    ...(s.attention.length > 0
+      ? [t(locale, 'stocktake.attentionHeader', { count: s.attention.length })]
+      : []),
+    ...s.attention.map((a) =>
+      t(locale, 'stocktake.attentionLine', {
+        assetNumber: a.assetNumber,
+        user: a.user ?? '-',
+        what: a.reason
+          ? t(locale, `stocktake.reason.${a.reason}`, { user: a.user ?? '' })
+          : a.result
+            ? t(locale, `stocktake.result.${a.result}`)
+            : t(locale, `stocktake.state.${a.state}`),
+        note: a.note ?? '',
+      }).trimEnd(),
     ),
   ];
 }

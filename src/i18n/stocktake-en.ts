@@ -60,6 +60,8 @@ export const stocktakeEn = {
   'stocktake.summary':
     'Stocktake {id} ({status}, deadline {deadline}): {total} devices: {answered} answered, {pending} not yet, {problems} problems, {unreachable} cannot be asked.',
   'stocktake.departmentLine': '  {department}: {answered}/{total} answered, {problems} problems',
+  'stocktake.attentionHeader': '{count} devices to look at:',
+  'stocktake.attentionLine': '  {assetNumber} ({user}): {what} {note}',
   'stocktake.noDepartment': '(department unknown)',
   'stocktake.closed': 'Closed stocktake {id}: {answered} of {total} devices answered.',
   'stocktake.nextStep.reassign': 'Reassign it (利用者)',

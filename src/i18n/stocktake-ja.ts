@@ -60,6 +60,8 @@ export const stocktakeJa: TranslationOf<typeof stocktakeEn> = {
   'stocktake.summary':
     '棚卸 {id} ({status}、期限 {deadline}): {total} 台のうち 回答済み {answered}、未回答 {pending}、要確認 {problems}、依頼できない {unreachable}。',
   'stocktake.departmentLine': '  {department}: {answered}/{total} 回答、要確認 {problems}',
+  'stocktake.attentionHeader': '確認が必要なデバイス {count} 台:',
+  'stocktake.attentionLine': '  {assetNumber} ({user}): {what} {note}',
   'stocktake.noDepartment': '(部署不明)',
   'stocktake.closed': '棚卸 {id} を締めました: {total} 台のうち {answered} 台が回答済み。',
   'stocktake.nextStep.reassign': '利用者を付け替える',

@@ -1,6 +1,6 @@
 import { t, type Locale } from '../i18n/messages';
 import { tokyoDateTime } from './deadline';
-import type { StocktakeItemDoc } from './stocktake-types';
+import type { StocktakeItemDoc, StocktakeResult } from './stocktake-types';
 
 /** How far a stocktake is: every device counted once. */
 export interface StocktakeCounts {
@@ -32,10 +32,39 @@ function add(c: StocktakeCounts, item: StocktakeItemDoc): void {
     c.problems++;
 }
 
+/** A device an admin looks at: answered other than 手元にある, changed hands, or not askable. */
+export interface AttentionItem {
+  assetNumber: string;
+  user: string | null;
+  state: StocktakeItemDoc['state'];
+  result: StocktakeResult | null;
+  reason: StocktakeItemDoc['unreachableReason'];
+  note: string | null;
+}
+
+export function needsAttention(items: StocktakeItemDoc[]): AttentionItem[] {
+  return items
+    .filter(
+      (i) =>
+        i.state === 'unreachable' ||
+        i.state === 'changedHands' ||
+        (i.answer !== null && i.answer.result !== 'present'),
+    )
+    .map((i) => ({
+      assetNumber: i.assetNumber,
+      user: i.user,
+      state: i.state,
+      result: i.answer?.result ?? null,
+      reason: i.unreachableReason,
+      note: i.answer?.note ?? null,
+    }));
+}
+
 /** The counts of a stocktake's items, overall and per department (known ones first, by name). */
 export function countItems(items: StocktakeItemDoc[]): {
   counts: StocktakeCounts;
   departments: DepartmentCounts[];
+  attention: AttentionItem[];
 } {
   const counts = zero();
   const byDepartment = new Map<string | null, DepartmentCounts>();
@@ -52,7 +81,7 @@ export function countItems(items: StocktakeItemDoc[]): {
         ? -1
         : a.department.localeCompare(b.department),
   );
-  return { counts, departments };
+  return { counts, departments, attention: needsAttention(items) };
 }
 
 /** The report's columns, in Japanese for the accounting team. */

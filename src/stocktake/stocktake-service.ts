@@ -9,7 +9,12 @@ import { answerItem, acceptSerialProposal, type AnswerOutcome } from './stocktak
 import { DEADLINE_CLOSER } from './answer-rules';
 import { endOfTokyoDay, tokyoDayStamp } from './deadline';
 import { DirectoryIndex, planStocktake, type PlanDevice, type StocktakePlan } from './plan';
-import { countItems, type DepartmentCounts, type StocktakeCounts } from './status';
+import {
+  countItems,
+  type AttentionItem,
+  type DepartmentCounts,
+  type StocktakeCounts,
+} from './status';
 import { StocktakeStore, type NewItem } from './stocktake-store';
 import type {
   StocktakeDoc,
@@ -51,6 +56,8 @@ export interface StocktakeStatus {
   stocktake: StocktakeDoc;
   counts: StocktakeCounts;
   departments: DepartmentCounts[];
+  /** The devices to look at: problem answers, changed hands, users who cannot be asked. */
+  attention: AttentionItem[];
 }
 
 /** A day between now and the deadline when a reminder is due (at most one a day). */

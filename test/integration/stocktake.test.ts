@@ -170,7 +170,15 @@ describe('daicho stocktake against the real wire-protocol server', () => {
       id,
       status: 'open',
       counts: { total: 6, answered: 0, pending: 3, problems: 0, unreachable: 3 },
+      attention: [
+        { assetNumber: 'PC-004', reason: 'noUser' },
+        { assetNumber: 'PC-005', reason: 'notUpn' },
+        { assetNumber: 'PC-006', reason: 'noTeams' },
+      ],
     });
+    const shown = await runCli(['stocktake', 'status'], { ...env, DAICHO_LOCALE: 'ja' });
+    expect(shown.stdout).toContain('確認が必要なデバイス 3 台:');
+    expect(shown.stdout).toContain('PC-005 (田中): 利用者「田中」はサインイン名');
 
     const dir = mkdtempSync(path.join(os.tmpdir(), 'daicho-stocktake-'));
     const file = path.join(dir, 'report.csv');
