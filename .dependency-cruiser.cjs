@@ -4,7 +4,7 @@
  * (a record's shape, a plan's type) couples no code and is allowed unless a rule says otherwise.
  */
 const EDGES = '^src/(bot|cli|http|teams)/|^src/(index|services)\\.ts$';
-const FEATURES = '^src/(sync|provisioning|troubleshooting|workflows|notify)/';
+const FEATURES = '^src/(sync|provisioning|troubleshooting|workflows|notify|stocktake)/';
 const SHARED =
   '^src/(mdm|lease|config|i18n|csv|db)/|^src/(errors|log|secrets|paths|process-alive)\\.ts$';
 /** The owners of the records (ARCHITECTURE.md "Who owns what"), and the composition root. */
@@ -17,6 +17,7 @@ const OWNERS = [
   '^src/downloads/',
   '^src/people/',
   '^src/workflows/workflow-service\\.ts$',
+  '^src/stocktake/stocktake-store\\.ts$',
   '^src/troubleshooting/session-store\\.ts$',
   '^src/provisioning/provisioning-run-store\\.ts$',
   '^src/sync/(sync-stores|sync-runs|integrations)\\.ts$',

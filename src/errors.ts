@@ -20,7 +20,8 @@ export type ErrorCode =
   | 'RUN_NOT_FOUND'
   | 'PROVISIONING_OFF'
   | 'PROVISION_BUSY'
-  | 'GRAPH_FAILED';
+  | 'GRAPH_FAILED'
+  | 'STOCKTAKE_STATE';
 
 import type { MessageKey } from './i18n/messages';
 

@@ -17,6 +17,9 @@ import type { SafetyLimit } from './sync/safety-limit';
 import { sourceFactory, type SourceFactory } from './sync/sources';
 import { MongoStorage } from './teams/mongo-storage';
 import { SyncService } from './sync/sync-service';
+import { reachableByConversations } from './stocktake/reachability';
+import { StocktakeService } from './stocktake/stocktake-service';
+import { StocktakeStore } from './stocktake/stocktake-store';
 import { syncStores } from './sync/sync-stores';
 import { TroubleshootSessionStore } from './troubleshooting/session-store';
 import { WorkflowService } from './workflows/workflow-service';
@@ -50,6 +53,8 @@ export interface Services {
   /** Always built; without an Intune connection each run says what to configure. */
   provisioning: ProvisioningService;
   workflows: WorkflowService;
+  /** Stocktakes (棚卸): start, answers, status, report, close. */
+  stocktakes: StocktakeService;
   conversations: ConversationStore;
   downloads: DownloadStore;
   troubleshootSessions: TroubleshootSessionStore;
@@ -90,6 +95,14 @@ export async function createServices(
   );
   const people = new PeopleService(c);
   const directory = graphDirectoryFor(config, log);
+  const conversations = new ConversationStore(c.conversations);
+  const stocktakes = new StocktakeService({
+    store: new StocktakeStore(c),
+    ledger,
+    alerts,
+    people,
+    reachable: reachableByConversations(conversations, people),
+  });
   return {
     config,
     log,
@@ -102,7 +115,8 @@ export async function createServices(
     people,
     provisioning: new ProvisioningService({ records: c, leases, people, config, directory, log }),
     workflows: new WorkflowService({ workflows: c.workflows, ledger }),
-    conversations: new ConversationStore(c.conversations),
+    stocktakes,
+    conversations,
     downloads: new DownloadStore(c.downloads, config.publicUrl),
     troubleshootSessions: new TroubleshootSessionStore(c.troubleshootSessions),
     leases,

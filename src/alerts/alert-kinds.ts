@@ -57,6 +57,22 @@ export interface HeldRunPayload {
   limit?: SafetyLimit;
 }
 
+/** What an admin can do about a device a stocktake answer flagged (card buttons come later). */
+export type StocktakeNextStep = 'reassign' | 'markLost' | 'replace';
+
+/** A stocktake (棚卸) answer that needs an admin: the device is lost, or not the user's. */
+export interface StocktakeAnswerPayload {
+  stocktakeId: string;
+  assetNumber: string;
+  result: 'notMine' | 'lost';
+  /** 利用者 of the device when the stocktake asked. */
+  user: string | null;
+  answeredBy: string;
+  note: string | null;
+  /** The next steps, in the order the card offers them. */
+  nextSteps: StocktakeNextStep[];
+}
+
 /** Each kind of alert with what it carries: the finding of the sync, or the run's summary. */
 export interface AlertPayloads {
   duplicate: DuplicatePayload;
@@ -66,6 +82,7 @@ export interface AlertPayloads {
   'sync-failed': RunFailurePayload;
   'sync-partial': RunFailurePayload;
   'run-held': HeldRunPayload;
+  'stocktake-answer': StocktakeAnswerPayload;
 }
 
 export type AlertType = keyof AlertPayloads;
@@ -115,11 +132,15 @@ export interface AlertDelivery {
   failedAt?: Date | null;
 }
 
+/** The kinds a sync or an MDM link raises: they carry the MDM's name. */
+export type MdmAlertType = Exclude<AlertType, 'stocktake-answer'>;
+
 /** What every stored alert has, whatever its kind. */
 export interface AlertEnvelope extends AlertDelivery {
   /** The finding's key, so the same finding is never raised twice. */
   _id: string;
-  provider: MdmProvider;
+  /** The MDM whose finding it is; null for the ledger's own alerts (stocktakes). */
+  provider: MdmProvider | null;
   runId: ObjectId | null;
   createdAt: Date;
   status: AlertStatus;
@@ -146,6 +167,7 @@ const KIND_OF: { [K in AlertType]: (payload: AlertPayloads[K]) => AlertOf<K> } =
   'sync-failed': (payload) => ({ type: 'sync-failed', payload }),
   'sync-partial': (payload) => ({ type: 'sync-partial', payload }),
   'run-held': (payload) => ({ type: 'run-held', payload }),
+  'stocktake-answer': (payload) => ({ type: 'stocktake-answer', payload }),
 };
 
 /** An alert kind from its type and payload, typed by the type (for builders and tests). */

@@ -3,10 +3,12 @@ import type { MdmProvider } from '../ledger/device';
 import type { DuplicateFinding, MissingFinding, ReenrolmentFinding } from '../sync/reconcile-types';
 import type {
   AlertDoc,
-  AlertKind,
+  AlertOf,
   ConflictFinding,
   HeldRunPayload,
+  MdmAlertType,
   RunFailurePayload,
+  StocktakeAnswerPayload,
 } from './alert-kinds';
 
 /** What a sync found, to raise as alerts. */
@@ -20,7 +22,7 @@ export interface Findings {
 /** A new alert, not yet claimed by the notifier. */
 export function newAlert(
   _id: string,
-  kind: AlertKind,
+  kind: AlertOf<MdmAlertType>,
   provider: MdmProvider,
   runId: ObjectId | null,
   now: Date,
@@ -38,7 +40,8 @@ export function alertDocs(
   findings: Findings,
   now: Date,
 ): AlertDoc[] {
-  const alert = (_id: string, kind: AlertKind) => newAlert(_id, kind, provider, runId, now);
+  const alert = (_id: string, kind: AlertOf<MdmAlertType>) =>
+    newAlert(_id, kind, provider, runId, now);
   return [
     ...findings.duplicates.map((d) =>
       alert(duplicateKey(provider, d), { type: 'duplicate', payload: { ...d } }),
@@ -104,4 +107,21 @@ export function runFailureAlert(
   now = new Date(),
 ): AlertDoc {
   return newAlert(`${type}:${runId.toHexString()}`, { type, payload }, provider, runId, now);
+}
+
+/**
+ * A stocktake answer an admin must act on (lost, not mine): one per stocktake, device and
+ * result, so a user pressing the same answer again raises nothing new.
+ */
+export function stocktakeAlert(payload: StocktakeAnswerPayload, now = new Date()): AlertDoc {
+  return {
+    type: 'stocktake-answer',
+    payload,
+    _id: `stocktake-answer:${payload.stocktakeId}:${payload.assetNumber}:${payload.result}`,
+    provider: null,
+    runId: null,
+    createdAt: now,
+    status: 'pending',
+    attempts: 0,
+  };
 }

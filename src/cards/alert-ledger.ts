@@ -27,7 +27,8 @@ export async function withLedgerView(
     for (const n of d.assetNumbers ?? []) assets.add(n);
     if (d.matchKey === 'serial' && d.keyValue) serialKeys.add(d.keyValue);
     const ids = (d.mdmDevices ?? []).map((m) => m.deviceId);
-    if (ids.length > 0) criteria.mdmDevices.push({ provider: a.provider, deviceIds: ids });
+    if (ids.length > 0 && a.provider)
+      criteria.mdmDevices.push({ provider: a.provider, deviceIds: ids });
   }
   criteria.assetNumbers = [...assets];
   criteria.serialKeys = [...serialKeys];

@@ -7,7 +7,7 @@ import { keyLabel, nameList } from './sync-counts';
 
 /** The alert's sentence, also the line of the digest. */
 export function alertText(alert: AlertDoc, locale: Locale): string {
-  const provider = providerName(alert.provider);
+  const provider = alert.provider ? providerName(alert.provider) : '';
   switch (alert.type) {
     case 'duplicate':
       return duplicateText(alert, locale);
@@ -50,6 +50,15 @@ export function alertText(alert: AlertDoc, locale: Locale): string {
         changes: count(h.changes, locale),
         syncedBefore: count(h.syncedBefore, locale),
         percent: h.percent,
+      });
+    }
+    case 'stocktake-answer': {
+      const s = alert.payload;
+      return t(locale, `card.alert.stocktake.${s.result}`, {
+        assetNumber: clip(s.assetNumber),
+        user: clip(s.user ?? '-', 60),
+        id: s.stocktakeId,
+        note: clip(s.note ?? '-', 200),
       });
     }
   }

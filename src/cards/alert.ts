@@ -21,7 +21,8 @@ export { alertText };
 export const ALERT_RECORDS_MAX = 3;
 export const ALERT_LINES_MAX = 5;
 
-export type AlertKind = 'duplicate' | 'conflict' | 'missing' | 'reenrolment' | 'failed' | 'held';
+export type AlertKind =
+  'duplicate' | 'conflict' | 'missing' | 'reenrolment' | 'failed' | 'held' | 'stocktake';
 
 const KINDS: Record<AlertType, AlertKind> = {
   duplicate: 'duplicate',
@@ -31,6 +32,7 @@ const KINDS: Record<AlertType, AlertKind> = {
   'sync-failed': 'failed',
   'sync-partial': 'failed',
   'run-held': 'held',
+  'stocktake-answer': 'stocktake',
 };
 
 export interface AlertCardData {
@@ -93,10 +95,12 @@ export function alertCardData(
   return {
     alertId: alert._id,
     kind,
-    title: t(locale, 'card.alert.title', {
-      type: t(locale, `card.alertType.${alert.type}`),
-      provider: providerName(alert.provider),
-    }),
+    title: alert.provider
+      ? t(locale, 'card.alert.title', {
+          type: t(locale, `card.alertType.${alert.type}`),
+          provider: providerName(alert.provider),
+        })
+      : t(locale, `card.alertType.${alert.type}`),
     titleColor: kind === 'failed' && alert.type === 'sync-failed' ? 'Attention' : 'Warning',
     text: alertText(alert, locale),
     facts,
@@ -139,6 +143,7 @@ function kindDetails(
     case 'asset-number-conflict':
       return { ...none, assetNumber: alert.payload.assignedAssetNumber };
     case 'missing-from-mdm':
+    case 'stocktake-answer':
       return { ...none, assetNumber: alert.payload.assetNumber };
     case 'reenrolment':
       return {

@@ -11,6 +11,7 @@ import type { PeopleService } from '../people/people-service';
 import type { ProvisioningService } from '../provisioning/provisioning-service';
 import { createServices } from '../services';
 import type { LinkService } from '../sync/link-service';
+import type { StocktakeService } from '../stocktake/stocktake-service';
 import type { SyncService } from '../sync/sync-service';
 
 /** What every CLI command works with; opened lazily so `--help` needs no database. */
@@ -25,6 +26,7 @@ export interface CliContext {
   provisioning: ProvisioningService;
   leases: Leases;
   alerts: Alerts;
+  stocktakes: StocktakeService;
   actor: Actor;
   say(key: MessageKey, params?: Record<string, string | number>): string;
 }
@@ -58,7 +60,7 @@ export async function openContext(): Promise<CliContext> {
   // Once per start of the emulator, not on every command (the server logs it at its own start).
   if (db.info.kind === 'emulator' && db.firstNoticeOfStart('memory-only'))
     process.stderr.write(`${t(locale, 'db.emulatorWarning')}\n`);
-  const { ledger, sync, links, people, provisioning, leases, alerts } = services;
+  const { ledger, sync, links, people, provisioning, leases, alerts, stocktakes } = services;
   opened = {
     config,
     locale,
@@ -70,6 +72,7 @@ export async function openContext(): Promise<CliContext> {
     provisioning,
     leases,
     alerts,
+    stocktakes,
     actor: { by: `cli:${os.userInfo().username}` },
     say: (key, params) => t(locale, key, params),
   };

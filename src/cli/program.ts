@@ -26,6 +26,7 @@ import { registerProvisionWhy } from './commands/provision-why';
 import { registerLink, registerUnlink } from './commands/link';
 import { registerSync } from './commands/sync';
 import { registerSim } from './commands/sim';
+import { registerStocktake } from './commands/stocktake';
 
 /** The `daicho` command: every sub-command is registered here, each defined in its own file. */
 export function buildProgram(): Command {
@@ -65,6 +66,7 @@ export function buildProgram(): Command {
   registerSync(program);
   registerSim(program);
   registerUsage(program);
+  registerStocktake(program);
   registerDb(program);
   registerDoctor(program);
   program.commands.forEach(function exitOverrideAll(cmd: Command) {

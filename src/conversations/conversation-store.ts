@@ -68,6 +68,22 @@ export class ConversationStore {
     return this.conversations.find({ alertChannel: true }).toArray();
   }
 
+  /**
+   * The Entra object ids (lower case) of the users who have a personal chat with the bot: the
+   * people a stocktake can ask. Read from the stored conversation references.
+   */
+  async personalUserIds(): Promise<string[]> {
+    const docs = await this.conversations
+      .find({ kind: 'personal' }, { projection: { 'reference.user': 1 } })
+      .toArray();
+    return docs.flatMap((d) => {
+      const user = d.reference?.user;
+      const id =
+        typeof user === 'object' && user ? (user as { aadObjectId?: unknown }).aadObjectId : null;
+      return typeof id === 'string' && id ? [id.toLowerCase()] : [];
+    });
+  }
+
   /** The conversations of these ids the bot still knows (it may have left some since). */
   withIds(ids: Iterable<string>): Promise<ConversationDoc[]> {
     return this.conversations.find({ _id: { $in: [...new Set(ids)] } }).toArray();

@@ -13,12 +13,31 @@ export const MDM_COLUMNS = [
   'registrationState',
 ].map((k) => `mdm.${k}`);
 
+/** The last stocktake's columns in a CSV export (read-only on import). */
+export const LAST_STOCKTAKE_COLUMNS = ['id', 'at', 'by', 'result', 'note'].map(
+  (k) => `lastStocktake.${k}`,
+);
+
 /** Devices as CSV: the export fields, with the mdm block flattened into `mdm.*` columns. */
 export function devicesCsv(list: Device[], excel: boolean): string {
-  const header = [...EXPORT_FIELDS.filter((f) => f !== 'mdm'), ...MDM_COLUMNS];
+  const header = [
+    ...EXPORT_FIELDS.filter((f) => f !== 'mdm' && f !== 'lastStocktake'),
+    ...MDM_COLUMNS,
+    ...LAST_STOCKTAKE_COLUMNS,
+  ];
   const rows = list.map((d) => {
     const row: Record<string, unknown> = { ...d };
     for (const col of MDM_COLUMNS) row[col] = d.mdm ? d.mdm[col.slice(4)] : null;
+    const last = d.lastStocktake;
+    if (last) {
+      Object.assign(row, {
+        'lastStocktake.id': last.id,
+        'lastStocktake.at': new Date(last.at).toISOString(),
+        'lastStocktake.by': last.by,
+        'lastStocktake.result': last.result,
+        'lastStocktake.note': last.note,
+      });
+    }
     return row;
   });
   return toCsv(header, rows, { excel });

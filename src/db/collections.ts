@@ -11,6 +11,7 @@ import type { ConversationDoc } from '../conversations/conversation-store';
 import type { DownloadDoc } from '../downloads/download-store';
 import type { LeaseDoc } from '../lease/lease';
 import type { TroubleshootSessionDoc } from '../troubleshooting/session-store';
+import type { StocktakeDoc, StocktakeItemDoc } from '../stocktake/stocktake-types';
 
 export interface CounterDoc {
   _id: string;
@@ -121,6 +122,9 @@ export interface Collections {
   /** Microsoft 365 provisioning runs (plan, approval, result) and their per-object log. */
   provisioningRuns: Collection<ProvisioningRunDoc>;
   provisioningLog: Collection<ProvisioningLogDoc>;
+  /** Stocktakes (棚卸) and their items, one per stocktake × device (src/stocktake). */
+  stocktakes: Collection<StocktakeDoc>;
+  stocktakeItems: Collection<StocktakeItemDoc>;
 }
 
 export function collections(db: Db): Collections {
@@ -144,6 +148,8 @@ export function collections(db: Db): Collections {
     directoryGroups: db.collection<DirectoryGroup>('directoryGroups'),
     provisioningRuns: db.collection<ProvisioningRunDoc>('provisioningRuns'),
     provisioningLog: db.collection<ProvisioningLogDoc>('provisioningLog'),
+    stocktakes: db.collection<StocktakeDoc>('stocktakes'),
+    stocktakeItems: db.collection<StocktakeItemDoc>('stocktakeItems'),
   };
 }
 
@@ -230,6 +236,21 @@ const INDEXES: Record<keyof Collections, IndexDescription[]> = {
   provisioningLog: [
     { key: { runId: 1, at: 1 }, name: 'runId_at' },
     { key: { 'subject.personId': 1, at: -1 }, name: 'personId_at' },
+  ],
+  stocktakes: [
+    // One open stocktake at a time, even for two starts at the same moment.
+    {
+      key: { openSlot: 1 },
+      name: 'openSlot_unique',
+      unique: true,
+      partialFilterExpression: { openSlot: { $exists: true } },
+    },
+  ],
+  stocktakeItems: [
+    // A device is asked once per stocktake, whatever restarts or double starts happen.
+    { key: { stocktakeId: 1, assetNumber: 1 }, name: 'stocktake_asset_unique', unique: true },
+    { key: { stocktakeId: 1, upn: 1 }, name: 'stocktake_upn' },
+    { key: { stocktakeId: 1, state: 1, askedAt: 1 }, name: 'stocktake_state_askedAt' },
   ],
 };
 

@@ -142,4 +142,19 @@ export const cliHelpEn = {
   'help.daicho.doctor':
     'check the configuration end to end: config, database, Intune, Jamf Pro, bot credentials, PUBLIC_URL, admins',
   'help.daicho.doctor.opt.json': 'print {"checks":[{"name","status","detail","fix"}]}',
+  'help.daicho.stocktake': 'stocktakes (棚卸): device users confirm their devices in Teams',
+  'help.daicho.stocktake.start':
+    'start a stocktake: every device user is asked about their devices in Teams',
+  'help.daicho.stocktake.start.opt.deadline': 'last day for answers (end of day, Japan time)',
+  'help.daicho.stocktake.start.opt.status': 'only devices with this status (ステータス)',
+  'help.daicho.stocktake.start.opt.source': 'only devices of this source: ledger | intune | jamf',
+  'help.daicho.stocktake.start.opt.type': 'only devices of this type (デバイスの種類)',
+  'help.daicho.stocktake.start.opt.user': 'only devices whose 利用者 contains this',
+  'help.daicho.stocktake.start.opt.dryRun':
+    'show who would be asked about what, and who cannot be; write nothing',
+  'help.daicho.stocktake.status': 'how far a stocktake is (default: the open one), per department',
+  'help.daicho.stocktake.report':
+    'every device of a stocktake with its answer, as CSV (Japanese headers)',
+  'help.daicho.stocktake.close':
+    'close a stocktake (default: the open one): answers are refused from then on',
 } satisfies CatalogPart;

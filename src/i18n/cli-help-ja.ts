@@ -143,4 +143,18 @@ export const cliHelpJa: TranslationOf<typeof cliHelpEn> = {
   'help.daicho.doctor':
     '設定を端から端まで確認する: 設定値、データベース、Intune、Jamf Pro、ボットの資格情報、PUBLIC_URL、管理者',
   'help.daicho.doctor.opt.json': '{"checks":[{"name","status","detail","fix"}]} を出力',
+  'help.daicho.stocktake': '棚卸: 利用者が Teams で自分のデバイスを確認します',
+  'help.daicho.stocktake.start':
+    '棚卸を始める: デバイスの利用者それぞれに Teams で手元確認を依頼します',
+  'help.daicho.stocktake.start.opt.deadline': '回答の期限日 (日本時間のその日の終わりまで)',
+  'help.daicho.stocktake.start.opt.status': 'このステータスのデバイスだけ',
+  'help.daicho.stocktake.start.opt.source':
+    'このソースのデバイスだけ: ledger (台帳) | intune | jamf',
+  'help.daicho.stocktake.start.opt.type': 'このデバイスの種類のデバイスだけ',
+  'help.daicho.stocktake.start.opt.user': '利用者にこの文字列を含むデバイスだけ',
+  'help.daicho.stocktake.start.opt.dryRun':
+    '誰にどのデバイスを確認するか、依頼できないのは誰かを表示するだけで、何も書き込まない',
+  'help.daicho.stocktake.status': '棚卸の進み具合 (既定: 実施中の棚卸)、部署別',
+  'help.daicho.stocktake.report': '棚卸の全デバイスと回答を CSV (日本語の見出し) で出力',
+  'help.daicho.stocktake.close': '棚卸を締める (既定: 実施中の棚卸)。以後の回答は受け付けません',
 };

@@ -11,6 +11,7 @@ import { provisionEn } from './provision-en';
 import { provisioningBotEn } from './provisioning-bot-en';
 import { selfTestEn } from './self-test-en';
 import { startEn } from './start-en';
+import { stocktakeEn } from './stocktake-en';
 import { syncCardsEn } from './sync-cards-en';
 import { syncEn } from './sync-en';
 import { troubleshootEn } from './troubleshoot-en';
@@ -39,6 +40,7 @@ export const en = {
   ...doctorEn,
   ...selfTestEn,
   ...startEn,
+  ...stocktakeEn,
 } satisfies CatalogPart;
 
 /** Every key a message can be looked up by: the keys of the English catalog. */

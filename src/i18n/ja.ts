@@ -11,6 +11,7 @@ import { provisionJa } from './provision-ja';
 import { provisioningBotJa } from './provisioning-bot-ja';
 import { selfTestJa } from './self-test-ja';
 import { startJa } from './start-ja';
+import { stocktakeJa } from './stocktake-ja';
 import { syncCardsJa } from './sync-cards-ja';
 import { syncJa } from './sync-ja';
 import { troubleshootJa } from './troubleshoot-ja';
@@ -39,4 +40,5 @@ export const ja: Record<MessageKey, string> = {
   ...doctorJa,
   ...selfTestJa,
   ...startJa,
+  ...stocktakeJa,
 };

@@ -16,7 +16,14 @@ export interface InputProblem {
 
 /** Columns that exports carry for reference and imports ignore (they belong to the MDM). */
 export function isReadOnlyColumn(name: string): boolean {
-  return name === 'source' || name === 'mdm' || name.startsWith('mdm.') || name === 'ソース';
+  return (
+    name === 'source' ||
+    name === 'mdm' ||
+    name.startsWith('mdm.') ||
+    name === 'ソース' ||
+    name === 'lastStocktake' ||
+    name.startsWith('lastStocktake.')
+  );
 }
 
 /** The ways a column may spell a camelCase field: serialnumber, serial-number, serial_number. */

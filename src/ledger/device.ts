@@ -48,7 +48,18 @@ export const EDITABLE_FIELDS = [
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 /** The fields of an export, in order. */
-export const EXPORT_FIELDS = [...EDITABLE_FIELDS, 'source', 'mdm'] as const;
+export const EXPORT_FIELDS = [...EDITABLE_FIELDS, 'source', 'mdm', 'lastStocktake'] as const;
+
+/** The device's last stocktake (棚卸) answer, written by the ledger as a user answers. */
+export interface LastStocktake {
+  /** The stocktake's id (ST-YYYYMMDD-N). */
+  id: string;
+  at: Date;
+  /** Who answered ("teams:<aad id>", "cli:taro"). */
+  by: string;
+  result: 'present' | 'notMine' | 'lost' | 'broken';
+  note: string | null;
+}
 
 export type DeviceFields = { [F in Exclude<EditableField, 'assetNumber'>]: string | null } & {
   assetNumber: string;
@@ -57,6 +68,8 @@ export type DeviceFields = { [F in Exclude<EditableField, 'assetNumber'>]: strin
 export interface Device extends DeviceFields {
   source: Source;
   mdm: MdmBlock | null;
+  /** Absent on devices no stocktake has reached yet (exported as null). */
+  lastStocktake?: LastStocktake | null;
 }
 
 /** What the database stores: the device plus the keys it is found by. */
@@ -103,5 +116,6 @@ export function toExported(d: Device): Device {
     uuid: v('uuid'),
     source: d.source,
     mdm: d.mdm ?? null,
+    lastStocktake: d.lastStocktake ?? null,
   };
 }

@@ -15,6 +15,7 @@ import { mergeDevices } from './ledger-merge';
 import { ledgerStore, type LedgerStore } from './ledger-store';
 import { devicesSyncedWith, ledgerSnapshot, unlinkDevices, type SyncedDevice } from './ledger-sync';
 import { PROVIDER_NAMES } from './provider-names';
+import { StocktakeLedger } from './stocktake-record';
 import { UsageService } from './usage-service';
 
 export type DeviceDoc = WithId<StoredDevice>;
@@ -22,14 +23,15 @@ export type { CommitResult, CommitRun };
 
 /**
  * The device ledger, the one owner of devices, their field and usage history, the SYS numbers,
- * the asset-number reservations and the sync journal: lookups, edits, deletes and their history,
- * and `commit`, the one way a sync writes. Admin writes go one document at a time with the history
- * written after the device, so a crash can lose at most the history of the last change, never a
- * device. Multi-document transactions are not used (DESIGN.md).
+ * the asset-number reservations and the sync journal: lookups, edits, deletes, stocktake answers
+ * (`stocktake`) and their history, and `commit`, the one way a sync writes. Admin writes go one
+ * document at a time, history after the device: a crash loses at most a change's history, never
+ * a device. Multi-document transactions are not used (DESIGN.md).
  */
 export class LedgerService {
   readonly assetNumbers: AssetNumberAllocator;
   readonly usage: UsageService;
+  readonly stocktake: StocktakeLedger;
   private readonly store: LedgerStore;
 
   constructor(
@@ -39,6 +41,7 @@ export class LedgerService {
     this.store = ledgerStore(c);
     this.assetNumbers = new AssetNumberAllocator(c.counters, c.devices);
     this.usage = new UsageService(c);
+    this.stocktake = new StocktakeLedger(this.store, serialKey);
   }
 
   /** Writes a sync's plan: devices, SYS numbers, journal, history, usage and alerts (commit/). */
@@ -239,10 +242,8 @@ export class LedgerService {
     return toExported(device);
   }
 
-  /**
-   * Seed 000's answer to a device duplicated by a serial mismatch: keep the synced device, move
-   * the original's usage history onto it, then delete the original (see ledger-merge.ts).
-   */
+  /** Seed 000's answer to a serial-mismatch duplicate: keep the synced device, move the
+   *  original's usage history onto it, then delete the original (see ledger-merge.ts). */
   async mergeInto(fromId: string, intoId: string, actor: Actor): Promise<{ moved: number }> {
     return mergeDevices(this, this.store, fromId, intoId, actor);
   }

@@ -128,6 +128,7 @@ function commands(ids: { runId: string }): CommandSpec[] {
   );
   const fields = fc.array(fc.oneof(field, text), { maxLength: 6 });
   const run = fc.constantFrom(ids.runId, '000000000000000000000000', 'zz', '');
+  const stocktake = fc.oneof(fc.constantFrom('ST-20261206-1', 'NOPE', '__proto__'), text);
   return [
     {
       path: ['devices', 'import'],
@@ -207,6 +208,26 @@ function commands(ids: { runId: string }): CommandSpec[] {
       options: { '--skip-invalid': null, '--json': null, '--dry-run': null, '--clear-empty': null },
     },
     { path: ['db', 'status'], options: { '--json': null } },
+    {
+      path: ['stocktake', 'start'],
+      options: {
+        '--deadline': fc.constantFrom('2099-12-31', '2026-02-30', '2001-01-01', 'tomorrow', ''),
+        '--status': text,
+        '--source': fc.constantFrom('ledger', 'intune', 'constructor', ''),
+        '--type': text,
+        '--user': text,
+        '--dry-run': null,
+        '--json': null,
+      },
+      required: ['--deadline'],
+    },
+    { path: ['stocktake', 'status'], args: [one(stocktake)], options: { '--json': null } },
+    {
+      path: ['stocktake', 'report'],
+      args: [one(stocktake)],
+      options: { '--out': out, '--excel': null },
+    },
+    { path: ['stocktake', 'close'], args: [one(stocktake)], options: { '--json': null } },
   ];
 }
 

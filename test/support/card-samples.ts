@@ -236,5 +236,19 @@ export function alerts(name = 'MBP-A', errors = 3): AlertDoc[] {
       percent: 20,
       counts: COUNTS,
     }),
+    // A stocktake answer: the ledger's own alert, no MDM.
+    alert(
+      'stocktake-answer',
+      {
+        stocktakeId: 'ST-20261206-1',
+        assetNumber: 'PC-0042',
+        result: 'lost',
+        user: name,
+        answeredBy: 'teams:aad-1',
+        note: name,
+        nextSteps: ['markLost', 'replace', 'reassign'],
+      },
+      { provider: null, runId: null },
+    ),
   ];
 }

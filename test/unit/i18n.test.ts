@@ -33,6 +33,8 @@ describe('messages', () => {
       'card.link.settingsIntro', // {provider}
       'cli.commander.missingOptionValue', // {option}
       'cli.preview.conflict', // {mdmDeviceId}
+      'stocktake.answer.notYours', // {assetNumber}
+      'card.alert.stocktake.notMine', // {user}
     ]);
     const wrong: string[] = [];
     for (const key of MESSAGE_KEYS) {

@@ -1,0 +1,295 @@
+import type { Filter, ObjectId } from 'mongodb';
+import type { Alerts } from '../alerts';
+import { DaichoError } from '../errors';
+import type { LedgerService } from '../ledger/ledger-service';
+import { toMongoFilter } from '../ledger/device-query';
+import type { StoredDevice } from '../ledger/device';
+import type { PeopleService } from '../people/people-service';
+import { answerItem, acceptSerialProposal, type AnswerOutcome } from './stocktake-answer';
+import { DEADLINE_CLOSER } from './answer-rules';
+import { endOfTokyoDay, tokyoDayStamp } from './deadline';
+import { DirectoryIndex, planStocktake, type PlanDevice, type StocktakePlan } from './plan';
+import {
+  countItems,
+  type AttentionItem,
+  type DepartmentCounts,
+  type StocktakeCounts,
+} from './status';
+import { StocktakeStore, type NewItem } from './stocktake-store';
+import type {
+  StocktakeDoc,
+  StocktakeIdentity,
+  StocktakeItemDoc,
+  StocktakeScope,
+} from './stocktake-types';
+
+/** Which users Daicho can reach in Teams, of these lower-case principal names. */
+export type Reachability = (upns: string[]) => Promise<Set<string>>;
+
+export interface StocktakeDeps {
+  store: StocktakeStore;
+  ledger: LedgerService;
+  alerts: Pick<Alerts, 'raise'>;
+  people: Pick<PeopleService, 'list'>;
+  reachable: Reachability;
+  now?: () => Date;
+}
+
+export interface StartInput {
+  scope: StocktakeScope;
+  /** YYYY-MM-DD: the stocktake takes answers until the end of this day in Japan. */
+  deadline: string;
+  by: string;
+}
+
+/** A device in scope, with the id its item refers to. */
+export type ScopedDevice = PlanDevice & { _id: ObjectId };
+
+export interface PlanResult {
+  plan: StocktakePlan<ScopedDevice>;
+  deadline: Date;
+  deadlineDay: string;
+  devices: number;
+}
+
+export interface StocktakeStatus {
+  stocktake: StocktakeDoc;
+  counts: StocktakeCounts;
+  departments: DepartmentCounts[];
+  /** The devices to look at: problem answers, changed hands, users who cannot be asked. */
+  attention: AttentionItem[];
+}
+
+/** A day between now and the deadline when a reminder is due (at most one a day). */
+const REMIND_EVERY_MS = 24 * 3600_000;
+
+/**
+ * Stocktakes (棚卸): plan and start one over the devices in scope, take the users' answers
+ * (recorded in the ledger, alerts for lost and not-mine devices), follow and report, close. The
+ * Teams side (ask cards, progress card, reminders) works through `listToAsk`, `markAsked`,
+ * `listPending`, `markReminded`, `answer` and `status`.
+ */
+export class StocktakeService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: StocktakeDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** What a start would do, writing nothing: who is asked about what, who cannot be reached. */
+  async plan(input: StartInput): Promise<PlanResult> {
+    const deadlineDay = input.deadline.trim();
+    const deadline = endOfTokyoDay(deadlineDay);
+    if (!deadline)
+      throw new DaichoError('INVALID_INPUT', 'stocktake.badDeadline', { value: input.deadline });
+    if (deadline.getTime() < this.now().getTime())
+      throw new DaichoError('INVALID_INPUT', 'stocktake.pastDeadline', { deadline: deadlineDay });
+    const devices = await this.devicesIn(input.scope);
+    if (devices.length === 0) throw new DaichoError('STOCKTAKE_STATE', 'stocktake.emptyScope');
+    const directory = new DirectoryIndex(
+      (await this.deps.people.list())
+        .filter((p) => !p.removed)
+        .map((p) => ({
+          upn: p.userPrincipalName,
+          mail: p.mail,
+          displayName: p.displayName,
+          personId: p.personId,
+          aadObjectId: p.m365AccountId,
+          department: p.department,
+        })),
+    );
+    const resolved = new Set<string>();
+    for (const d of devices) {
+      const user = d.user ? directory.resolve(d.user) : null;
+      if (user && typeof user !== 'string') resolved.add(user.upn);
+    }
+    const reachable = await this.deps.reachable([...resolved]);
+    const plan = planStocktake(devices, directory, reachable);
+    return { plan, deadline, deadlineDay, devices: devices.length };
+  }
+
+  /**
+   * Starts a stocktake: one item per device in scope; refused while another is open. A start
+   * that was killed before its items were all written is finished instead (`resumed`).
+   */
+  async start(
+    input: StartInput,
+  ): Promise<PlanResult & { stocktake: StocktakeDoc; resumed: boolean }> {
+    const open = await this.deps.store.open();
+    if (open && open.ready) throw alreadyOpen(open);
+    if (open) return { ...(await this.writeItems(open)), resumed: true };
+    const planned = await this.plan(input);
+    const at = this.now();
+    const stocktake = await this.deps.store.insertOpen(tokyoDayStamp(at), {
+      scope: input.scope,
+      deadline: planned.deadline,
+      deadlineDay: planned.deadlineDay,
+      by: input.by,
+      at,
+    });
+    if (!stocktake) throw alreadyOpen((await this.deps.store.open()) ?? undefined);
+    return { ...(await this.writeItems(stocktake, planned)), resumed: false };
+  }
+
+  /** Writes the items of a new (or half-started) stocktake, then marks it ready. */
+  private async writeItems(
+    stocktake: StocktakeDoc,
+    planned?: PlanResult,
+  ): Promise<PlanResult & { stocktake: StocktakeDoc }> {
+    const plan =
+      planned ??
+      (await this.plan({ scope: stocktake.scope, deadline: stocktake.deadlineDay, by: '' }));
+    await this.deps.store.insertItems(itemsOf(stocktake, plan.plan, this.now()));
+    await this.deps.store.markReady(stocktake._id);
+    return { ...plan, stocktake: { ...stocktake, ready: true } };
+  }
+
+  /** The stocktake by id, or the open one; closes it first when its deadline has passed. */
+  async find(id?: string): Promise<StocktakeDoc> {
+    const found = id ? await this.deps.store.get(id.trim()) : await this.deps.store.open();
+    if (!found)
+      throw id
+        ? new DaichoError('NOT_FOUND', 'stocktake.notFound', {
+            // On one line, whatever was typed or pasted.
+            id: id.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 60),
+          })
+        : new DaichoError('NOT_FOUND', 'stocktake.noneOpen');
+    if (found.status === 'open' && this.now().getTime() > found.deadline.getTime())
+      return (await this.deps.store.close(found._id, DEADLINE_CLOSER, this.now())) ?? found;
+    return found;
+  }
+
+  async status(id?: string): Promise<StocktakeStatus> {
+    const stocktake = await this.find(id);
+    return { stocktake, ...countItems(await this.deps.store.items(stocktake._id)) };
+  }
+
+  /** Every device of the stocktake with its answer (report rows are built from these). */
+  async items(id?: string): Promise<{ stocktake: StocktakeDoc; items: StocktakeItemDoc[] }> {
+    const stocktake = await this.find(id);
+    return { stocktake, items: await this.deps.store.items(stocktake._id) };
+  }
+
+  /** Closes the stocktake (by id, or the open one); answers are refused from then on. */
+  async close(by: string, id?: string): Promise<StocktakeStatus> {
+    const found = await this.find(id);
+    if (found.status !== 'open') throw alreadyClosed(found);
+    const closed = await this.deps.store.close(found._id, by, this.now());
+    if (!closed) throw alreadyClosed((await this.deps.store.get(found._id)) ?? found);
+    return { stocktake: closed, ...countItems(await this.deps.store.items(closed._id)) };
+  }
+
+  /** A user's (or an admin's) answer for one device; refused with a reason the person reads. */
+  async answer(
+    who: StocktakeIdentity,
+    itemId: ObjectId | string,
+    raw: Record<string, unknown>,
+  ): Promise<AnswerOutcome> {
+    return answerItem(this.answerDeps(), who, itemId, raw);
+  }
+
+  /** An admin accepts a user's serial-number correction: written through the ledger. */
+  async acceptSerialProposal(
+    who: StocktakeIdentity,
+    itemId: ObjectId | string,
+  ): Promise<AnswerOutcome> {
+    return acceptSerialProposal(this.answerDeps(), who, itemId);
+  }
+
+  /** Items of the open stocktake whose user has not been sent the ask card yet. */
+  async listToAsk(): Promise<StocktakeItemDoc[]> {
+    const open = await this.deps.store.open();
+    if (!open || !open.ready) return [];
+    return this.deps.store.items(open._id, { state: 'toAsk', askedAt: null });
+  }
+
+  /** Items asked and not answered, not asked or reminded in the last day: the reminders due. */
+  async listPending(): Promise<StocktakeItemDoc[]> {
+    const open = await this.find().catch(() => null);
+    if (!open || open.status !== 'open') return [];
+    const before = new Date(this.now().getTime() - REMIND_EVERY_MS);
+    const filter: Filter<StocktakeItemDoc> = {
+      state: 'toAsk',
+      askedAt: { $ne: null, $lte: before },
+      $or: [{ remindedAt: null }, { remindedAt: { $lte: before } }],
+    };
+    return this.deps.store.items(open._id, filter);
+  }
+
+  markAsked(ids: ObjectId[], at = this.now()): Promise<void> {
+    return this.deps.store.markSent(ids, 'askedAt', at);
+  }
+
+  markReminded(ids: ObjectId[], at = this.now()): Promise<void> {
+    return this.deps.store.markSent(ids, 'remindedAt', at);
+  }
+
+  private answerDeps() {
+    const { store, ledger, alerts } = this.deps;
+    return { store, ledger, alerts, now: this.now, find: (id: string) => this.find(id) };
+  }
+
+  private async devicesIn(scope: StocktakeScope): Promise<ScopedDevice[]> {
+    const and: Filter<StoredDevice>[] = [toMongoFilter(scope.query, this.now())];
+    if (scope.deviceType) and.push({ deviceType: scope.deviceType });
+    const docs = await this.deps.ledger.devicesWhere({ $and: and });
+    return docs.map((d) => ({
+      _id: d._id,
+      assetNumber: d.assetNumber,
+      user: d.user,
+      model: d.model,
+      serialNumber: d.serialNumber,
+    }));
+  }
+}
+
+/** The items of a planned stocktake: asked devices, then those on the admin's list. */
+function itemsOf(s: StocktakeDoc, plan: StocktakePlan<ScopedDevice>, at: Date): NewItem[] {
+  const item = (device: ScopedDevice) => ({
+    stocktakeId: s._id,
+    deviceId: device._id,
+    assetNumber: device.assetNumber,
+    user: device.user,
+    model: device.model,
+    serialNumber: device.serialNumber,
+    askedAt: null,
+    remindedAt: null,
+    updatedAt: at,
+  });
+  const asked: NewItem[] = plan.asks.flatMap((a) =>
+    a.devices.map((d) => ({
+      ...item(d),
+      upn: a.user.upn,
+      aadObjectId: a.user.aadObjectId,
+      displayName: a.user.displayName,
+      department: a.user.department,
+      state: 'toAsk' as const,
+      unreachableReason: null,
+    })),
+  );
+  const listed: NewItem[] = plan.unreachable.map((u) => ({
+    ...item(u.device),
+    upn: u.user?.upn ?? null,
+    aadObjectId: u.user?.aadObjectId ?? null,
+    displayName: u.user?.displayName ?? null,
+    department: u.user?.department ?? null,
+    state: 'unreachable' as const,
+    unreachableReason: u.reason,
+  }));
+  return [...asked, ...listed];
+}
+
+function alreadyOpen(open?: StocktakeDoc): DaichoError {
+  return new DaichoError('STOCKTAKE_STATE', 'stocktake.alreadyOpen', {
+    id: open?._id ?? '?',
+    deadline: open?.deadlineDay ?? '?',
+  });
+}
+
+function alreadyClosed(s: StocktakeDoc): DaichoError {
+  return new DaichoError('STOCKTAKE_STATE', 'stocktake.alreadyClosed', {
+    id: s._id,
+    closedAt: s.closedAt?.toISOString() ?? '-',
+    closedBy: s.closedBy ?? '-',
+  });
+}

@@ -1,0 +1,153 @@
+import type { Collection, Filter, ObjectId } from 'mongodb';
+import { isDuplicateKeyError } from '../errors';
+import type {
+  SerialProposal,
+  StocktakeAnswer,
+  StocktakeDoc,
+  StocktakeItemDoc,
+  StocktakeScope,
+} from './stocktake-types';
+
+/** An item to write at start: everything but its id and answers. */
+export type NewItem = Omit<StocktakeItemDoc, '_id' | 'answer' | 'answers' | 'proposedSerial'>;
+
+/**
+ * The one owner of the `stocktakes` and `stocktakeItems` collections. A unique index allows one
+ * open stocktake; another keys items by stocktake and asset number, so a start run again (after
+ * a crash) or twice at once adds no item twice.
+ */
+export class StocktakeStore {
+  constructor(
+    private readonly c: {
+      stocktakes: Collection<StocktakeDoc>;
+      stocktakeItems: Collection<StocktakeItemDoc>;
+    },
+  ) {}
+
+  /**
+   * Inserts a new open stocktake under the next free id of the day (ST-YYYYMMDD-N); null when
+   * another stocktake is open.
+   */
+  async insertOpen(
+    day: string,
+    fields: { scope: StocktakeScope; deadline: Date; deadlineDay: string; by: string; at: Date },
+  ): Promise<StocktakeDoc | null> {
+    const prefix = `ST-${day}-`;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const n = (await this.c.stocktakes.countDocuments({ _id: { $regex: `^${prefix}` } })) + 1;
+      const doc: StocktakeDoc = {
+        _id: `${prefix}${n + attempt}`,
+        scope: fields.scope,
+        deadline: fields.deadline,
+        deadlineDay: fields.deadlineDay,
+        status: 'open',
+        ready: false,
+        openSlot: 'open',
+        createdBy: fields.by,
+        createdAt: fields.at,
+        closedBy: null,
+        closedAt: null,
+      };
+      try {
+        await this.c.stocktakes.insertOne(doc);
+        return doc;
+      } catch (e) {
+        if (!isDuplicateKeyError(e)) throw e;
+        if (await this.open()) return null;
+      }
+    }
+    throw new Error('no free stocktake id');
+  }
+
+  async markReady(id: string): Promise<void> {
+    await this.c.stocktakes.updateOne({ _id: id }, { $set: { ready: true } });
+  }
+
+  open(): Promise<StocktakeDoc | null> {
+    return this.c.stocktakes.findOne({ status: 'open' });
+  }
+
+  get(id: string): Promise<StocktakeDoc | null> {
+    return this.c.stocktakes.findOne({ _id: id });
+  }
+
+  /** Closes it unless closed already; the closed stocktake, or null when it was closed before. */
+  close(id: string, by: string, at: Date): Promise<StocktakeDoc | null> {
+    return this.c.stocktakes.findOneAndUpdate(
+      { _id: id, status: 'open' },
+      { $set: { status: 'closed', closedBy: by, closedAt: at }, $unset: { openSlot: '' } },
+      { returnDocument: 'after' },
+    );
+  }
+
+  /** Writes the items not written yet (upserts keyed by stocktake + asset number). */
+  async insertItems(items: NewItem[]): Promise<void> {
+    for (let i = 0; i < items.length; i += 1000) {
+      await this.c.stocktakeItems.bulkWrite(
+        items.slice(i, i + 1000).map((item) => ({
+          updateOne: {
+            filter: { stocktakeId: item.stocktakeId, assetNumber: item.assetNumber },
+            update: { $setOnInsert: { ...item, answer: null, answers: [], proposedSerial: null } },
+            upsert: true,
+          },
+        })),
+        { ordered: false },
+      );
+    }
+  }
+
+  item(id: ObjectId): Promise<StocktakeItemDoc | null> {
+    return this.c.stocktakeItems.findOne({ _id: id });
+  }
+
+  items(stocktakeId: string, filter: Filter<StocktakeItemDoc> = {}): Promise<StocktakeItemDoc[]> {
+    return this.c.stocktakeItems
+      .find({ ...filter, stocktakeId })
+      .sort({ assetNumber: 1 })
+      .toArray();
+  }
+
+  /** Keeps the answer (the last one counts; every one is kept in `answers`). */
+  async recordAnswer(
+    id: ObjectId,
+    answer: StocktakeAnswer,
+    proposal: SerialProposal | null,
+  ): Promise<StocktakeItemDoc | null> {
+    return this.c.stocktakeItems.findOneAndUpdate(
+      { _id: id },
+      {
+        $set: {
+          answer,
+          state: 'answered',
+          updatedAt: answer.at,
+          ...(proposal ? { proposedSerial: proposal } : {}),
+        },
+        $push: { answers: answer },
+      },
+      { returnDocument: 'after' },
+    );
+  }
+
+  async markChangedHands(id: ObjectId, at: Date): Promise<void> {
+    await this.c.stocktakeItems.updateOne(
+      { _id: id },
+      { $set: { state: 'changedHands', updatedAt: at } },
+    );
+  }
+
+  async markProposalAccepted(id: ObjectId, by: string, at: Date): Promise<void> {
+    await this.c.stocktakeItems.updateOne(
+      { _id: id, proposedSerial: { $ne: null } },
+      { $set: { 'proposedSerial.acceptedBy': by, 'proposedSerial.acceptedAt': at, updatedAt: at } },
+    );
+  }
+
+  /** Marks items as asked (their card sent) or reminded, for the Teams side. */
+  async markSent(ids: ObjectId[], field: 'askedAt' | 'remindedAt', at: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.c.stocktakeItems.updateMany(
+      { _id: { $in: ids } },
+      { $set: { [field]: at, updatedAt: at } },
+    );
+  }
+}

@@ -1,0 +1,108 @@
+import type { ObjectId } from 'mongodb';
+import type { DeviceQuery } from '../ledger/device-query';
+
+/** What a device user says about one of their devices (手元にある / 自分のではない / 紛失 / 故障). */
+export const STOCKTAKE_RESULTS = ['present', 'notMine', 'lost', 'broken'] as const;
+export type StocktakeResult = (typeof STOCKTAKE_RESULTS)[number];
+
+/** Results that raise an alert for an admin, with the next step to take. */
+export const ALERTING_RESULTS: readonly StocktakeResult[] = ['notMine', 'lost'];
+
+/** Why a device's 利用者 cannot be asked in Teams: the device goes to the admin's list. */
+export const UNREACHABLE_REASONS = ['noUser', 'notUpn', 'ambiguousName', 'noTeams'] as const;
+export type UnreachableReason = (typeof UNREACHABLE_REASONS)[number];
+
+/** The scope of a stocktake: the device list's filters (status, source, type, user). */
+export interface StocktakeScope {
+  query: DeviceQuery;
+  deviceType?: string;
+}
+
+/** One stocktake (棚卸): its scope, deadline and whether it is open. */
+export interface StocktakeDoc {
+  /** Readable id: ST-YYYYMMDD-N (the day it started, Asia/Tokyo). */
+  _id: string;
+  scope: StocktakeScope;
+  /** The end of the deadline day in Asia/Tokyo. */
+  deadline: Date;
+  /** The deadline day as the admin typed it (YYYY-MM-DD). */
+  deadlineDay: string;
+  status: 'open' | 'closed';
+  /**
+   * False from the insert until every item is written: a start killed in between is finished by
+   * the next start (items are keyed by stocktake + asset number, so none is written twice), and
+   * the Teams side asks nobody before.
+   */
+  ready: boolean;
+  /** Present only while open: a unique index on it allows one open stocktake at a time. */
+  openSlot?: 'open';
+  createdBy: string;
+  createdAt: Date;
+  closedBy: string | null;
+  closedAt: Date | null;
+}
+
+/** One answer as given; an item keeps every answer, the last one counts. */
+export interface StocktakeAnswer {
+  result: StocktakeResult;
+  note: string | null;
+  by: string;
+  at: Date;
+}
+
+/** A serial number a user says is the right one: a proposal an admin accepts, never a write. */
+export interface SerialProposal {
+  serial: string;
+  by: string;
+  at: Date;
+  acceptedBy: string | null;
+  acceptedAt: Date | null;
+}
+
+/**
+ * One device of a stocktake. `toAsk`: its user is reachable and the card is to be (or has been,
+ * `askedAt`) sent; `unreachable`: on the admin's list with the reason; `answered`; `changedHands`:
+ * its 利用者 changed during the stocktake, so the asked user's answer was refused.
+ */
+export type ItemState = 'toAsk' | 'unreachable' | 'answered' | 'changedHands';
+
+export interface StocktakeItemDoc {
+  _id: ObjectId;
+  stocktakeId: string;
+  deviceId: ObjectId;
+  assetNumber: string;
+  /** 利用者 as the ledger had it when the stocktake started. */
+  user: string | null;
+  /** The user's principal name (lower case), when known. */
+  upn: string | null;
+  /** The user's Entra object id, when the people directory knows it. */
+  aadObjectId: string | null;
+  displayName: string | null;
+  department: string | null;
+  model: string | null;
+  serialNumber: string | null;
+  state: ItemState;
+  unreachableReason: UnreachableReason | null;
+  answer: StocktakeAnswer | null;
+  answers: StocktakeAnswer[];
+  proposedSerial: SerialProposal | null;
+  askedAt: Date | null;
+  remindedAt: Date | null;
+  updatedAt: Date;
+}
+
+/** Who presses an answer: the person's ids from Teams (or the CLI), and whether an admin. */
+export interface StocktakeIdentity {
+  /** For the records: "teams:<aad id>", "cli:taro". */
+  by: string;
+  upn?: string | null;
+  aadObjectId?: string | null;
+  admin: boolean;
+}
+
+/** What an answer carries, as received (checked by parseAnswerInput). */
+export interface AnswerInput {
+  result: StocktakeResult;
+  note: string | null;
+  proposedSerial: string | null;
+}
