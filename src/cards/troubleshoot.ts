@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { t, type Locale } from '../i18n/messages';
 import type { TreeMenu, StepView } from '../troubleshooting';
 import { clip, type Fact } from './format';
@@ -37,7 +38,31 @@ export interface TroubleshootCardData extends TroubleshootStepPayload {
   checkText: string;
   checkStyle: 'good' | 'attention';
   checkFacts: Fact[];
-  labels: { back: string; restart: string; menu: string; runCheck: string; device: string };
+  /** Short labels as buttons (one press); long ones as a list with one "next" button. */
+  choicesAs: 'buttons' | 'list';
+  labels: {
+    back: string;
+    restart: string;
+    menu: string;
+    runCheck: string;
+    device: string;
+    open: string;
+    next: string;
+    pickOne: string;
+  };
+}
+
+/**
+ * The widest choice label a button shows whole (display columns: a full-width character counts
+ * two): Teams cuts a longer button title, and a card on a phone is about 300 px wide.
+ */
+export const BUTTON_LABEL_MAX_WIDTH = 30;
+
+/** Buttons when every label fits on one; otherwise a list to pick from. */
+function choicesAs(labels: readonly string[]): TroubleshootCardData['choicesAs'] {
+  return labels.every((label) => stringWidth(label) <= BUTTON_LABEL_MAX_WIDTH)
+    ? 'buttons'
+    : 'list';
 }
 
 function labels(locale: Locale): TroubleshootCardData['labels'] {
@@ -47,6 +72,9 @@ function labels(locale: Locale): TroubleshootCardData['labels'] {
     menu: t(locale, 'troubleshoot.menu'),
     runCheck: t(locale, 'troubleshoot.runCheck'),
     device: t(locale, 'troubleshoot.device'),
+    open: t(locale, 'troubleshoot.open'),
+    next: t(locale, 'troubleshoot.next'),
+    pickOne: t(locale, 'troubleshoot.pickOne'),
   };
 }
 
@@ -63,6 +91,7 @@ const none = {
   nodeId: '',
   commands: [],
   choices: [],
+  choicesAs: 'buttons' as const,
   links: [],
   isCheck: false,
   canGoBack: false,
@@ -115,6 +144,7 @@ export function troubleshootStepCardData(
       treeId: step.treeId,
       nodeId: step.nodeId,
     })),
+    choicesAs: choicesAs(step.choices.map((c) => clip(c.label))),
     trees: [],
     links: step.links.slice(0, LINKS_MAX),
     device: context.device ?? [],
