@@ -27,7 +27,8 @@ export interface TroubleshootCardData extends TroubleshootStepPayload {
   commands: { text: string }[];
   choices: ({ id: string; label: string } & TroubleshootStepPayload)[];
   trees: { id: string; title: string; description: string }[];
-  links: { label: string; url: string }[];
+  /** Each a markdown link: as text, a long title is never cut as a button's is. */
+  links: { text: string }[];
   /** The ledger device the dialog is about (co-management), as facts; [] when none. */
   device: Fact[];
   assetNumber: string;
@@ -56,13 +57,11 @@ export interface TroubleshootCardData extends TroubleshootStepPayload {
  * The widest choice label a button shows whole (display columns: a full-width character counts
  * two): Teams cuts a longer button title, and a card on a phone is about 300 px wide.
  */
-export const BUTTON_LABEL_MAX_WIDTH = 30;
+export const BUTTON_LABEL_MAX_WIDTH = 32;
 
 /** Buttons when every label fits on one; otherwise a list to pick from. */
 function choicesAs(labels: readonly string[]): TroubleshootCardData['choicesAs'] {
-  return labels.every((label) => stringWidth(label) <= BUTTON_LABEL_MAX_WIDTH)
-    ? 'buttons'
-    : 'list';
+  return labels.every((label) => stringWidth(label) <= BUTTON_LABEL_MAX_WIDTH) ? 'buttons' : 'list';
 }
 
 function labels(locale: Locale): TroubleshootCardData['labels'] {
@@ -146,7 +145,10 @@ export function troubleshootStepCardData(
     })),
     choicesAs: choicesAs(step.choices.map((c) => clip(c.label))),
     trees: [],
-    links: step.links.slice(0, LINKS_MAX),
+    // Links are text (a markdown link), not buttons: their titles are long and a button cuts them.
+    links: step.links.slice(0, LINKS_MAX).map((link) => ({
+      text: `[${link.label.replace(/[[\]]/g, '')}](${link.url.replace(/\(/g, '%28').replace(/\)/g, '%29')})`,
+    })),
     device: context.device ?? [],
     assetNumber: context.assetNumber ?? '',
     isCheck: step.isCheck,
