@@ -126,8 +126,9 @@ describe('the bot in Japanese, clicked through in the Playground web client (hea
 
     await help.getByRole('button', { name: ja('card.action.devices'), exact: true }).click();
     const list = await cardWith('PC-0003');
-    await expectFits(list);
     await page.getByText(ja('bot.answeredBelow')).last().waitFor();
+    await shot('help-answer.png');
+    await expectFits(list);
     // The help card is still there, whole, above the answer.
     await help.getByText(ja('card.help.title')).waitFor();
     expect(await help.getByRole('button').count()).toBe(buttons);
@@ -153,7 +154,9 @@ describe('the bot in Japanese, clicked through in the Playground web client (hea
     expect(await t.c.integrations.countDocuments()).toBe(0); // the preview linked nothing
     await shot('link-3-preview.png');
     await expectFits(preview);
-    await preview.getByRole('button', { name: ja('card.linkPreview.confirm'), exact: true }).click();
+    await preview
+      .getByRole('button', { name: ja('card.linkPreview.confirm'), exact: true })
+      .click();
 
     const summary = await cardWith(ja('card.count.conflicts'));
     await shot('link-4-summary.png');
@@ -176,7 +179,10 @@ describe('the bot in Japanese, clicked through in the Playground web client (hea
     await shot('troubleshoot-menu.png');
     await expectFits(menu);
     // The first guide is Intune's; every guide has the same short button next to its title.
-    await menu.getByRole('button', { name: ja('troubleshoot.open') }).first().click();
+    await menu
+      .getByRole('button', { name: ja('troubleshoot.open') })
+      .first()
+      .click();
 
     const step = await cardWith(ja('troubleshoot.runCheck'));
     await expectFits(step);

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The measuring function runs in the browser page: it reads the DOM.
 import type { Locator } from 'playwright-core';
 
 /** What does not fit in a card as the browser laid it out; [] when everything fits. */
