@@ -28,15 +28,21 @@ export async function cardLayoutProblems(
         text: string;
         detail: string;
       }[] = [];
-      const box = root.getBoundingClientRect();
       for (const button of Array.from(root.querySelectorAll<HTMLElement>('button'))) {
         const r = button.getBoundingClientRect();
         const text = (button.textContent ?? '').trim();
-        if (r.left < box.left - 1 || r.right > box.right + 1)
+        // Inside the card, and inside every box that clips it (an action set cuts a wide button).
+        const clips: Element[] = [root];
+        for (let el = button.parentElement; el && el !== root; el = el.parentElement)
+          if (getComputedStyle(el).overflowX !== 'visible') clips.push(el);
+        const clip = clips
+          .map((el) => el.getBoundingClientRect())
+          .find((c) => r.left < c.left - 1 || r.right > c.right + 1);
+        if (clip)
           problems.push({
             kind: 'button-overflows',
             text,
-            detail: `button ${Math.round(r.left)}–${Math.round(r.right)} px, card ${Math.round(box.left)}–${Math.round(box.right)} px`,
+            detail: `button ${Math.round(r.left)}–${Math.round(r.right)} px, shown ${Math.round(clip.left)}–${Math.round(clip.right)} px`,
           });
         const parts = [button, ...Array.from(button.querySelectorAll<HTMLElement>('*'))];
         const cut = parts.find((el) => el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0);
