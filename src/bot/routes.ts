@@ -62,6 +62,40 @@ export async function answerAction(
   return route.handle(turn, parsed.data, deps);
 }
 
+/**
+ * A button whose `data` carries `"answer": "below"` (the help card's) is answered with a new
+ * message: the card it was pressed on stays as it is, for everyone. Other buttons answer in place
+ * (a card replaces the pressed one for the presser; a sentence shows under it).
+ */
+export const ANSWER_BELOW = { key: 'answer', value: 'below' } as const;
+
+/**
+ * The answer to a card press, placed: a card answer to an "answer below" button is posted as a
+ * new message and the press is acknowledged with a sentence under the card; everything else as
+ * answerAction says. The marker is taken out before the route reads the payload.
+ */
+export async function answerPress(
+  route: ActionRoute,
+  turn: BotTurn,
+  data: unknown,
+  deps: BotDeps,
+): Promise<Reply> {
+  const { below, payload } = placementOf(data);
+  const reply = await answerAction(route, turn, payload, deps);
+  if (!below || typeof reply === 'string') return reply;
+  await turn.send(reply);
+  return sayer(turn).say('bot.answeredBelow');
+}
+
+function placementOf(data: unknown): { below: boolean; payload: unknown } {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    return { below: false, payload: data };
+  }
+  const { [ANSWER_BELOW.key]: answer, ...payload } = data as Record<string, unknown>;
+  if (answer !== ANSWER_BELOW.value) return { below: false, payload: data };
+  return { below: true, payload };
+}
+
 /** The answer to a typed command: a refusal, or what the route says. */
 export async function answerCommand(
   route: CommandRoute,

@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { t, type Locale } from '../i18n/messages';
 import type { TreeMenu, StepView } from '../troubleshooting';
 import { clip, type Fact } from './format';
@@ -26,7 +27,8 @@ export interface TroubleshootCardData extends TroubleshootStepPayload {
   commands: { text: string }[];
   choices: ({ id: string; label: string } & TroubleshootStepPayload)[];
   trees: { id: string; title: string; description: string }[];
-  links: { label: string; url: string }[];
+  /** Each a markdown link: as text, a long title is never cut as a button's is. */
+  links: { text: string }[];
   /** The ledger device the dialog is about (co-management), as facts; [] when none. */
   device: Fact[];
   assetNumber: string;
@@ -37,7 +39,29 @@ export interface TroubleshootCardData extends TroubleshootStepPayload {
   checkText: string;
   checkStyle: 'good' | 'attention';
   checkFacts: Fact[];
-  labels: { back: string; restart: string; menu: string; runCheck: string; device: string };
+  /** Short labels as buttons (one press); long ones as a list with one "next" button. */
+  choicesAs: 'buttons' | 'list';
+  labels: {
+    back: string;
+    restart: string;
+    menu: string;
+    runCheck: string;
+    device: string;
+    open: string;
+    next: string;
+    pickOne: string;
+  };
+}
+
+/**
+ * The widest choice label a button shows whole (display columns: a full-width character counts
+ * two): Teams cuts a longer button title, and a card on a phone is about 300 px wide.
+ */
+export const BUTTON_LABEL_MAX_WIDTH = 32;
+
+/** Buttons when every label fits on one; otherwise a list to pick from. */
+function choicesAs(labels: readonly string[]): TroubleshootCardData['choicesAs'] {
+  return labels.every((label) => stringWidth(label) <= BUTTON_LABEL_MAX_WIDTH) ? 'buttons' : 'list';
 }
 
 function labels(locale: Locale): TroubleshootCardData['labels'] {
@@ -47,6 +71,9 @@ function labels(locale: Locale): TroubleshootCardData['labels'] {
     menu: t(locale, 'troubleshoot.menu'),
     runCheck: t(locale, 'troubleshoot.runCheck'),
     device: t(locale, 'troubleshoot.device'),
+    open: t(locale, 'troubleshoot.open'),
+    next: t(locale, 'troubleshoot.next'),
+    pickOne: t(locale, 'troubleshoot.pickOne'),
   };
 }
 
@@ -63,6 +90,7 @@ const none = {
   nodeId: '',
   commands: [],
   choices: [],
+  choicesAs: 'buttons' as const,
   links: [],
   isCheck: false,
   canGoBack: false,
@@ -115,8 +143,12 @@ export function troubleshootStepCardData(
       treeId: step.treeId,
       nodeId: step.nodeId,
     })),
+    choicesAs: choicesAs(step.choices.map((c) => clip(c.label))),
     trees: [],
-    links: step.links.slice(0, LINKS_MAX),
+    // Links are text (a markdown link), not buttons: their titles are long and a button cuts them.
+    links: step.links.slice(0, LINKS_MAX).map((link) => ({
+      text: `[${link.label.replace(/[[\]]/g, '')}](${link.url.replace(/\(/g, '%28').replace(/\)/g, '%29')})`,
+    })),
     device: context.device ?? [],
     assetNumber: context.assetNumber ?? '',
     isCheck: step.isCheck,

@@ -26,6 +26,7 @@ export const botCliEn = {
   'bot.unlinkCancelled': 'Unlink cancelled.',
   'bot.unlinkStale': 'Not unlinked: the master integration has changed (now: {current}).',
   'bot.alertChannelSet': 'Alerts will be sent to this conversation.',
+  'bot.answeredBelow': 'The answer is posted below.',
   'bot.syncStarted': 'Sync started.',
   'bot.download': 'Download the CSV (valid for an hour): {url}',
   'bot.mergeMdmSide':

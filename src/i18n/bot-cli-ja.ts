@@ -26,6 +26,7 @@ export const botCliJa: TranslationOf<typeof botCliEn> = {
   'bot.unlinkCancelled': 'マスタ連携の解除を中止しました。',
   'bot.unlinkStale': '連携先が変わっているため解除しませんでした (現在: {current})。',
   'bot.alertChannelSet': 'この会話をアラートの通知先にしました。',
+  'bot.answeredBelow': '下に表示しました。',
   'bot.syncStarted': '同期を開始しました。',
   'bot.download': 'CSVをダウンロードできます (1時間有効): {url}',
   'bot.mergeMdmSide':

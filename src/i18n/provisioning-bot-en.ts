@@ -150,11 +150,11 @@ export const provisioningBotEn = {
   'card.person.accountId': 'Microsoft 365 account id (object id)',
   'card.person.accountIdError':
     "The user's object id (a GUID), shown in the Entra admin center under Users",
-  'card.person.unlink': 'Unlink the account',
+  'card.person.unlink': 'Unlink',
   'card.person.unlinkConfirm':
     'Unlink account {accountId}? The next provisioning apply will {removal} that account (PROVISION_ACCOUNT_REMOVAL).',
   'card.person.unlinkButton': 'Unlink',
-  'card.person.remove': 'Remove from the directory',
+  'card.person.remove': 'Remove',
   'card.person.removeConfirm':
     'Remove this person from the directory? {linked}You can restore them later, but a stopped account stays stopped.',
   'card.person.removeLinked': 'The next provisioning apply will {removal} account {accountId}. ',

@@ -148,11 +148,11 @@ export const provisioningBotJa: TranslationOf<typeof provisioningBotEn> = {
   'card.person.accountId': 'Microsoft 365 アカウント ID (オブジェクト ID)',
   'card.person.accountIdError':
     'オブジェクト ID (GUID) を入力してください。Entra 管理センターの「ユーザー」に表示されます',
-  'card.person.unlink': '紐付けを解除',
+  'card.person.unlink': '紐付け解除',
   'card.person.unlinkConfirm':
     'アカウント {accountId} との紐付けを解除しますか? 次回のプロビジョニング適用で、このアカウントを{removal}します (PROVISION_ACCOUNT_REMOVAL)。',
   'card.person.unlinkButton': '解除する',
-  'card.person.remove': 'ディレクトリから削除',
+  'card.person.remove': '削除',
   'card.person.removeConfirm':
     'この利用者をディレクトリから削除しますか? {linked}後で元に戻せますが、停止したアカウントは停止のままです。',
   'card.person.removeLinked':

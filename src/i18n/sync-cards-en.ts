@@ -26,7 +26,7 @@ export const syncCardsEn = {
   'card.count.conflicts': 'Asset-number conflicts',
   'card.count.missing': 'Missing from the MDM',
   'card.count.relinked': 'Re-linked (re-enrolled)',
-  'card.count.reenrolments': 'Re-enrolments waiting for the old one to leave',
+  'card.count.reenrolments': 'Re-enrolments pending',
   'card.linkPreview.title': 'What linking {provider} would do',
   'card.linkPreview.intro': 'This is a dry run: nothing in the ledger has changed yet.',
   'card.linkPreview.settings': 'Matching key: {matchKey}; asset number for new devices: {rule}',

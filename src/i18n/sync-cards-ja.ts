@@ -27,7 +27,7 @@ export const syncCardsJa: TranslationOf<typeof syncCardsEn> = {
   'card.count.conflicts': '資産番号の競合',
   'card.count.missing': 'MDM に無い',
   'card.count.relinked': '再登録として紐づけ直し',
-  'card.count.reenrolments': '再登録 (旧登録が MDM から消えるのを待機中)',
+  'card.count.reenrolments': '再登録 (旧登録の削除待ち)',
   'card.linkPreview.title': '{provider} と連携した場合の結果',
   'card.linkPreview.intro': 'ドライランの結果です。台帳はまだ何も変更していません。',
   'card.linkPreview.settings': '照合キー: {matchKey} / 新しいデバイスの資産番号: {rule}',

@@ -2,6 +2,8 @@ import type { CatalogPart } from './catalog';
 
 /** English: the troubleshooting guides, the connection check and `explain`. Spread into en.ts. */
 export const troubleshootEn = {
+  'troubleshoot.open': 'Start',
+  'troubleshoot.pickOne': 'Pick one answer',
   'troubleshoot.back': 'Back',
   'troubleshoot.restart': 'Start over',
   'troubleshoot.menu': 'All guides',
@@ -43,9 +45,9 @@ export const troubleshootEn = {
   'troubleshoot.outcome.jamf.not-configured': 'no Jamf Pro connection is configured',
   'troubleshoot.fact.tenantId': 'Configured tenant',
   'troubleshoot.fact.tokenTenantId': 'Tenant of the token',
-  'troubleshoot.fact.appId': 'Application (client) id',
-  'troubleshoot.fact.roles': 'Permissions in the token',
-  'troubleshoot.fact.deviceCountSample': 'Devices seen (first page of 1)',
+  'troubleshoot.fact.appId': 'Client (app) id',
+  'troubleshoot.fact.roles': 'Token permissions',
+  'troubleshoot.fact.deviceCountSample': 'Test read (up to 1)',
   'troubleshoot.fact.url': 'Jamf Pro URL',
   'troubleshoot.fact.clientId': 'API client id',
   'troubleshoot.fact.computerCount': 'Computers',

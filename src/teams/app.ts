@@ -8,7 +8,7 @@ import { unknownMessageReply } from '../bot/handlers/fallback';
 import { forget, remember } from '../bot/handlers/installation';
 import { sayer, turnLocale } from '../bot/locale';
 import type { Locale } from '../i18n/messages';
-import { answerAction, answerCommand, type BotRoutes } from '../bot/routes';
+import { answerCommand, answerPress, type BotRoutes } from '../bot/routes';
 import { MAX_MESSAGE_LENGTH, normalizeMessage } from '../bot/text';
 import type { BotTurn } from '../bot/turn';
 import type { ProactiveAdapter } from './proactive';
@@ -55,7 +55,7 @@ export function createTeamsApp(
   }
   for (const route of routes.actions) {
     app.adaptiveCards.actionExecute(route.verb, (context, _state, data: unknown) =>
-      answerAction(route, turnOf(context), data, deps),
+      answerPress(route, turnOf(context), data, deps),
     );
   }
   app.activity(ActivityTypes.Message, async (context) => {

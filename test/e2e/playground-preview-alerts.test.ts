@@ -20,6 +20,14 @@ function textsOf(card: unknown): string[] {
       if (o.type === 'TextBlock' && typeof o.text === 'string') found.push(o.text);
       if (typeof o.title === 'string' && typeof o.value === 'string')
         found.push(`${o.title}: ${o.value}`);
+      // A fact row: the label's column and the value's, one text each, read as one line.
+      const row = Array.isArray(o.columns) && o.columns.length === 2 ? o.columns : [];
+      const cells = row.map((c: { items?: { type?: string; text?: unknown }[] }) => c.items ?? []);
+      if (
+        cells.length === 2 &&
+        cells.every((items) => items.length === 1 && items[0].type === 'TextBlock')
+      )
+        found.push(`${String(cells[0][0].text)}: ${String(cells[1][0].text)}`);
       Object.values(o).forEach(walk);
     }
   };

@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { t as translate, type MessageKey } from '../../src/i18n/messages';
 import { startSimulators, type Simulators } from '../../src/sim/sim-server';
+import { cardLayoutProblems } from '../support/card-layout';
 import { ROOT } from '../support/cli';
 import { startPlayground, type PlaygroundSession } from '../support/playground';
 import { rawIntuneDevice } from '../support/sync-harness';
@@ -17,12 +19,18 @@ const SHOTS = process.env.DAICHO_SCREENSHOTS_DIR
   ? path.resolve(ROOT, process.env.DAICHO_SCREENSHOTS_DIR)
   : path.join(os.tmpdir(), 'daicho-screenshots');
 
+/** The bot's Japanese, as the cards show it (DAICHO_BOT_LOCALE=ja). */
+const ja = (key: MessageKey, params?: Record<string, string | number>) =>
+  translate('ja', key, params);
+
 /**
- * The Agents Playground's own web client in headless Chromium: an admin types `link`, clicks
- * through the wizard's cards and links Intune, as they would in Teams. Screenshots of each step
- * are saved for the README.
+ * The Agents Playground's own web client in headless Chromium, the bot in Japanese: an admin
+ * opens the help card, links Intune through the wizard, looks at a device and runs the
+ * troubleshooting connection check, clicking as they would in Teams. Every card is measured as
+ * laid out (no button outside its card or cut, no label over two lines) and photographed for the
+ * README.
  */
-describe('link wizard clicked through in the Playground web client (headless Chromium)', () => {
+describe('the bot in Japanese, clicked through in the Playground web client (headless Chromium)', () => {
   let t: TestDb;
   let sims: Simulators;
   let session: PlaygroundSession;
@@ -45,10 +53,18 @@ describe('link wizard clicked through in the Playground web client (headless Chr
       },
       jamf: false,
     });
-    await t.ledger.create({ assetNumber: 'PC-0001', serialNumber: 'UI-SERIAL-1' }, { by: 'ui' });
+    await t.ledger.create(
+      { assetNumber: 'PC-0001', serialNumber: 'UI-SERIAL-1', user: '山田 太郎', status: '利用中' },
+      { by: 'ui' },
+    );
     // Typed in by hand under another number: linking has to report this one as a conflict.
     await t.ledger.create({ assetNumber: 'PC-0003', serialNumber: 'OTHER-9' }, { by: 'ui' });
-    session = await startPlayground({ ...sims.env, MONGODB_URI: t.uri, MONGODB_DB: t.name });
+    session = await startPlayground({
+      ...sims.env,
+      MONGODB_URI: t.uri,
+      MONGODB_DB: t.name,
+      DAICHO_BOT_LOCALE: 'ja',
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -60,10 +76,12 @@ describe('link wizard clicked through in the Playground web client (headless Chr
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        '--lang=ja-JP',
       ],
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'ja-JP' });
     await page.goto(session.base);
+    await page.getByRole('textbox').first().waitFor({ timeout: 20_000 });
   });
   afterAll(async () => {
     await browser?.close();
@@ -79,31 +97,99 @@ describe('link wizard clicked through in the Playground web client (headless Chr
     expect(statSync(file).size).toBeGreaterThan(10_000);
   }
 
-  it('links Intune by clicking the cards, previewing first', async () => {
+  async function type(text: string): Promise<void> {
     const box = page.getByRole('textbox').first();
-    await box.waitFor({ timeout: 20_000 });
-    await box.fill('link');
+    await box.fill(text);
     await box.press('Enter');
+  }
 
-    await page.getByText('Microsoft Intune', { exact: true }).last().click();
+  /** The newest card showing `text`, once it is there. */
+  async function cardWith(text: string): Promise<Locator> {
+    const card = page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+    await card.waitFor({ timeout: 20_000 });
+    return card;
+  }
+
+  /** Everything in the card fits: buttons inside it and whole, labels on two lines at most. */
+  async function expectFits(card: Locator): Promise<void> {
+    await page.waitForTimeout(200);
+    expect(await cardLayoutProblems(card)).toEqual([]);
+  }
+
+  it('help: the card fits, and a button answers below it while the help card stays', async () => {
+    await type('ヘルプ');
+    const help = await cardWith(ja('card.help.title'));
+    await expectFits(help);
+    const buttons = await help.getByRole('button').count();
+    expect(buttons).toBeGreaterThanOrEqual(8); // the admin's buttons
+    await shot('help.png');
+
+    await help.getByRole('button', { name: ja('card.action.devices'), exact: true }).click();
+    const list = await cardWith('PC-0003');
+    await page.getByText(ja('bot.answeredBelow')).last().waitFor();
+    await shot('help-answer.png');
+    await expectFits(list);
+    // The help card is still there, whole, above the answer.
+    await help.getByText(ja('card.help.title')).waitFor();
+    expect(await help.getByRole('button').count()).toBe(buttons);
+    const [helpBox, listBox] = [await help.boundingBox(), await list.boundingBox()];
+    expect(listBox!.y).toBeGreaterThan(helpBox!.y);
+  });
+
+  it('links Intune by clicking the wizard, previewing first; every card fits', async () => {
+    await type('連携');
+    const wizard = await cardWith(ja('card.link.title'));
+    await wizard.getByText('Microsoft Intune', { exact: true }).click();
     await shot('link-1-provider.png');
-    await page.getByRole('button', { name: 'Next' }).last().click();
+    await expectFits(wizard);
+    await wizard.getByRole('button', { name: ja('card.link.next'), exact: true }).click();
 
-    await page.getByText('Matching key').last().waitFor();
-    await page.getByText('Device name', { exact: true }).last().click();
+    const settings = await cardWith(ja('card.link.matchKey'));
+    await settings.getByText(ja('card.link.rule.deviceName'), { exact: true }).click();
     await shot('link-2-settings.png');
-    await page.getByRole('button', { name: 'Preview (dry run)' }).last().click();
+    await expectFits(settings);
+    await settings.getByRole('button', { name: ja('card.link.preview'), exact: true }).click();
 
-    await page.getByText('This is a dry run', { exact: false }).last().waitFor();
-    // waitFor fails the test when the text does not show.
-    await page.getByText('Asset-number conflicts (1)').last().waitFor({ timeout: 10_000 });
+    const preview = await cardWith(ja('card.linkPreview.conflicts', { count: 1 }));
     expect(await t.c.integrations.countDocuments()).toBe(0); // the preview linked nothing
     await shot('link-3-preview.png');
-    await page.getByRole('button', { name: 'Link', exact: true }).last().click();
+    await expectFits(preview);
+    await preview
+      .getByRole('button', { name: ja('card.linkPreview.confirm'), exact: true })
+      .click();
 
-    await page.getByText('Sync with Microsoft Intune: done').last().waitFor();
+    const summary = await cardWith(ja('card.count.conflicts'));
     await shot('link-4-summary.png');
+    await expectFits(summary);
     expect((await t.ledger.find('PC-0002')).mdm?.deviceId).toBe('ui-2');
     expect((await t.ledger.find('PC-0001')).mdm?.deviceId).toBe('ui-1');
+  });
+
+  it('shows a linked device: its labels fit', async () => {
+    await type('デバイス PC-0001');
+    const device = await cardWith(ja('card.device.title', { assetNumber: 'PC-0001' }));
+    await device.getByText('UI-SERIAL-1').first().waitFor();
+    await shot('device.png');
+    await expectFits(device);
+  });
+
+  it('runs the troubleshooting connection check: menu, step and result fit', async () => {
+    await type('トラブルシュート');
+    const menu = await cardWith(ja('troubleshoot.menu.text'));
+    await shot('troubleshoot-menu.png');
+    await expectFits(menu);
+    // The first guide is Intune's; every guide has the same short button next to its title.
+    await menu
+      .getByRole('button', { name: ja('troubleshoot.open') })
+      .first()
+      .click();
+
+    const step = await cardWith(ja('troubleshoot.runCheck'));
+    await expectFits(step);
+    await step.getByRole('button', { name: ja('troubleshoot.runCheck'), exact: true }).click();
+
+    const result = await cardWith(ja('troubleshoot.fact.appId'));
+    await shot('troubleshoot-check.png');
+    await expectFits(result);
   });
 });

@@ -150,8 +150,11 @@ describe('link preview and duplicate alert cards an admin can act on', () => {
     const text = JSON.stringify(mdmSide);
     const dupB = (await t.c.devices.findOne({ 'mdm.deviceId': 'd-2' }))!.assetNumber;
     expect(dupB).toMatch(/^SYS\d{6}$/); // its serial was taken by DUP-A as asset number
-    expect(text).toContain('"title":"台帳の資産番号","value":"Dup-Serial-1"');
-    expect(text).toContain(`"title":"台帳の資産番号","value":"${dupB}"`);
+    // A fact row: the label in the left column, its value in the right one.
+    const fact = (title: string, value: string) =>
+      `"text":"${title}","weight":"Bolder","wrap":true}]},{"type":"Column","width":3,"items":[{"type":"TextBlock","text":"${value}"`;
+    expect(text).toContain(fact('台帳の資産番号', 'Dup-Serial-1'));
+    expect(text).toContain(fact('台帳の資産番号', dupB));
     expect(text).toContain(`(Dup-Serial-1, ${dupB})`);
     expect(text).not.toContain('台帳: —');
     expect(text).toContain('「Dup-Serial-1」');

@@ -90,7 +90,7 @@ describe('troubleshooting guides in the bot', () => {
 
   it('shows the Intune management agent and registration state of the ledger device (seed 002)', async () => {
     const card = await say('トラブルシュート 共同管理 PC-CM', 'ja-JP');
-    expect(card).toContain('Intune の管理エージェント');
+    expect(card).toContain('管理エージェント'); // a short label: it sits in a label column
     expect(card).toContain('configurationManagerClientMdm');
     expect(card).toContain('registered');
     const first = start('co-management');
