@@ -42,8 +42,10 @@ export function droppedWords(text: string): string[] {
   const visible = wordsOf(visibleInTeams(text));
   const dropped: string[] = [];
   let at = 0;
-  // "1. Open …" becomes a numbered list: its number is shown, as the list's own.
-  for (const word of wordsOf(text.replace(/^(\s*)\d+[.)](?=\s)/gm, '$1'))) {
+  // "1. Open …" becomes a numbered list: its number is shown, as the list's own. A markdown
+  // link `[label](url)` shows its label; the address is meant to be hidden behind it.
+  const written = text.replace(/^(\s*)\d+[.)](?=\s)/gm, '$1').replace(/\]\([^)\s]+\)/g, ']');
+  for (const word of wordsOf(written)) {
     const found = visible.indexOf(word, at);
     if (found < 0) dropped.push(word);
     else at = found + 1;
