@@ -4,7 +4,7 @@ import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder
 import { count } from '../cards/format';
 import type { BotDeps } from '../bot/bot-deps';
 import { turnFailureSentence } from '../bot/handlers/errors';
-import { unknownMessageReply } from '../bot/handlers/fallback';
+import { fallbackReply } from '../bot/handlers/fallback';
 import { forget, remember } from '../bot/handlers/installation';
 import { sayer, turnLocale } from '../bot/locale';
 import type { Locale } from '../i18n/messages';
@@ -60,7 +60,7 @@ export function createTeamsApp(
   }
   app.activity(ActivityTypes.Message, async (context) => {
     const turn = turnOf(context);
-    await turn.send(unknownMessageReply(turn));
+    await turn.send(await fallbackReply(turn, deps));
   });
   return app;
 }

@@ -87,4 +87,16 @@ describe('help card buttons answer with a new message', () => {
     expect(bodyOf(invoke)?.type).toBe('application/vnd.microsoft.activity.message');
     expect(String(bodyOf(invoke)?.value)).toMatch(/連携/);
   });
+
+  it('a bare asset number or serial number shows that device, as the help card says', async () => {
+    for (const id of ['PC-0001', 'ser-1']) {
+      const [reply] = await exchange({ type: 'message', text: id }, 1);
+      expect(reply.attachments?.[0]?.contentType).toBe(CARD);
+      expect(JSON.stringify(reply.attachments?.[0]?.content)).toMatch(/PC-0001/);
+    }
+    // A word that is no device still gets the short help, not a card.
+    const [unknown] = await exchange({ type: 'message', text: 'PC-9999' }, 1);
+    expect(unknown.attachments ?? []).toHaveLength(0);
+    expect(unknown.text).toMatch(/ヘルプ/);
+  });
 });

@@ -11,7 +11,7 @@ import { argument, COMMANDS } from '../commands';
 import { sayer } from '../locale';
 import { actionRoute, type CommandRoute } from '../routes';
 import { excerpt } from '../text';
-import { actor, type BotTurn } from '../turn';
+import { actor, type BotTurn, type Reply } from '../turn';
 
 const HISTORY_ON_CARD = 10;
 const HISTORY_ON_REQUEST = 50;
@@ -73,6 +73,22 @@ export const deviceDeleteAction = actionRoute({
     }
   },
 });
+
+/**
+ * A message that is nothing but an asset number, serial number or UUID (`PC-0012`): that device's
+ * card, as the help card promises. Only an exact match of one device counts — a user's name or a
+ * typo still gets the unknown-input help, so a stray word never opens someone's device.
+ */
+export async function deviceByBareId(turn: BotTurn, deps: BotDeps): Promise<Reply | undefined> {
+  const id = turn.text.trim();
+  if (!id || id.length > 64 || /\s/.test(id)) return undefined;
+  try {
+    return await deviceCard(turn, deps, await deps.ledger.find(id));
+  } catch (e) {
+    if (isDaichoError(e, 'NOT_FOUND') || isDaichoError(e, 'AMBIGUOUS')) return undefined;
+    throw e;
+  }
+}
 
 async function deviceById(turn: BotTurn, deps: BotDeps, id: string, entries: number) {
   const [device] = id ? await lookup(deps, id) : [];
