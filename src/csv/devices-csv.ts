@@ -18,12 +18,15 @@ export const LAST_STOCKTAKE_COLUMNS = ['id', 'at', 'by', 'result', 'note'].map(
   (k) => `lastStocktake.${k}`,
 );
 
-/** Devices as CSV: the export fields, with the mdm block flattened into `mdm.*` columns. */
+/**
+ * Devices as CSV: the export fields, with the mdm block flattened into `mdm.*` columns, and the
+ * `lastStocktake.*` columns once any exported device has a stocktake answer.
+ */
 export function devicesCsv(list: Device[], excel: boolean): string {
   const header = [
     ...EXPORT_FIELDS.filter((f) => f !== 'mdm' && f !== 'lastStocktake'),
     ...MDM_COLUMNS,
-    ...LAST_STOCKTAKE_COLUMNS,
+    ...(list.some((d) => d.lastStocktake) ? LAST_STOCKTAKE_COLUMNS : []),
   ];
   const rows = list.map((d) => {
     const row: Record<string, unknown> = { ...d };

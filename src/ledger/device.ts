@@ -68,7 +68,7 @@ export type DeviceFields = { [F in Exclude<EditableField, 'assetNumber'>]: strin
 export interface Device extends DeviceFields {
   source: Source;
   mdm: MdmBlock | null;
-  /** Absent on devices no stocktake has reached yet (exported as null). */
+  /** Absent on devices no stocktake has reached yet (and then absent from the export too). */
   lastStocktake?: LastStocktake | null;
 }
 
@@ -116,6 +116,8 @@ export function toExported(d: Device): Device {
     uuid: v('uuid'),
     source: d.source,
     mdm: d.mdm ?? null,
-    lastStocktake: d.lastStocktake ?? null,
+    // Only once a stocktake has reached the device: exports of a ledger that never had one keep
+    // exactly the fields they always had (scripts and spreadsheets built on them keep working).
+    ...(d.lastStocktake ? { lastStocktake: d.lastStocktake } : {}),
   };
 }

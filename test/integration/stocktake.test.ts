@@ -300,7 +300,7 @@ describe('answering a stocktake through the service', () => {
       result: 'present',
       by: 'teams:aad-yamada',
     });
-    expect(list.find((d) => d.assetNumber === 'PC-003')?.lastStocktake).toBeNull();
+    expect(list.find((d) => d.assetNumber === 'PC-003')?.lastStocktake).toBeUndefined();
     const csv = await runCli(['devices', 'export', '--format', 'csv'], env);
     const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
     expect(rows.find((row) => row.assetNumber === 'PC-002')).toMatchObject({
