@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runDoctor, type DoctorCheck } from '../../doctor';
+import type { DoctorCheck } from '../../doctor';
 import { t, type Locale } from '../../i18n/messages';
 import { printJson } from '../output';
 import { formatTable } from '../table';
@@ -13,6 +13,8 @@ export function registerDoctor(program: Command): void {
     )
     .option('--json', 'print {"checks":[{"name","status","detail","fix"}]}')
     .action(async (opts: { json?: boolean }) => {
+      // Loaded on use: the Azure identity library it needs costs every other command ~0.15 s.
+      const { runDoctor } = await import('../../doctor');
       const { locale, checks } = await runDoctor();
       if (opts.json) printJson({ checks });
       else process.stdout.write(formatChecks(locale, checks));

@@ -5,7 +5,6 @@ import {
   generateJamfComputers,
   loadFixture,
 } from '../../sim/fixtures';
-import { startSimulators } from '../../sim/sim-server';
 import { cliConfig, cliSay } from '../context';
 import { UsageError } from '../usage-error';
 
@@ -47,6 +46,8 @@ export function registerSim(program: Command): void {
         const fixture = loadFixture(opts.fixture ?? demoFixturePath());
         const intuneCount = count(opts.devices, '--devices');
         const jamfCount = count(opts.jamfDevices, '--jamf-devices');
+        // Loaded on use: its TLS certificate code costs every other command ~0.2 s at start.
+        const { startSimulators } = await import('../../sim/sim-server');
         const sims = await startSimulators({
           dataDir: cliConfig().dataDir,
           graph: {
