@@ -69,7 +69,10 @@ export function stocktakeAskCardData(
     notice: options.notice ?? '',
     noticeColor: options.noticeColor ?? 'Default',
     devices: shown.map((item) => askDevice(item, locale)),
-    results: STOCKTAKE_RESULTS.map((r) => ({ title: t(locale, `stocktake.result.${r}`), value: r })),
+    results: STOCKTAKE_RESULTS.map((r) => ({
+      title: t(locale, `stocktake.result.${r}`),
+      value: r,
+    })),
     stocktakeId: stocktake._id,
     items: shown.map((i) => i._id.toHexString()),
     canAnswer: options.canAnswer ?? true,
@@ -101,6 +104,7 @@ function askDevice(item: StocktakeItemDoc, locale: Locale): AskDevice {
     serialId: ids.serial,
     result: a?.result ?? '',
     note: a?.note ?? '',
-    serial: item.proposedSerial && !item.proposedSerial.acceptedAt ? item.proposedSerial.serial : '',
+    serial:
+      item.proposedSerial && !item.proposedSerial.acceptedAt ? item.proposedSerial.serial : '',
   };
 }

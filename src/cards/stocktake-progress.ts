@@ -85,7 +85,10 @@ export function stocktakeProgressCardData(
     attentionMore: attention.more,
     stocktakeId: stocktake._id,
     open,
-    labels: { close: t(locale, 'card.stocktake.close'), report: t(locale, 'card.stocktake.report') },
+    labels: {
+      close: t(locale, 'card.stocktake.close'),
+      report: t(locale, 'card.stocktake.report'),
+    },
   };
 }
 

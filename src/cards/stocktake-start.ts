@@ -117,8 +117,7 @@ export function stocktakePreviewCardData(
       { title: t(locale, 'card.stocktake.unreachable'), value: count(unreachable.length, locale) },
     ],
     values: { ...values, deadline: planned.deadlineDay },
-    unreachableHeader:
-      unreachable.length > 0 ? t(locale, 'card.stocktake.unreachableHeader') : '',
+    unreachableHeader: unreachable.length > 0 ? t(locale, 'card.stocktake.unreachableHeader') : '',
     unreachable: listed.shown.map((u) => ({
       text: t(locale, 'card.stocktake.unreachableLine', {
         assetNumber: clip(u.device.assetNumber, 40),
