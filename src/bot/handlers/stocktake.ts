@@ -51,6 +51,9 @@ export const stocktakeCommand: CommandRoute = {
   role: 'admin',
   unavailable,
   async handle(turn, deps) {
+    // The progress card will be updated here proactively: the conversation must be known (the
+    // Agents Playground, for one, announces no install).
+    await remember(turn, deps);
     const open = await service(deps)
       .status()
       .catch(() => null);
