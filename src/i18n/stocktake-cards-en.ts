@@ -58,5 +58,4 @@ export const stocktakeCardsEn = {
   'card.stocktake.ask.forUser': 'Devices of {user}',
   'stocktake.bot.progressSummary': 'Stocktake {id}: progress',
   'stocktake.bot.unavailable': 'Stocktakes are not available on this server.',
-  'stocktake.bot.csvName': 'Stocktake report',
 } satisfies CatalogPart;

@@ -57,5 +57,4 @@ export const stocktakeCardsJa: TranslationOf<typeof stocktakeCardsEn> = {
   'card.stocktake.ask.forUser': '{user} のデバイス',
   'stocktake.bot.progressSummary': '棚卸 {id}: 進み具合',
   'stocktake.bot.unavailable': 'このサーバーでは棚卸を使えません。',
-  'stocktake.bot.csvName': '棚卸レポート',
 };

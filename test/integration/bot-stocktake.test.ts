@@ -1,6 +1,6 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { TestAdapter } from 'botbuilder';
-import { stocktakeCards } from '../../src/bot/stocktake-cards';
+import { stocktakeCards, type StocktakeCards } from '../../src/bot/stocktake-cards';
 import { VERBS } from '../../src/cards/verbs';
 import { createLogger } from '../../src/log';
 import { RateLimiter } from '../../src/notify/rate-limit';
@@ -63,13 +63,14 @@ describe('stocktake (棚卸) in Teams', () => {
   let h: SyncHarness;
   let stub: StubConnector;
   let bot: TestAdapter;
+  let cards: StocktakeCards;
   const log = createLogger('silent');
 
   beforeAll(async () => {
     t = await openTestDb();
     h = await syncHarness(t);
     stub = await startStubConnector();
-    const cards = stocktakeCards({
+    cards = stocktakeCards({
       stocktakes: h.services.stocktakes,
       conversations: h.services.conversations,
       sender: new Sender({
@@ -195,6 +196,9 @@ describe('stocktake (棚卸) in Teams', () => {
           /2 人に送信/.test(JSON.stringify(r.body)),
       ),
     );
+    // Sent again (a restart, the schedule): nobody is asked twice.
+    expect(await cards.sendAsks()).toEqual({ sent: 0, failed: 0 });
+    expect(stub.delivered().filter((r) => r.conversationId.startsWith('a:'))).toHaveLength(2);
     const yamadaCard = cardOf(asks.find((r) => r.conversationId === 'a:yamada')!);
     expect(JSON.stringify(yamadaCard)).toMatch(/PC-001 · ThinkPad X1.*シリアル番号: SN-1/);
     expect(JSON.stringify(yamadaCard)).not.toMatch(/PC-003/);
@@ -265,6 +269,13 @@ describe('stocktake (棚卸) in Teams', () => {
       /PC-003 \(佐藤 花子\): 自分のではない — 隣の席の人の/,
     );
 
+    // An admin may answer for a user (the card says whose devices they are).
+    const forYamada = await press(bot, VERBS.stocktakeAnswer, {
+      ...send.data,
+      [`r_${yamadaItem}`]: 'broken',
+    });
+    expect(JSON.stringify(forYamada.card)).toMatch(/山田 太郎 のデバイス.*記録済み: 故障/);
+
     // The report, then the close; a press after the close is refused with a sentence.
     const csv = await press(bot, VERBS.stocktakeCsv, { stocktakeId });
     const token = /downloads\/([^\s)]+)/.exec(csv.text ?? '')![1];
@@ -287,9 +298,10 @@ describe('stocktake (棚卸) in Teams', () => {
       { from: YAMADA },
     );
     expect(late.text).toMatch(/締め切られました/);
-    expect((await t.c.devices.findOne({ assetNumber: 'PC-001' }))?.lastStocktake?.result).toBe(
-      'present',
-    );
+    expect((await t.c.devices.findOne({ assetNumber: 'PC-001' }))?.lastStocktake).toMatchObject({
+      result: 'broken',
+      by: 'teams:aad-admin',
+    });
   });
 
   it('answers a press without a choice, or with a forged payload, with a sentence', async () => {
