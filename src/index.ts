@@ -15,6 +15,7 @@ import { startNotifier } from './notify/notifier';
 import { downloadsRoute } from './http/downloads';
 import { RateLimiter } from './notify/rate-limit';
 import { Sender } from './notify/sender';
+import { startAskSchedule, stocktakeCards } from './bot/stocktake-cards';
 import { workflowCardCopies } from './bot/workflow-copies';
 import { troubleshooter } from './troubleshooting';
 import { startReminderSchedule } from './workflows/reminders';
@@ -125,12 +126,21 @@ function startBot(services: Services) {
     send: (workflow, days) => workflowCards.sendReminder(workflow, days),
     log,
   });
+  // Stocktakes: the ask cards and the admin's progress card, through the same sender.
+  const stocktakeCardSender = stocktakeCards({
+    stocktakes: services.stocktakes,
+    conversations,
+    sender: sender.withMaxWait(30_000),
+    locale: config.botLocale === 'auto' ? config.locale : config.botLocale,
+    log,
+  });
   const bot = createBot(
     {
       ...services,
       roles,
       alertCards: notifier,
       workflowCards,
+      stocktakeCards: stocktakeCardSender,
       // Microsoft 365 provisioning, through the Intune connection's app registration: without
       // one, the bot's provision commands say what to configure.
       provisioning: config.intune ? services.provisioning : undefined,
@@ -141,7 +151,12 @@ function startBot(services: Services) {
   else if (config.admins.userIds.length === 0 && config.admins.teamIds.length === 0)
     log.warn({ mode: 'authenticated' }, t('en', 'bot.noAdmins'));
   log.info({ roles: roles.describe() }, 'bot roles');
-  return { adapter, bot, notifier, reminders };
+  const asks = startAskSchedule(
+    stocktakeCardSender,
+    Math.max(config.notify.intervalMs, 60_000),
+    log,
+  );
+  return { adapter, bot, notifier, reminders: { stop: () => (reminders.stop(), asks.stop()) } };
 }
 
 /** A port that is taken (or not ours to take): one line saying which and what to do, exit 1. */

@@ -14,7 +14,9 @@ import type { ProvisioningService } from '../provisioning/provisioning-service';
 import type { MongoStorage } from '../teams/mongo-storage';
 import type { TroubleshootSessionStore } from '../troubleshooting/session-store';
 import type { WorkflowService } from '../workflows/workflow-service';
+import type { StocktakeService } from '../stocktake/stocktake-service';
 import type { RolePolicy } from './roles';
+import type { StocktakeCards } from './stocktake-cards';
 import type { WorkflowCardCopies } from './workflow-copies';
 
 /** What the handlers work with; built once by the composition root. */
@@ -47,6 +49,10 @@ export interface BotDeps {
   workflowCards?: WorkflowCardCopies;
   /** Microsoft 365 provisioning; absent (no Graph connection): the provision commands say so. */
   provisioning?: ProvisioningService;
+  /** Stocktakes (棚卸); absent: the stocktake command says it is not available. */
+  stocktakes?: StocktakeService;
+  /** Sends the ask cards and updates the progress card (proactively); absent in most tests. */
+  stocktakeCards?: StocktakeCards;
   /** How long a provisioning Apply press waits before "still applying" (tests shorten it). */
   applyWaitMs?: number;
 }

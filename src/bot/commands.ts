@@ -44,6 +44,8 @@ export const COMMANDS = {
   person: /^\s*(person|利用者)(?:\s+(\S(?:.*\S)?))?\s*$/i,
   /** The attribute mapping and the provisioning switches. */
   mapping: /^\s*(mapping|マッピング|属性マッピング)\s*$/i,
+  /** A stocktake (棚卸): the start card, or the open one's progress card. */
+  stocktake: /^\s*(stocktake|棚卸|棚卸し)\s*$/i,
 } as const;
 
 /** The command's argument (group 2), trimmed; '' when it has none. */

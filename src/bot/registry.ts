@@ -10,6 +10,8 @@ import * as provision from './handlers/provision';
 import * as provisionHeld from './handlers/provision-held';
 import * as replace from './handlers/replace';
 import * as status from './handlers/status';
+import * as stocktake from './handlers/stocktake';
+import * as stocktakeAnswer from './handlers/stocktake-answer';
 import * as sync from './handlers/sync';
 import * as troubleshoot from './handlers/troubleshoot';
 import * as unlink from './handlers/unlink';
@@ -38,6 +40,7 @@ export const COMMAND_ROUTES: CommandRoute[] = [
   provision.provisionWhyCommand,
   provision.mappingCommand,
   person.personCommand,
+  stocktake.stocktakeCommand,
 ];
 
 /** Every card button, one route per verb (cards/verbs.ts). */
@@ -94,6 +97,12 @@ export const ACTION_ROUTES: ActionRoute[] = [
   personEdit.personUnlinkAction,
   personEdit.personRemoveAction,
   personEdit.personRestoreAction,
+  stocktake.stocktakePreviewAction,
+  stocktake.stocktakeStartAction,
+  stocktake.stocktakeCancelAction,
+  stocktake.stocktakeCloseAction,
+  stocktake.stocktakeCsvAction,
+  stocktakeAnswer.stocktakeAnswerAction,
 ];
 
 /** The bot's routes; a new conversation gets the help card. */

@@ -23,6 +23,9 @@ import type { ProvisionMappingCardData } from './provision-mapping';
 import type { ProvisionPreviewCardData } from './provision-preview';
 import type { ProvisionResultCardData } from './provision-result';
 import type { ProvisionWhyCardData } from './provision-why';
+import type { StocktakeAskCardData } from './stocktake-ask';
+import type { StocktakeProgressCardData } from './stocktake-progress';
+import type { StocktakePreviewCardData, StocktakeStartCardData } from './stocktake-start';
 
 /** Each template in `cards/` and the `$root` data it expands with. */
 export interface CardDataMap {
@@ -47,6 +50,10 @@ export interface CardDataMap {
   'provision-why': ProvisionWhyCardData;
   'provision-mapping': ProvisionMappingCardData;
   person: PersonCardData;
+  'stocktake-start': StocktakeStartCardData;
+  'stocktake-preview': StocktakePreviewCardData;
+  'stocktake-ask': StocktakeAskCardData;
+  'stocktake-progress': StocktakeProgressCardData;
 }
 
 export type CardName = keyof CardDataMap;
@@ -73,6 +80,10 @@ export const CARD_NAMES: readonly CardName[] = [
   'provision-why',
   'provision-mapping',
   'person',
+  'stocktake-start',
+  'stocktake-preview',
+  'stocktake-ask',
+  'stocktake-progress',
 ];
 
 /** An expanded Adaptive Card, ready to be the `content` of an attachment. */

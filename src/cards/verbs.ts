@@ -113,6 +113,19 @@ export const VERBS = {
   personRemove: 'person.remove',
   /** { personId } */
   personRestore: 'person.restore',
+  // Stocktakes (棚卸, handlers/stocktake.ts, stocktake-answer.ts).
+  /** {} + inputs { status, source, deviceType, user, deadline } — the dry run (admins). */
+  stocktakePreview: 'stocktake.preview',
+  /** { status, source, deviceType, user, deadline } — the scope previewed; starts it (admins). */
+  stocktakeStart: 'stocktake.start',
+  /** {} — the preview is dropped (admins). */
+  stocktakeCancel: 'stocktake.cancel',
+  /** { stocktakeId, items: [item id] } + inputs { r_<id>, n_<id>, s_<id> } — a user's answers. */
+  stocktakeAnswer: 'stocktake.answer',
+  /** { stocktakeId } — closes it (admins). */
+  stocktakeClose: 'stocktake.close',
+  /** { stocktakeId } — every device with its answer as a CSV (admins). */
+  stocktakeCsv: 'stocktake.csv',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -84,6 +84,23 @@ export class ConversationStore {
     });
   }
 
+  /**
+   * The personal chat with the bot of each of these users (Entra object ids, any case), keyed by
+   * the lower-case id; users without one are left out.
+   */
+  async personalChatsOf(aadObjectIds: Iterable<string>): Promise<Map<string, ConversationDoc>> {
+    const wanted = new Set([...aadObjectIds].map((id) => id.toLowerCase()));
+    const found = new Map<string, ConversationDoc>();
+    if (wanted.size === 0) return found;
+    for (const doc of await this.conversations.find({ kind: 'personal' }).toArray()) {
+      const user = doc.reference?.user;
+      const id =
+        typeof user === 'object' && user ? (user as { aadObjectId?: unknown }).aadObjectId : null;
+      if (typeof id === 'string' && wanted.has(id.toLowerCase())) found.set(id.toLowerCase(), doc);
+    }
+    return found;
+  }
+
   /** The conversations of these ids the bot still knows (it may have left some since). */
   withIds(ids: Iterable<string>): Promise<ConversationDoc[]> {
     return this.conversations.find({ _id: { $in: [...new Set(ids)] } }).toArray();

@@ -3,7 +3,7 @@ import type { CatalogPart } from './catalog';
 /** English: the bot's and the CLI's own answers (commands, errors, usage). */
 export const botCliEn = {
   'bot.unknown':
-    'I did not understand "{text}". Try: help, device ‹asset number, serial or user›, devices, sync, status, link, unlink, alerts here, replace ‹asset number›, workflows, troubleshoot, explain ‹code›, provision, provision why ‹person id›, person ‹person id›, mapping.',
+    'I did not understand "{text}". Try: help, device ‹asset number, serial or user›, devices, sync, status, link, unlink, alerts here, replace ‹asset number›, workflows, troubleshoot, explain ‹code›, provision, provision why ‹person id›, person ‹person id›, mapping, stocktake.',
   'bot.error': 'Something went wrong; please try again (correlation id: {correlationId}).',
   'bot.tooLong':
     'That message is too long for a command: {length, plural, one {# character} other {# characters}}, and I read at most {max}. Nothing was done. Send a command such as "device PC-0012", or "help" for the list.',

@@ -12,6 +12,7 @@ import { provisioningBotEn } from './provisioning-bot-en';
 import { selfTestEn } from './self-test-en';
 import { startEn } from './start-en';
 import { stocktakeEn } from './stocktake-en';
+import { stocktakeCardsEn } from './stocktake-cards-en';
 import { syncCardsEn } from './sync-cards-en';
 import { syncEn } from './sync-en';
 import { troubleshootEn } from './troubleshoot-en';
@@ -41,6 +42,7 @@ export const en = {
   ...selfTestEn,
   ...startEn,
   ...stocktakeEn,
+  ...stocktakeCardsEn,
 } satisfies CatalogPart;
 
 /** Every key a message can be looked up by: the keys of the English catalog. */

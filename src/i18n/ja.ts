@@ -12,6 +12,7 @@ import { provisioningBotJa } from './provisioning-bot-ja';
 import { selfTestJa } from './self-test-ja';
 import { startJa } from './start-ja';
 import { stocktakeJa } from './stocktake-ja';
+import { stocktakeCardsJa } from './stocktake-cards-ja';
 import { syncCardsJa } from './sync-cards-ja';
 import { syncJa } from './sync-ja';
 import { troubleshootJa } from './troubleshoot-ja';
@@ -41,4 +42,5 @@ export const ja: Record<MessageKey, string> = {
   ...selfTestJa,
   ...startJa,
   ...stocktakeJa,
+  ...stocktakeCardsJa,
 };

@@ -17,6 +17,7 @@ import {
 } from './status';
 import { StocktakeStore, type NewItem } from './stocktake-store';
 import type {
+  ProgressCardRef,
   StocktakeDoc,
   StocktakeIdentity,
   StocktakeItemDoc,
@@ -60,9 +61,8 @@ export interface StocktakeStatus {
   attention: AttentionItem[];
 }
 
-/** A day between now and the deadline when a reminder is due (at most one a day). */
+/** Reminders: at most one a day. */
 const REMIND_EVERY_MS = 24 * 3600_000;
-
 /**
  * Stocktakes (棚卸): plan and start one over the devices in scope, take the users' answers
  * (recorded in the ledger, alerts for lost and not-mine devices), follow and report, close. The
@@ -164,10 +164,11 @@ export class StocktakeService {
     return { stocktake, ...countItems(await this.deps.store.items(stocktake._id)) };
   }
 
-  /** Every device of the stocktake with its answer (report rows are built from these). */
-  async items(id?: string): Promise<{ stocktake: StocktakeDoc; items: StocktakeItemDoc[] }> {
+  /** Every device of the stocktake with its answer (the report), or those of `only` (a card). */
+  async items(id?: string, only?: ObjectId[]) {
     const stocktake = await this.find(id);
-    return { stocktake, items: await this.deps.store.items(stocktake._id) };
+    const filter: Filter<StocktakeItemDoc> = only ? { _id: { $in: only } } : {};
+    return { stocktake, items: await this.deps.store.items(stocktake._id, filter) };
   }
 
   /** Closes the stocktake (by id, or the open one); answers are refused from then on. */
@@ -216,10 +217,14 @@ export class StocktakeService {
     return this.deps.store.items(open._id, filter);
   }
 
+  /** Remembers the admin's progress card: each answer updates it in place. */
+  setProgressCard(id: string, ref: ProgressCardRef): Promise<void> {
+    return this.deps.store.setProgressCard(id, ref);
+  }
+
   markAsked(ids: ObjectId[], at = this.now()): Promise<void> {
     return this.deps.store.markSent(ids, 'askedAt', at);
   }
-
   markReminded(ids: ObjectId[], at = this.now()): Promise<void> {
     return this.deps.store.markSent(ids, 'remindedAt', at);
   }

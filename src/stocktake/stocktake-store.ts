@@ -1,6 +1,7 @@
 import type { Collection, Filter, ObjectId } from 'mongodb';
 import { isDuplicateKeyError } from '../errors';
 import type {
+  ProgressCardRef,
   SerialProposal,
   StocktakeAnswer,
   StocktakeDoc,
@@ -140,6 +141,11 @@ export class StocktakeStore {
       { _id: id, proposedSerial: { $ne: null } },
       { $set: { 'proposedSerial.acceptedBy': by, 'proposedSerial.acceptedAt': at, updatedAt: at } },
     );
+  }
+
+  /** Remembers where the stocktake's progress card is (the last one posted wins). */
+  async setProgressCard(id: string, ref: ProgressCardRef): Promise<void> {
+    await this.c.stocktakes.updateOne({ _id: id }, { $set: { progressCard: ref } });
   }
 
   /** Marks items as asked (their card sent) or reminded, for the Teams side. */

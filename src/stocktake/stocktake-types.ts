@@ -40,6 +40,15 @@ export interface StocktakeDoc {
   createdAt: Date;
   closedBy: string | null;
   closedAt: Date | null;
+  /** The admin's progress card in Teams (updated in place after each answer); absent before. */
+  progressCard?: ProgressCardRef;
+}
+
+/** Where the progress card of a stocktake was posted, to update it in place. */
+export interface ProgressCardRef {
+  conversationId: string;
+  activityId: string;
+  locale: 'ja' | 'en';
 }
 
 /** One answer as given; an item keeps every answer, the last one counts. */

@@ -90,6 +90,10 @@ interface Fixture {
   checklistIds: string[];
   treeIds: string[];
   nodeIds: string[];
+  stocktakeId: string;
+  /** Every item of the open stocktake, and the one USER was asked about. */
+  itemIds: string[];
+  userItemId: string;
 }
 
 let t: TestDb & { watch: WriteWatch };
@@ -491,11 +495,65 @@ function specs(): Record<string, Spec> {
           : [],
     },
     // Anyone may press it; only an admin's press runs the check (and moves the guide on).
+    ...stocktakeSpecs(),
     [VERBS.troubleshootCheck]: {
       adminOnly: false,
       fields: { treeId: tree, nodeId: node },
       mayWrite: (d, who) =>
         who === 'admin' ? troubleshootWrite(d, who, ['treeId', 'nodeId']) : [],
+    },
+  };
+}
+
+/** The stocktake verbs: the admin's start / close / report, anyone's answers (checked per item). */
+function stocktakeSpecs(): Record<string, Spec> {
+  const pool = (...values: unknown[]) => fc.constantFrom(...values);
+  const stocktakeId = pool(fx.stocktakeId, 'ST-20990101-1', 'no-such-stocktake');
+  const scope = {
+    status: pool('利用中', ''),
+    source: pool('intune', 'ledger', 'evil', ''),
+    deviceType: pool('PC', ''),
+    user: pool('bob', ''),
+    deadline: pool('2099-12-31', '2000-01-01', 'tomorrow', ''),
+  };
+  const other = fx.itemIds.find((id) => id !== fx.userItemId)!;
+  const result = pool('present', 'notMine', 'lost', 'broken', 'gone', '');
+  const ANSWER_WRITES = ['stocktakeItems', 'devices', 'fieldHistory', 'usageHistory', 'alerts'];
+  const validAnswer = (d: unknown): d is Data =>
+    isObj(d) &&
+    typeof d.stocktakeId === 'string' &&
+    /^ST-\d{8}-\d{1,6}$/.test(d.stocktakeId) &&
+    Array.isArray(d.items) &&
+    d.items.length >= 1 &&
+    d.items.length <= 20 &&
+    d.items.every(hex24);
+  const ours = (d: unknown) => (isObj(d) && d.stocktakeId === fx.stocktakeId ? ['stocktakes'] : []);
+  return {
+    [VERBS.stocktakePreview]: { adminOnly: true, fields: scope },
+    // The fixture's stocktake is open: a start is refused and writes nothing.
+    [VERBS.stocktakeStart]: { adminOnly: true, fields: scope },
+    [VERBS.stocktakeCancel]: { adminOnly: true, fields: {} },
+    [VERBS.stocktakeClose]: { adminOnly: true, fields: { stocktakeId }, mayWrite: ours },
+    [VERBS.stocktakeCsv]: {
+      adminOnly: true,
+      fields: { stocktakeId },
+      mayWrite: (d) => (ours(d).length > 0 ? ['downloads'] : []),
+    },
+    [VERBS.stocktakeAnswer]: {
+      adminOnly: false,
+      fields: {
+        stocktakeId,
+        items: fc.oneof(fc.subarray(fx.itemIds, { minLength: 1 }), pool([], ['zz'], 'x')),
+        [`r_${fx.userItemId}`]: result,
+        [`n_${fx.userItemId}`]: pool('机の上', ''),
+        [`s_${fx.userItemId}`]: pool('SN-NEW', ''),
+        [`r_${other}`]: result,
+      },
+      // USER may answer for FREE-1 only; an admin for any device of the stocktake.
+      mayWrite: (d, who) =>
+        validAnswer(d) && (who === 'admin' || (d.items as unknown[]).includes(fx.userItemId))
+          ? ANSWER_WRITES
+          : [],
     },
   };
 }
@@ -545,7 +603,7 @@ describe('hostile card payloads: every verb, any data, admin and not', () => {
       },
     });
     const workflows = new WorkflowService({ workflows: t.c.workflows, ledger: t.ledger });
-    adapter = testBot(t, h, { sync: trackedSync(h.sync) });
+    adapter = testBot(t, h, { sync: trackedSync(h.sync), stocktakes: h.services.stocktakes });
     const by = { by: 'test' };
     await t.ledger.create({ assetNumber: 'OLD-1', serialNumber: 'KEY-1' }, by);
     await new Promise((r) => setTimeout(r, 5));
@@ -595,6 +653,17 @@ describe('hostile card payloads: every verb, any data, admin and not', () => {
     await pressAll(VERBS.troubleshootStart, { treeId: 'intune-sync' }, 'admin', 'en-US');
     await pressAll(VERBS.troubleshootStart, { treeId: 'co-management' }, 'user', 'en-US');
     await pressAll(VERBS.setAlertChannel, {}, 'admin', 'en-US');
+    // An open stocktake of every device; FREE-1 is asked of USER (nobody else can be asked here).
+    const stocktake = await h.services.stocktakes.start({
+      scope: { query: {} },
+      deadline: '2099-12-31',
+      by: 'test',
+    });
+    await t.c.stocktakeItems.updateOne(
+      { assetNumber: 'FREE-1' },
+      { $set: { state: 'toAsk', unreachableReason: null, aadObjectId: USER.aadObjectId } },
+    );
+    const items = await t.c.stocktakeItems.find({}).toArray();
     const trees = menu('en').trees.map((tr) => tr.id);
     fx = {
       assetNumbers: [
@@ -618,6 +687,9 @@ describe('hostile card payloads: every verb, any data, admin and not', () => {
       checklistIds: workflows.checklists.ids(),
       treeIds: trees,
       nodeIds: ['self-test', 'account-roles', 'menu', 'faq', 'server-url', 'relink'],
+      stocktakeId: stocktake.stocktake._id,
+      itemIds: items.map((i) => i._id.toHexString()),
+      userItemId: items.find((i) => i.assetNumber === 'FREE-1')!._id.toHexString(),
     };
     expect(fx.alertIds.length).toBeGreaterThanOrEqual(3);
     base = await snapshot(t.db, VOLATILE);

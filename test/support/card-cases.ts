@@ -16,6 +16,7 @@ import { unlinkConfirmCardData } from '../../src/cards/unlink-confirm';
 import { VERBS } from '../../src/cards/verbs';
 import * as s from './card-samples';
 import { provisioningCards } from './provisioning-card-cases';
+import { stocktakeCards } from './stocktake-card-cases';
 import { troubleshootCards } from './troubleshoot-card-cases';
 import { workflowCards } from './workflow-card-cases';
 
@@ -241,6 +242,7 @@ export function allCards(locale: Locale, name: string): [string, AdaptiveCard][]
     ...workflowCards(locale, name),
     ...troubleshootCards(locale, name),
     ...provisioningCards(locale, name),
+    ...stocktakeCards(locale, name),
   ];
 }
 

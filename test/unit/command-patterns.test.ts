@@ -21,6 +21,7 @@ const WORDS: Record<Name, string[]> = {
   provisionWhy: ['provision why', 'プロビジョニング履歴'],
   person: ['person', '利用者'],
   mapping: ['mapping', 'マッピング', '属性マッピング'],
+  stocktake: ['stocktake', '棚卸', '棚卸し'],
 };
 
 /**
@@ -171,6 +172,8 @@ describe('command patterns', () => {
       provisionWhy: /^\s*(provision\s+why|プロビジョニング履歴)(?:\s+(.*?))?\s*$/i,
       person: /^\s*(person|利用者)(?:\s+(.*?))?\s*$/i,
       mapping: /^\s*(mapping|マッピング|属性マッピング)\s*$/i,
+      // Added after the rewrite, in its linear form.
+      stocktake: /^\s*(stocktake|棚卸|棚卸し)\s*$/i,
     };
     const pieces = [
       ...Object.values(WORDS).flat(),

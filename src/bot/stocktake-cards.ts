@@ -1,0 +1,182 @@
+import type { ConversationStore } from '../conversations/conversation-store';
+import { stocktakeAskCardData } from '../cards/stocktake-ask';
+import { ASK_CARD_MAX_DEVICES } from '../cards/stocktake-payloads';
+import { stocktakeProgressCardData } from '../cards/stocktake-progress';
+import { renderCard } from '../cards/render';
+import { t, type Locale } from '../i18n/messages';
+import type { Logger } from '../log';
+import { cardActivity } from '../notify/cards';
+import type { Sender } from '../notify/sender';
+import type { StocktakeService } from '../stocktake/stocktake-service';
+import type { StocktakeItemDoc } from '../stocktake/stocktake-types';
+
+/** How many users' cards are on their way at once (the rate limiter paces the requests). */
+const SEND_CONCURRENCY = 50;
+
+export interface AskCounts {
+  /** Users sent every card they were due. */
+  sent: number;
+  /** Users not reached this time (no chat with the bot any more, Teams refused, rate limit). */
+  failed: number;
+}
+
+/**
+ * The stocktake's proactive cards: the ask cards in the users' personal chats, and the admin's
+ * progress card updated in place. One place for sending, so reminders and a restart reuse it.
+ */
+export interface StocktakeCards {
+  /**
+   * Sends the ask card to every user of the open stocktake not asked yet, and marks their items
+   * asked once Teams took the card: a user is asked once, also across restarts (run it again
+   * after one: only those not asked yet get a card).
+   */
+  sendAsks(): Promise<AskCounts>;
+  /** Replaces the progress card with the current counts (updates coalesce: the latest wins). */
+  updateProgress(stocktakeId: string, sent?: AskCounts): Promise<void>;
+}
+
+export interface StocktakeCardsOptions {
+  stocktakes: StocktakeService;
+  conversations: ConversationStore;
+  /** The notifier's sender: alert, workflow and stocktake cards count against one limit. */
+  sender: Pick<Sender, 'send' | 'update'>;
+  /** The language of the ask cards where the chat has none of its own. */
+  locale: Locale;
+  log: Logger;
+}
+
+export function stocktakeCards(o: StocktakeCardsOptions): StocktakeCards {
+  const running = new Map<string, { again: boolean; done: Promise<void> }>();
+  const updateProgress = (stocktakeId: string, sent?: AskCounts): Promise<void> => {
+    const pending = running.get(stocktakeId);
+    if (pending && !sent) {
+      pending.again = true;
+      return pending.done;
+    }
+    const state = { again: false, done: Promise.resolve() };
+    state.done = (async () => {
+      try {
+        do {
+          state.again = false;
+          await updateOnce(o, stocktakeId, sent);
+        } while (state.again);
+      } catch (e) {
+        o.log.warn({ err: e, stocktakeId }, 'stocktake progress card not updated');
+      } finally {
+        if (running.get(stocktakeId) === state) running.delete(stocktakeId);
+      }
+    })();
+    running.set(stocktakeId, state);
+    return state.done;
+  };
+  // One send at a time in this process: the start's and the schedule's would ask users twice.
+  let sending: Promise<AskCounts> | null = null;
+  const sendOnce = () => {
+    sending ??= sendAsks(o).finally(() => (sending = null));
+    return sending;
+  };
+  return { sendAsks: sendOnce, updateProgress };
+}
+
+async function updateOnce(
+  o: StocktakeCardsOptions,
+  stocktakeId: string,
+  sent: AskCounts | undefined,
+): Promise<void> {
+  const status = await o.stocktakes.status(stocktakeId);
+  const ref = status.stocktake.progressCard;
+  if (!ref) return;
+  const [conversation] = await o.conversations.withIds([ref.conversationId]);
+  if (!conversation) return;
+  const card = renderCard(
+    'stocktake-progress',
+    stocktakeProgressCardData(status, ref.locale, sent),
+  );
+  const result = await o.sender.update(
+    {
+      conversationId: conversation._id,
+      tenantId: conversation.tenantId,
+      reference: conversation.reference,
+    },
+    ref.activityId,
+    cardActivity(card, t(ref.locale, 'stocktake.bot.progressSummary', { id: stocktakeId })),
+  );
+  if (!result.ok) o.log.warn({ stocktakeId, ...result }, 'stocktake progress card not updated');
+}
+
+/** The items to ask, by user (Entra object id, lower case). */
+function byUser(items: StocktakeItemDoc[]): Map<string, StocktakeItemDoc[]> {
+  const users = new Map<string, StocktakeItemDoc[]>();
+  for (const item of items) {
+    const key = item.aadObjectId?.toLowerCase();
+    if (!key) continue; // reachable users have one; a later sync may have removed it
+    users.set(key, [...(users.get(key) ?? []), item]);
+  }
+  return users;
+}
+
+async function sendAsks(o: StocktakeCardsOptions): Promise<AskCounts> {
+  const counts: AskCounts = { sent: 0, failed: 0 };
+  const items = await o.stocktakes.listToAsk();
+  if (items.length === 0) return counts;
+  const stocktake = await o.stocktakes.find(items[0].stocktakeId);
+  const users = byUser(items);
+  const chats = await o.conversations.personalChatsOf(users.keys());
+  const queue = [...users.entries()];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [userId, theirs] = next;
+      const chat = chats.get(userId);
+      const ok = chat ? await askOne(o, stocktake, chat, theirs) : false;
+      if (ok) counts.sent++;
+      else counts.failed++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, queue.length) }, worker));
+  if (counts.failed > 0)
+    o.log.warn({ stocktakeId: stocktake._id, ...counts }, 'stocktake asks not all sent');
+  return counts;
+}
+
+/** One user's card (or cards, past ASK_CARD_MAX_DEVICES devices); true when all were sent. */
+async function askOne(
+  o: StocktakeCardsOptions,
+  stocktake: Parameters<typeof stocktakeAskCardData>[0],
+  chat: Awaited<ReturnType<ConversationStore['withIds']>>[number],
+  items: StocktakeItemDoc[],
+): Promise<boolean> {
+  const locale = chat.locale ?? o.locale;
+  const target = { conversationId: chat._id, tenantId: chat.tenantId, reference: chat.reference };
+  for (let i = 0; i < items.length; i += ASK_CARD_MAX_DEVICES) {
+    const chunk = items.slice(i, i + ASK_CARD_MAX_DEVICES);
+    const card = renderCard('stocktake-ask', stocktakeAskCardData(stocktake, chunk, locale));
+    const summary = t(locale, 'card.stocktake.ask.summary', { deadline: stocktake.deadlineDay });
+    const result = await o.sender.send(target, cardActivity(card, summary));
+    if (!result.ok) {
+      o.log.warn(
+        { stocktakeId: stocktake._id, conversationId: chat._id, ...result },
+        'stocktake ask not sent',
+      );
+      return false;
+    }
+    await o.stocktakes.markAsked(chunk.map((c) => c._id));
+  }
+  return true;
+}
+
+/**
+ * Sends the ask cards due now and every `intervalMs`: a stocktake started from the CLI, and one
+ * whose sending a restart interrupted, reach their users without anyone pressing anything.
+ */
+export function startAskSchedule(
+  cards: Pick<StocktakeCards, 'sendAsks'>,
+  intervalMs: number,
+  log: Logger,
+): { stop(): void } {
+  const run = () =>
+    void cards.sendAsks().catch((e: unknown) => log.error({ err: e }, 'stocktake asks failed'));
+  run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
