@@ -5,6 +5,9 @@ import { processAlive } from '../process-alive';
 import { DaichoError, isDuplicateKeyError, type ErrorCode } from '../errors';
 import type { MessageKey } from '../i18n/messages';
 
+/** Tries to give a lease back before leaving it to expire (see `release`). */
+const RELEASE_ATTEMPTS = 4;
+
 /** One lease per job kind; whoever holds an unexpired lease runs that job. */
 export interface LeaseDoc {
   _id: string;
@@ -104,7 +107,17 @@ export class Lease {
 
   async release(): Promise<void> {
     clearInterval(this.timer);
-    await this.leases.deleteOne({ _id: this.name, holder: this.id });
+    // A run often ends in failure because the database went away for a moment; released only
+    // once, the lease would then block the next run until it expires. So: a few tries, ~1.5 s.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.leases.deleteOne({ _id: this.name, holder: this.id });
+        return;
+      } catch (e) {
+        if (attempt >= RELEASE_ATTEMPTS) throw e;
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
   }
 }
 
