@@ -15,7 +15,8 @@ import { startNotifier } from './notify/notifier';
 import { downloadsRoute } from './http/downloads';
 import { RateLimiter } from './notify/rate-limit';
 import { Sender } from './notify/sender';
-import { startAskSchedule, stocktakeCards } from './bot/stocktake-cards';
+import { stocktakeCards } from './bot/stocktake-cards';
+import { startStocktakeSchedule, stocktakeFollow } from './bot/stocktake-follow';
 import { workflowCardCopies } from './bot/workflow-copies';
 import { troubleshooter } from './troubleshooting';
 import { startReminderSchedule } from './workflows/reminders';
@@ -151,8 +152,18 @@ function startBot(services: Services) {
   else if (config.admins.userIds.length === 0 && config.admins.teamIds.length === 0)
     log.warn({ mode: 'authenticated' }, t('en', 'bot.noAdmins'));
   log.info({ roles: roles.describe() }, 'bot roles');
-  const asks = startAskSchedule(
+  // Every minute: the deadline's close, the ask cards due, reminders (weekdays 9–18 in Japan).
+  const asks = startStocktakeSchedule(
     stocktakeCardSender,
+    stocktakeFollow({
+      followUp: services.stocktakeFollowUp,
+      stocktakes: services.stocktakes,
+      conversations,
+      cards: stocktakeCardSender,
+      sender: sender.withMaxWait(30_000),
+      locale: config.botLocale === 'auto' ? config.locale : config.botLocale,
+      log,
+    }),
     Math.max(config.notify.intervalMs, 60_000),
     log,
   );
