@@ -65,5 +65,5 @@ export const stocktakeCardsEn = {
   'stocktake.bot.progressSummary': 'Stocktake {id}: progress',
   'stocktake.bot.unavailable': 'Stocktakes are not available on this server.',
   'stocktake.bot.deadlineClosed':
-    'Stocktake {id} closed itself: its deadline {deadline} passed. {answered} of {total} devices answered, {pending} not answered, {problems, plural, one {# problem} other {# problems}}. The report CSV is on the progress card.',
+    'Stocktake {id} closed itself: its deadline {deadline} passed. {total, plural, one {# device} other {# devices}}: {answered} answered, {pending} not answered, {problems, plural, one {# problem} other {# problems}}. The report CSV is on the progress card.',
 } satisfies CatalogPart;
