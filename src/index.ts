@@ -15,7 +15,8 @@ import { startNotifier } from './notify/notifier';
 import { downloadsRoute } from './http/downloads';
 import { RateLimiter } from './notify/rate-limit';
 import { Sender } from './notify/sender';
-import { startAskSchedule, stocktakeCards } from './bot/stocktake-cards';
+import { stocktakeCards } from './bot/stocktake-cards';
+import { startStocktakeSchedule, stocktakeFollow } from './bot/stocktake-follow';
 import { workflowCardCopies } from './bot/workflow-copies';
 import { troubleshooter } from './troubleshooting';
 import { startReminderSchedule } from './workflows/reminders';
@@ -80,6 +81,35 @@ function scheduleSync(services: Services) {
   );
 }
 
+/**
+ * Stocktakes: the ask cards and the admin's progress card, through the same sender; the schedule
+ * (every minute) closes at the deadline, sends the ask cards due, and reminds (weekdays 9–18 in
+ * Japan, once a day per user).
+ */
+function stocktakeSending(services: Services, sender: Sender) {
+  const { config, conversations, log } = services;
+  const locale = config.botLocale === 'auto' ? config.locale : config.botLocale;
+  const cardSender = sender.withMaxWait(30_000);
+  const cards = stocktakeCards({
+    stocktakes: services.stocktakes,
+    conversations,
+    sender: cardSender,
+    locale,
+    log,
+  });
+  const follow = stocktakeFollow({
+    followUp: services.stocktakeFollowUp,
+    stocktakes: services.stocktakes,
+    conversations,
+    cards,
+    sender: cardSender,
+    locale,
+    log,
+  });
+  const intervalMs = Math.max(config.notify.intervalMs, 60_000);
+  return { cards, startSchedule: () => startStocktakeSchedule(cards, follow, intervalMs, log) };
+}
+
 /** The bot and what sends proactively for it: the alerts notifier, workflow cards, reminders. */
 function startBot(services: Services) {
   const { config, deviceReads, alerts, workflows, conversations, log } = services;
@@ -126,21 +156,14 @@ function startBot(services: Services) {
     send: (workflow, days) => workflowCards.sendReminder(workflow, days),
     log,
   });
-  // Stocktakes: the ask cards and the admin's progress card, through the same sender.
-  const stocktakeCardSender = stocktakeCards({
-    stocktakes: services.stocktakes,
-    conversations,
-    sender: sender.withMaxWait(30_000),
-    locale: config.botLocale === 'auto' ? config.locale : config.botLocale,
-    log,
-  });
+  const stocktakes = stocktakeSending(services, sender);
   const bot = createBot(
     {
       ...services,
       roles,
       alertCards: notifier,
       workflowCards,
-      stocktakeCards: stocktakeCardSender,
+      stocktakeCards: stocktakes.cards,
       // Microsoft 365 provisioning, through the Intune connection's app registration: without
       // one, the bot's provision commands say what to configure.
       provisioning: config.intune ? services.provisioning : undefined,
@@ -151,11 +174,7 @@ function startBot(services: Services) {
   else if (config.admins.userIds.length === 0 && config.admins.teamIds.length === 0)
     log.warn({ mode: 'authenticated' }, t('en', 'bot.noAdmins'));
   log.info({ roles: roles.describe() }, 'bot roles');
-  const asks = startAskSchedule(
-    stocktakeCardSender,
-    Math.max(config.notify.intervalMs, 60_000),
-    log,
-  );
+  const asks = stocktakes.startSchedule();
   return { adapter, bot, notifier, reminders: { stop: () => (reminders.stop(), asks.stop()) } };
 }
 

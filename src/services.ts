@@ -18,6 +18,7 @@ import { sourceFactory, type SourceFactory } from './sync/sources';
 import { MongoStorage } from './teams/mongo-storage';
 import { SyncService } from './sync/sync-service';
 import { reachableByConversations } from './stocktake/reachability';
+import { StocktakeFollowUp } from './stocktake/stocktake-follow-up';
 import { StocktakeService } from './stocktake/stocktake-service';
 import { StocktakeStore } from './stocktake/stocktake-store';
 import { syncStores } from './sync/sync-stores';
@@ -55,6 +56,8 @@ export interface Services {
   workflows: WorkflowService;
   /** Stocktakes (棚卸): start, answers, status, report, close. */
   stocktakes: StocktakeService;
+  /** Stocktakes without anyone pressing: the deadline's close, reminders. */
+  stocktakeFollowUp: StocktakeFollowUp;
   conversations: ConversationStore;
   downloads: DownloadStore;
   troubleshootSessions: TroubleshootSessionStore;
@@ -96,8 +99,9 @@ export async function createServices(
   const people = new PeopleService(c);
   const directory = graphDirectoryFor(config, log);
   const conversations = new ConversationStore(c.conversations);
+  const stocktakeStore = new StocktakeStore(c);
   const stocktakes = new StocktakeService({
-    store: new StocktakeStore(c),
+    store: stocktakeStore,
     ledger,
     alerts,
     people,
@@ -116,6 +120,7 @@ export async function createServices(
     provisioning: new ProvisioningService({ records: c, leases, people, config, directory, log }),
     workflows: new WorkflowService({ workflows: c.workflows, ledger }),
     stocktakes,
+    stocktakeFollowUp: new StocktakeFollowUp({ store: stocktakeStore, stocktakes }),
     conversations,
     downloads: new DownloadStore(c.downloads, config.publicUrl),
     troubleshootSessions: new TroubleshootSessionStore(c.troubleshootSessions),

@@ -163,20 +163,3 @@ async function askOne(
   }
   return true;
 }
-
-/**
- * Sends the ask cards due now and every `intervalMs`: a stocktake started from the CLI, and one
- * whose sending a restart interrupted, reach their users without anyone pressing anything.
- */
-export function startAskSchedule(
-  cards: Pick<StocktakeCards, 'sendAsks'>,
-  intervalMs: number,
-  log: Logger,
-): { stop(): void } {
-  const run = () =>
-    void cards.sendAsks().catch((e: unknown) => log.error({ err: e }, 'stocktake asks failed'));
-  run();
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
-}

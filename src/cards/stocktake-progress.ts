@@ -1,4 +1,5 @@
 import { t, type Locale } from '../i18n/messages';
+import { DEADLINE_CLOSER } from '../stocktake/answer-rules';
 import { tokyoDateTime } from '../stocktake/deadline';
 import type { StocktakeStatus } from '../stocktake/stocktake-service';
 import { actorLabel, bounded, clip, count, type Fact } from './format';
@@ -45,12 +46,7 @@ export function stocktakeProgressCardData(
   const attention = bounded(s.attention, PROGRESS_ATTENTION_MAX, locale);
   return {
     title: t(locale, 'card.stocktake.progress.title', { id: stocktake._id }),
-    subtitle: open
-      ? t(locale, 'card.stocktake.progress.open', { deadline: stocktake.deadlineDay })
-      : t(locale, 'card.stocktake.progress.closed', {
-          at: stocktake.closedAt ? tokyoDateTime(stocktake.closedAt) : '-',
-          by: actorLabel(stocktake.closedBy ?? '-', locale),
-        }),
+    subtitle: subtitle(stocktake, locale),
     sent: sent ? t(locale, 'card.stocktake.progress.sent', sent) : '',
     facts: [
       { title: t(locale, 'card.stocktake.count.total'), value: count(counts.total, locale) },
@@ -90,6 +86,18 @@ export function stocktakeProgressCardData(
       report: t(locale, 'card.stocktake.report'),
     },
   };
+}
+
+function subtitle(s: StocktakeStatus['stocktake'], locale: Locale): string {
+  if (s.status === 'open')
+    return t(locale, 'card.stocktake.progress.open', { deadline: s.deadlineDay });
+  const at = s.closedAt ? tokyoDateTime(s.closedAt) : '-';
+  if (s.closedBy === DEADLINE_CLOSER)
+    return t(locale, 'card.stocktake.progress.closedByDeadline', { at, deadline: s.deadlineDay });
+  return t(locale, 'card.stocktake.progress.closed', {
+    at,
+    by: actorLabel(s.closedBy ?? '-', locale),
+  });
 }
 
 function attentionWhat(a: StocktakeStatus['attention'][number], locale: Locale): string {

@@ -56,6 +56,14 @@ export const stocktakeCardsEn = {
   'card.stocktake.ask.nothingChosen': 'Choose an answer for at least one device, then press Send.',
   'card.stocktake.ask.summary': 'Please confirm your devices (棚卸) by {deadline}',
   'card.stocktake.ask.forUser': 'Devices of {user}',
+  'card.stocktake.ask.reminder':
+    'Reminder: {count, plural, one {# device is} other {# devices are}} still waiting for your answer. Please answer by {deadline}.',
+  'card.stocktake.ask.reminderSummary':
+    'Reminder: please confirm your devices (棚卸) by {deadline}',
+  'card.stocktake.progress.closedByDeadline':
+    'Closed {at}: the deadline {deadline} passed. Answers are no longer taken.',
   'stocktake.bot.progressSummary': 'Stocktake {id}: progress',
   'stocktake.bot.unavailable': 'Stocktakes are not available on this server.',
+  'stocktake.bot.deadlineClosed':
+    'Stocktake {id} closed itself: its deadline {deadline} passed. {total, plural, one {# device} other {# devices}}: {answered} answered, {pending} not answered, {problems, plural, one {# problem} other {# problems}}. The report CSV is on the progress card.',
 } satisfies CatalogPart;

@@ -55,6 +55,14 @@ export const stocktakeCardsJa: TranslationOf<typeof stocktakeCardsEn> = {
   'card.stocktake.ask.nothingChosen': '少なくとも 1 台の回答を選んでから「送信」を押してください。',
   'card.stocktake.ask.summary': '{deadline} までにデバイスの確認 (棚卸) をお願いします',
   'card.stocktake.ask.forUser': '{user} のデバイス',
+  'card.stocktake.ask.reminder':
+    'リマインダー: まだ回答されていないデバイスが {count} 台あります。{deadline} までに回答してください。',
+  'card.stocktake.ask.reminderSummary':
+    'リマインダー: {deadline} までにデバイスの確認 (棚卸) をお願いします',
+  'card.stocktake.progress.closedByDeadline':
+    '締め切り ({deadline}) を過ぎたため {at} に締めました。回答は受け付けていません。',
   'stocktake.bot.progressSummary': '棚卸 {id}: 進み具合',
+  'stocktake.bot.deadlineClosed':
+    '棚卸 {id} は締め切り ({deadline}) を過ぎたので締めました。{total} 台中 {answered} 台が回答済み、未回答 {pending} 台、要確認 {problems} 件です。レポート CSV は進捗カードから取得できます。',
   'stocktake.bot.unavailable': 'このサーバーでは棚卸を使えません。',
 };

@@ -1,7 +1,7 @@
 /** Deadlines are whole days in Japan: a stocktake is open until the end of its deadline day. */
 export const STOCKTAKE_TIME_ZONE = 'Asia/Tokyo';
 /** Japan has no daylight saving time: its offset is always +09:00. */
-const TOKYO_OFFSET_MS = 9 * 3600_000;
+export const TOKYO_OFFSET_MS = 9 * 3600_000;
 
 /** The end (23:59:59.999 Asia/Tokyo) of a YYYY-MM-DD day, or null for no such day. */
 export function endOfTokyoDay(day: string): Date | null {

@@ -64,12 +64,13 @@ export class StocktakeStore {
     await this.c.stocktakes.updateOne({ _id: id }, { $set: { ready: true } });
   }
 
+  // The reminder claims (one per user) stay in the database: nothing else reads them.
   open(): Promise<StocktakeDoc | null> {
-    return this.c.stocktakes.findOne({ status: 'open' });
+    return this.c.stocktakes.findOne({ status: 'open' }, { projection: { reminders: 0 } });
   }
 
   get(id: string): Promise<StocktakeDoc | null> {
-    return this.c.stocktakes.findOne({ _id: id });
+    return this.c.stocktakes.findOne({ _id: id }, { projection: { reminders: 0 } });
   }
 
   /** Closes it unless closed already; the closed stocktake, or null when it was closed before. */
@@ -77,7 +78,7 @@ export class StocktakeStore {
     return this.c.stocktakes.findOneAndUpdate(
       { _id: id, status: 'open' },
       { $set: { status: 'closed', closedBy: by, closedAt: at }, $unset: { openSlot: '' } },
-      { returnDocument: 'after' },
+      { returnDocument: 'after', projection: { reminders: 0 } },
     );
   }
 
@@ -156,4 +157,59 @@ export class StocktakeStore {
       { $set: { [field]: at, updatedAt: at } },
     );
   }
+
+  /** Closed since `since` with a progress card that does not show the close yet. */
+  closedNotShown(since: Date): Promise<StocktakeDoc[]> {
+    return this.c.stocktakes
+      .find(
+        {
+          status: 'closed',
+          closedAt: { $gte: since },
+          progressCard: { $exists: true },
+          closeShownAt: null,
+        },
+        { projection: { reminders: 0 } },
+      )
+      .toArray();
+  }
+
+  /** Claims showing the close (card and message): true for the one process that got it. */
+  async claimCloseShown(id: string, at: Date): Promise<boolean> {
+    const r = await this.c.stocktakes.updateOne(
+      { _id: id, status: 'closed', closeShownAt: null },
+      { $set: { closeShownAt: at } },
+    );
+    return r.modifiedCount === 1;
+  }
+
+  async releaseCloseShown(id: string, at: Date): Promise<void> {
+    await this.c.stocktakes.updateOne(
+      { _id: id, closeShownAt: at },
+      { $set: { closeShownAt: null } },
+    );
+  }
+
+  /**
+   * Claims today's reminder of one user (their key in `reminders`): true when none was claimed
+   * after `before`, for the one process whose write got there first.
+   */
+  async claimReminder(id: string, user: string, at: Date, before: Date): Promise<boolean> {
+    const field = `reminders.${reminderKey(user)}`;
+    const r = await this.c.stocktakes.updateOne(
+      { _id: id, status: 'open', $or: [{ [field]: null }, { [field]: { $lte: before } }] },
+      { $set: { [field]: at } },
+    );
+    return r.modifiedCount === 1;
+  }
+
+  /** Gives a claim back (the reminder could not be sent): the next check tries again. */
+  async releaseReminder(id: string, user: string, at: Date): Promise<void> {
+    const field = `reminders.${reminderKey(user)}`;
+    await this.c.stocktakes.updateOne({ _id: id, [field]: at }, { $unset: { [field]: '' } });
+  }
+}
+
+/** A user's key as a field name: no dots, no leading $ (object ids are GUIDs; be safe anyway). */
+function reminderKey(user: string): string {
+  return encodeURIComponent(user.toLowerCase()).replace(/\./g, '%2E');
 }

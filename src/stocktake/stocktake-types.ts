@@ -42,6 +42,13 @@ export interface StocktakeDoc {
   closedAt: Date | null;
   /** The admin's progress card in Teams (updated in place after each answer); absent before. */
   progressCard?: ProgressCardRef;
+  /** When the progress card was made to show the close (and the admin told of a deadline close). */
+  closeShownAt?: Date | null;
+  /**
+   * The last reminder claimed per user (their key): at most one a day each, across restarts and
+   * processes. The store leaves it out of what it reads.
+   */
+  reminders?: Record<string, Date>;
 }
 
 /** Where the progress card of a stocktake was posted, to update it in place. */

@@ -1,10 +1,11 @@
 import { ObjectId } from 'mongodb';
-import type { Locale } from '../../src/i18n/messages';
+import { t, type Locale } from '../../src/i18n/messages';
 import { renderCard, type AdaptiveCard } from '../../src/cards/render';
 import { stocktakeAskCardData } from '../../src/cards/stocktake-ask';
 import { stocktakeProgressCardData } from '../../src/cards/stocktake-progress';
 import { stocktakePreviewCardData, stocktakeStartCardData } from '../../src/cards/stocktake-start';
 import type { PlanResult, StocktakeStatus } from '../../src/stocktake/stocktake-service';
+import { DEADLINE_CLOSER } from '../../src/stocktake/answer-rules';
 import { countItems } from '../../src/stocktake/status';
 import {
   UNREACHABLE_REASONS,
@@ -91,10 +92,12 @@ function plan(n: number, name: string): PlanResult {
   };
 }
 
-function status(n: number, name: string, closed = false): StocktakeStatus {
+/** `closed`: by an admin (true), by the deadline ('deadline'), or open (false). */
+function status(n: number, name: string, closed: boolean | 'deadline' = false): StocktakeStatus {
   const items = Array.from({ length: n }, (_, i) => sampleItem(i, name));
+  const closedBy = closed === 'deadline' ? DEADLINE_CLOSER : 'teams:aad-admin';
   const stocktake: StocktakeDoc = closed
-    ? { ...SAMPLE_STOCKTAKE, status: 'closed', closedBy: 'teams:aad-admin', closedAt: AT }
+    ? { ...SAMPLE_STOCKTAKE, status: 'closed', closedBy, closedAt: AT }
     : SAMPLE_STOCKTAKE;
   return { stocktake, ...countItems(items) };
 }
@@ -156,6 +159,31 @@ export function stocktakeCards(locale: Locale, name: string): [string, AdaptiveC
     [
       'stocktake progress, closed',
       renderCard('stocktake-progress', stocktakeProgressCardData(status(n, name, true), locale)),
+    ],
+    [
+      'stocktake progress, closed by the deadline',
+      renderCard(
+        'stocktake-progress',
+        stocktakeProgressCardData(status(n, name, 'deadline'), locale),
+      ),
+    ],
+    [
+      'stocktake ask, a reminder',
+      renderCard(
+        'stocktake-ask',
+        stocktakeAskCardData(
+          SAMPLE_STOCKTAKE,
+          items.map((i) => ({ ...i, answer: null, proposedSerial: null })),
+          locale,
+          {
+            notice: t(locale, 'card.stocktake.ask.reminder', {
+              count: items.length,
+              deadline: SAMPLE_STOCKTAKE.deadlineDay,
+            }),
+            noticeColor: 'Attention',
+          },
+        ),
+      ),
     ],
   ];
 }
