@@ -1,5 +1,4 @@
 import { VERBS } from '../../src/cards/verbs';
-import { SINGLE_VALUE_ATTRIBUTES, type Person } from '../../src/people/person';
 import { actionsOf } from '../support/card-actions';
 import {
   cardText,
@@ -8,31 +7,12 @@ import {
   type PlaygroundSession,
 } from '../support/playground';
 import { openTestDb, type TestDb } from '../support/test-db';
+import { directoryPerson } from '../support/people-fixtures';
 
 /** A message's card as JSON, quotes unescaped (however the Playground nests it). */
 const plain = (m: PlaygroundMessage) => cardText(m).replace(/\\"/g, '"');
 
 const SATO = { id: 'user-sato-e2e', name: '佐藤 花子', aadObjectId: 'aad-sato-e2e' };
-
-function person(p: Partial<Person> & { personId: string }): Person {
-  const attributes = Object.fromEntries(SINGLE_VALUE_ATTRIBUTES.map((a) => [a, null]));
-  const now = new Date();
-  return {
-    ...(attributes as Record<(typeof SINGLE_VALUE_ATTRIBUTES)[number], null>),
-    businessPhones: [],
-    otherMails: [],
-    custom: {},
-    licenceProfile: null,
-    groups: [],
-    m365AccountId: null,
-    releasedAccountIds: [],
-    removed: false,
-    removedAt: null,
-    createdAt: now,
-    updatedAt: now,
-    ...p,
-  };
-}
 
 /**
  * A stocktake through the Agents Playground in Japanese: the admin (the Playground's user, also
@@ -118,14 +98,14 @@ describe('stocktake (棚卸) through the Agents Playground', () => {
     expect(cardText(start)).toMatch(/棚卸を始める/);
     // The people: 山田 is the Playground's user; 佐藤 has a chat of her own (here: the same one).
     await t.c.people.insertMany([
-      person({
+      directoryPerson({
         personId: 'E001',
         userPrincipalName: 'taro@example.co.jp',
         displayName: '山田 太郎',
         department: '営業部',
         m365AccountId: session.user.aadObjectId,
       }),
-      person({
+      directoryPerson({
         personId: 'E002',
         userPrincipalName: 'hanako@example.co.jp',
         displayName: '佐藤 花子',

@@ -12,7 +12,6 @@ import { parseDeviceQuery } from '../../src/ledger/device-query';
 import { createLogger } from '../../src/log';
 import { RateLimiter } from '../../src/notify/rate-limit';
 import { Sender } from '../../src/notify/sender';
-import { SINGLE_VALUE_ATTRIBUTES, type Person } from '../../src/people/person';
 import { reachableByConversations } from '../../src/stocktake/reachability';
 import { StocktakeFollowUp } from '../../src/stocktake/stocktake-follow-up';
 import { StocktakeService } from '../../src/stocktake/stocktake-service';
@@ -27,6 +26,7 @@ import {
 import { syncHarness, type SyncHarness } from '../support/sync-harness';
 import { openTestDb, type TestDb } from '../support/test-db';
 import { executes, press } from '../support/workflow-bot';
+import { directoryPerson } from '../support/people-fixtures';
 
 const YAMADA = { id: '29:yamada', name: '山田 太郎', aadObjectId: 'aad-yamada' };
 const SATO = { id: '29:sato', name: '佐藤 花子', aadObjectId: 'aad-sato' };
@@ -34,26 +34,6 @@ const IT_CHANNEL = '19:it-team@thread.tacv2';
 
 /** A moment in Japan time: "2030-01-07 10:00" (JST, +09:00). 2030-01-07 is a Monday. */
 const jst = (at: string) => new Date(`${at.replace(' ', 'T')}:00+09:00`);
-
-function person(p: Partial<Person> & { personId: string }): Person {
-  const attributes = Object.fromEntries(SINGLE_VALUE_ATTRIBUTES.map((a) => [a, null]));
-  const now = new Date();
-  return {
-    ...(attributes as Record<(typeof SINGLE_VALUE_ATTRIBUTES)[number], null>),
-    businessPhones: [],
-    otherMails: [],
-    custom: {},
-    licenceProfile: null,
-    groups: [],
-    m365AccountId: null,
-    releasedAccountIds: [],
-    removed: false,
-    removedAt: null,
-    createdAt: now,
-    updatedAt: now,
-    ...p,
-  };
-}
 
 async function until<T>(find: () => T | undefined, ms = 5_000): Promise<T> {
   const end = Date.now() + ms;
@@ -149,13 +129,13 @@ describe('stocktake (棚卸) reminders and the deadline', () => {
       conversationType: 'channel',
     };
     await t.c.people.insertMany([
-      person({
+      directoryPerson({
         personId: 'E001',
         userPrincipalName: 'taro@example.co.jp',
         displayName: '山田 太郎',
         m365AccountId: YAMADA.aadObjectId,
       }),
-      person({
+      directoryPerson({
         personId: 'E002',
         userPrincipalName: 'hanako@example.co.jp',
         displayName: '佐藤 花子',

@@ -5,7 +5,6 @@ import { VERBS } from '../../src/cards/verbs';
 import { createLogger } from '../../src/log';
 import { RateLimiter } from '../../src/notify/rate-limit';
 import { Sender } from '../../src/notify/sender';
-import { SINGLE_VALUE_ATTRIBUTES, type Person } from '../../src/people/person';
 import { testBot } from '../support/bot-harness';
 import {
   startStubConnector,
@@ -15,30 +14,11 @@ import {
 import { syncHarness, type SyncHarness } from '../support/sync-harness';
 import { openTestDb, type TestDb } from '../support/test-db';
 import { executes, inputValue, message, press } from '../support/workflow-bot';
+import { directoryPerson } from '../support/people-fixtures';
 
 const YAMADA = { id: '29:yamada', name: '山田 太郎', aadObjectId: 'aad-yamada' };
 const SATO = { id: '29:sato', name: '佐藤 花子', aadObjectId: 'aad-sato' };
 const IT_CHANNEL = '19:it-team@thread.tacv2';
-
-function person(p: Partial<Person> & { personId: string }): Person {
-  const attributes = Object.fromEntries(SINGLE_VALUE_ATTRIBUTES.map((a) => [a, null]));
-  const now = new Date();
-  return {
-    ...(attributes as Record<(typeof SINGLE_VALUE_ATTRIBUTES)[number], null>),
-    businessPhones: [],
-    otherMails: [],
-    custom: {},
-    licenceProfile: null,
-    groups: [],
-    m365AccountId: null,
-    releasedAccountIds: [],
-    removed: false,
-    removedAt: null,
-    createdAt: now,
-    updatedAt: now,
-    ...p,
-  };
-}
 
 /** Waits (briefly) until `find` finds something among the stub's requests. */
 async function until<T>(find: () => T | undefined, ms = 5_000): Promise<T> {
@@ -93,14 +73,14 @@ describe('stocktake (棚卸) in Teams', () => {
       conversationType: 'channel',
     };
     await t.c.people.insertMany([
-      person({
+      directoryPerson({
         personId: 'E001',
         userPrincipalName: 'taro@example.co.jp',
         displayName: '山田 太郎',
         department: '営業部',
         m365AccountId: YAMADA.aadObjectId,
       }),
-      person({
+      directoryPerson({
         personId: 'E002',
         userPrincipalName: 'hanako@example.co.jp',
         displayName: '佐藤 花子',

@@ -5,32 +5,12 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/log';
-import { SINGLE_VALUE_ATTRIBUTES, type Person } from '../../src/people/person';
 import { createServices, type Services } from '../../src/services';
 import { ROOT, runCli } from '../support/cli';
 import { openTestDb, type TestDb } from '../support/test-db';
+import { directoryPerson } from '../support/people-fixtures';
 
 const ADMIN = { by: 'cli:admin' };
-
-function person(p: Partial<Person> & { personId: string }): Person {
-  const attributes = Object.fromEntries(SINGLE_VALUE_ATTRIBUTES.map((a) => [a, null]));
-  const now = new Date();
-  return {
-    ...(attributes as Record<(typeof SINGLE_VALUE_ATTRIBUTES)[number], null>),
-    businessPhones: [],
-    otherMails: [],
-    custom: {},
-    licenceProfile: null,
-    groups: [],
-    m365AccountId: null,
-    releasedAccountIds: [],
-    removed: false,
-    removedAt: null,
-    createdAt: now,
-    updatedAt: now,
-    ...p,
-  };
-}
 
 /**
  * 山田 and 佐藤 are in the people directory, linked to their Microsoft 365 accounts, and have a
@@ -38,14 +18,14 @@ function person(p: Partial<Person> & { personId: string }): Person {
  */
 async function seed(t: TestDb): Promise<void> {
   await t.c.people.insertMany([
-    person({
+    directoryPerson({
       personId: 'E001',
       userPrincipalName: 'taro@example.co.jp',
       displayName: '山田 太郎',
       department: '営業部',
       m365AccountId: 'aad-yamada',
     }),
-    person({
+    directoryPerson({
       personId: 'E002',
       userPrincipalName: 'hanako@example.co.jp',
       displayName: '佐藤 花子',
