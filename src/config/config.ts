@@ -57,6 +57,11 @@ export interface Config {
   /** Idle days before a replacement workflow's reminder card; 0 = no reminders. */
   workflowReminderDays: number;
   /**
+   * Stocktakes: install the bot through Graph for users who have no chat with it (`auto`), with
+   * the Teams app's id in the org's app catalog; `off` lists them for the admin.
+   */
+  stocktakeInstall: { mode: 'auto' | 'off'; catalogId: string | undefined };
+  /**
    * Bot Framework credentials; undefined = local mode: no inbound authentication, so the server
    * listens on 127.0.0.1 only.
    */
@@ -149,6 +154,11 @@ export function loadConfig(
       `SYNC_SCHEDULE must be a cron expression, "every 60m" / "every 6h", or "off" (got "${p.SYNC_SCHEDULE}"): fix it in ${where('SYNC_SCHEDULE')}`,
     );
   }
+  if (p.DAICHO_STOCKTAKE_INSTALL === 'auto' && !p.TEAMS_APP_CATALOG_ID) {
+    problems.push(
+      `DAICHO_STOCKTAKE_INSTALL=auto needs TEAMS_APP_CATALOG_ID (the app's id in the org app catalog): set it in ${where('TEAMS_APP_CATALOG_ID')}`,
+    );
+  }
   const bot = problems.length === 0 ? botConfig(p, where, userFile, problems) : undefined;
   const provisioning =
     problems.length === 0 ? provisioningConfig(p, root, where, problems) : undefined;
@@ -179,6 +189,7 @@ export function loadConfig(
     syncSafetyLimitMinDevices: p.SYNC_SAFETY_LIMIT_MIN_DEVICES,
     notify: { mode: p.NOTIFY_MODE, intervalMs: p.NOTIFY_INTERVAL_SECONDS * 1000 },
     workflowReminderDays: p.WORKFLOW_REMINDER_DAYS,
+    stocktakeInstall: { mode: p.DAICHO_STOCKTAKE_INSTALL, catalogId: p.TEAMS_APP_CATALOG_ID },
     bot,
     botOpenIdMetadataUrl: p.BOT_OPENID_METADATA_URL,
     authorityHost: p.AZURE_AUTHORITY_HOST.replace(/\/+$/, ''),

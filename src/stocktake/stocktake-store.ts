@@ -1,6 +1,7 @@
 import type { Collection, Filter, ObjectId } from 'mongodb';
 import { isDuplicateKeyError } from '../errors';
 import type {
+  InstallRecord,
   ProgressCardRef,
   SerialProposal,
   StocktakeAnswer,
@@ -154,6 +155,61 @@ export class StocktakeStore {
     await this.c.stocktakeItems.updateMany(
       { _id: { $in: ids } },
       { $set: { [field]: at, updatedAt: at } },
+    );
+  }
+
+  /**
+   * Claims the install for one user (every unreachable item of theirs that is due one): true
+   * when this caller won it. `due` says which items are; a claim is one atomic update per item,
+   * so two ticks (or two servers) racing do not both install.
+   */
+  async claimInstall(
+    stocktakeId: string,
+    upn: string,
+    due: Filter<StocktakeItemDoc>,
+    at: Date,
+  ): Promise<boolean> {
+    const claim: InstallRecord = {
+      state: 'requested',
+      at,
+      userId: null,
+      status: null,
+      code: null,
+      message: null,
+    };
+    const result = await this.c.stocktakeItems.updateMany(
+      { $and: [{ stocktakeId, upn, state: 'unreachable' }, due] },
+      { $set: { install: claim, updatedAt: at } },
+    );
+    return result.modifiedCount > 0;
+  }
+
+  /** The install's outcome on the user's unreachable items, with the reason the admin reads. */
+  async recordInstall(
+    stocktakeId: string,
+    upn: string,
+    record: InstallRecord,
+    reason: StocktakeItemDoc['unreachableReason'],
+  ): Promise<void> {
+    await this.c.stocktakeItems.updateMany(
+      { stocktakeId, upn, state: 'unreachable', 'install.state': 'requested' },
+      {
+        $set: {
+          install: record,
+          unreachableReason: reason,
+          updatedAt: record.at,
+          ...(record.userId ? { aadObjectId: record.userId } : {}),
+        },
+      },
+    );
+  }
+
+  /** Items on the admin's list become items to ask (their user now has a chat with the bot). */
+  async markReachable(ids: ObjectId[], at: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.c.stocktakeItems.updateMany(
+      { _id: { $in: ids }, state: 'unreachable' },
+      { $set: { state: 'toAsk', unreachableReason: null, askedAt: null, updatedAt: at } },
     );
   }
 }
