@@ -155,6 +155,7 @@ function startBot(services: Services) {
     stocktakeCardSender,
     Math.max(config.notify.intervalMs, 60_000),
     log,
+    services.stocktakes,
   );
   return { adapter, bot, notifier, reminders: { stop: () => (reminders.stop(), asks.stop()) } };
 }

@@ -117,6 +117,8 @@ function byUser(items: StocktakeItemDoc[]): Map<string, StocktakeItemDoc[]> {
 
 async function sendAsks(o: StocktakeCardsOptions): Promise<AskCounts> {
   const counts: AskCounts = { sent: 0, failed: 0 };
+  // Users on the admin's list who now have a chat (installed for them, or opened it) are asked.
+  await o.stocktakes.markReachable(await o.conversations.personalUserIds());
   const items = await o.stocktakes.listToAsk();
   if (items.length === 0) return counts;
   const stocktake = await o.stocktakes.find(items[0].stocktakeId);
@@ -166,15 +168,33 @@ async function askOne(
 
 /**
  * Sends the ask cards due now and every `intervalMs`: a stocktake started from the CLI, and one
- * whose sending a restart interrupted, reach their users without anyone pressing anything.
+ * whose sending a restart interrupted, reach their users without anyone pressing anything. Then
+ * installs the bot through Graph for the users without a chat (when configured): Teams then
+ * tells the bot, and the next round asks them. One round of installs at a time.
  */
 export function startAskSchedule(
   cards: Pick<StocktakeCards, 'sendAsks'>,
   intervalMs: number,
   log: Logger,
+  installs?: Pick<StocktakeService, 'installForUnreachable'>,
 ): { stop(): void } {
+  let installing = false;
+  const install = async () => {
+    if (!installs || installing) return;
+    installing = true;
+    try {
+      const counts = await installs.installForUnreachable();
+      if (counts.installed + counts.refused + counts.failed > 0)
+        log.info(counts, 'stocktake: bot installed for users without a chat');
+    } finally {
+      installing = false;
+    }
+  };
   const run = () =>
-    void cards.sendAsks().catch((e: unknown) => log.error({ err: e }, 'stocktake asks failed'));
+    void cards
+      .sendAsks()
+      .then(install)
+      .catch((e: unknown) => log.error({ err: e }, 'stocktake asks failed'));
   run();
   const timer = setInterval(run, intervalMs);
   timer.unref();
