@@ -13,7 +13,7 @@ export const STOCKTAKE_VARIABLES = [
   {
     name: 'TEAMS_APP_CATALOG_ID',
     description:
-      "The Teams app's id in your organization's app catalog (Graph appCatalogs/teamsApps id; the Toolkit's publish writes it as TEAMS_APP_PUBLISHED_APP_ID), not the manifest id. Needed with DAICHO_STOCKTAKE_INSTALL=auto.",
+      "The Teams app's id in your organization's app catalog (Graph appCatalogs/teamsApps id: atk publish writes it as TEAMS_APP_PUBLISHED_APP_ID), not the manifest id. Needed with DAICHO_STOCKTAKE_INSTALL=auto.",
     schema: z
       .string()
       .trim()
