@@ -8,7 +8,11 @@ import { Sender } from '../../src/notify/sender';
 import { SINGLE_VALUE_ATTRIBUTES, type Person } from '../../src/people/person';
 import { createServices, type Services } from '../../src/services';
 import { DEFAULT_SIM_ROLES, simTeamsApp } from '../../src/sim/graph-sim';
+import { teamsAppInstaller } from '../../src/mdm/teams-app-installer';
+import { reachableByConversations } from '../../src/stocktake/reachability';
 import { reportRows } from '../../src/stocktake/status';
+import { StocktakeService } from '../../src/stocktake/stocktake-service';
+import { StocktakeStore } from '../../src/stocktake/stocktake-store';
 import { testBot } from '../support/bot-harness';
 import { ROOT } from '../support/cli';
 import { startStubConnector, type StubConnector } from '../support/stub-connector';
@@ -335,5 +339,74 @@ describe('stocktake: installing the bot for users without a chat', () => {
       unreachable: 2,
       pending: 0,
     });
+  });
+
+  it('throttled or unanswered: tried again after 15 minutes, then installed', async () => {
+    const graph = h.sims.graph!.state;
+    graph.roles = [...DEFAULT_SIM_ROLES, INSTALL_ROLE];
+    const { services } = await server();
+    let now = new Date();
+    // The service as services.ts composes it, with a clock the test moves.
+    const stocktakes = new StocktakeService({
+      store: new StocktakeStore(t.c),
+      ledger: services.ledger,
+      alerts: services.alerts,
+      people: services.people,
+      reachable: reachableByConversations(services.conversations, services.people),
+      installer: teamsAppInstaller(services.config.intune!, {
+        catalogId: APP.id,
+        retry: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 3 },
+      }),
+      now: () => now,
+    });
+    await t.ledger.create(
+      { assetNumber: 'D-001', user: 'ito@example.co.jp', status: '利用中' },
+      {
+        by: 'test',
+      },
+    );
+    await services.stocktakes.close('test').catch(() => undefined);
+    await stocktakes.start({
+      scope: { query: { text: 'D-' } },
+      deadline: '2099-12-31',
+      by: 'test',
+    });
+    const rule = {
+      route: 'installAppForUser',
+      remaining: Infinity,
+      action: { kind: 'status' as const, status: 503 },
+    };
+    graph.faults.push(rule);
+    const before = graphCalls('installAppForUser').length;
+    expect(await stocktakes.installForUnreachable()).toEqual({
+      installed: 0,
+      refused: 0,
+      failed: 1,
+    });
+    expect(graphCalls('installAppForUser').length - before).toBe(3); // every try used
+    expect(await itemsOf('D-001')).toMatchObject({
+      state: 'unreachable',
+      unreachableReason: 'installFailed',
+      install: { state: 'failed', status: 503 },
+    });
+    // Not again within 15 minutes, even with Graph back.
+    graph.faults.splice(graph.faults.indexOf(rule), 1);
+    now = new Date(now.getTime() + 14 * 60_000);
+    expect(await stocktakes.installForUnreachable()).toEqual({
+      installed: 0,
+      refused: 0,
+      failed: 0,
+    });
+    now = new Date(now.getTime() + 2 * 60_000);
+    expect(await stocktakes.installForUnreachable()).toEqual({
+      installed: 1,
+      refused: 0,
+      failed: 0,
+    });
+    expect(await itemsOf('D-001')).toMatchObject({
+      unreachableReason: 'installPending',
+      install: { state: 'installed', userId: ITO_ID },
+    });
+    expect(graph.teams.installs.filter((i) => i.userId === ITO_ID)).toHaveLength(1);
   });
 });
