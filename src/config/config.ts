@@ -154,11 +154,7 @@ export function loadConfig(
       `SYNC_SCHEDULE must be a cron expression, "every 60m" / "every 6h", or "off" (got "${p.SYNC_SCHEDULE}"): fix it in ${where('SYNC_SCHEDULE')}`,
     );
   }
-  if (p.DAICHO_STOCKTAKE_INSTALL === 'auto' && !p.TEAMS_APP_CATALOG_ID) {
-    problems.push(
-      `DAICHO_STOCKTAKE_INSTALL=auto needs TEAMS_APP_CATALOG_ID (the app's id in the org app catalog): set it in ${where('TEAMS_APP_CATALOG_ID')}`,
-    );
-  }
+  problems.push(...stocktakeInstallProblems(p, where));
   const bot = problems.length === 0 ? botConfig(p, where, userFile, problems) : undefined;
   const provisioning =
     problems.length === 0 ? provisioningConfig(p, root, where, problems) : undefined;
@@ -197,6 +193,14 @@ export function loadConfig(
     publicUrl: (p.PUBLIC_URL ?? `http://localhost:${p.PORT}`).replace(/\/+$/, ''),
     provisioning: provisioning!,
   };
+}
+
+/** Installs for stocktake users need the app's id in the org app catalog. */
+function stocktakeInstallProblems(p: Parsed, where: (name: string) => string): string[] {
+  if (p.DAICHO_STOCKTAKE_INSTALL !== 'auto' || p.TEAMS_APP_CATALOG_ID) return [];
+  return [
+    `DAICHO_STOCKTAKE_INSTALL=auto needs TEAMS_APP_CATALOG_ID (the app's id in the org app catalog): set it in ${where('TEAMS_APP_CATALOG_ID')}`,
+  ];
 }
 
 /**
