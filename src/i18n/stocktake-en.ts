@@ -36,6 +36,8 @@ export const stocktakeEn = {
     'the user "{user}" is neither a sign-in name (name@example.com) nor in the people directory',
   'stocktake.reason.ambiguousName': 'several people in the directory are called "{user}"',
   'stocktake.reason.noTeams': '{user} has no chat with the bot in Teams yet',
+  'stocktake.reason.toInstall':
+    '{user} has no chat with the bot yet: it will be installed for them through Graph',
   'stocktake.reason.installPending':
     'the bot was installed for {user}; they are asked as soon as Teams opens the chat',
   'stocktake.reason.installForbidden':

@@ -36,6 +36,8 @@ export const stocktakeJa: TranslationOf<typeof stocktakeEn> = {
     '利用者「{user}」はサインイン名 (name@example.com) でもなく、人の台帳にもありません',
   'stocktake.reason.ambiguousName': '人の台帳に「{user}」という人が複数います',
   'stocktake.reason.noTeams': '{user} は Teams でまだボットとのチャットがありません',
+  'stocktake.reason.toInstall':
+    '{user} はまだボットとのチャットがありません。Graph でボットをインストールして依頼します',
   'stocktake.reason.installPending':
     '{user} にボットをインストールしました。Teams でチャットが開きしだい依頼します',
   'stocktake.reason.installForbidden':

@@ -10,6 +10,8 @@ import type {
 
 /** A claim whose holder never wrote an outcome (killed mid-call) is taken over after this. */
 const STALE_CLAIM_MS = 10 * 60_000;
+/** Users installed for at once (the installer paces the requests to Graph). */
+const INSTALL_CONCURRENCY = 4;
 /** Throttled or unanswered installs are tried again after this. */
 const RETRY_FAILED_MS = 15 * 60_000;
 
@@ -34,9 +36,9 @@ export function installDue(now: Date): Filter<StocktakeItemDoc> {
   const ago = (ms: number) => new Date(now.getTime() - ms);
   return {
     $or: [
-      { unreachableReason: 'noTeams', install: { $exists: false } },
+      { unreachableReason: { $in: ['noTeams', 'toInstall'] }, install: { $exists: false } },
       {
-        unreachableReason: 'noTeams',
+        unreachableReason: { $in: ['noTeams', 'toInstall'] },
         'install.state': 'requested',
         'install.at': { $lte: ago(STALE_CLAIM_MS) },
       },
@@ -50,8 +52,8 @@ export function installDue(now: Date): Filter<StocktakeItemDoc> {
 }
 
 /**
- * Installs the bot for every user of the open stocktake who has no chat with it, one user at a
- * time (the installer paces and retries its requests). Each user is claimed first, so no user
+ * Installs the bot for every user of the open stocktake who has no chat with it, a few users at
+ * a time (the installer paces and retries its requests). Each user is claimed first, so no user
  * is installed for twice, across ticks, restarts and servers; 409 counts as installed.
  */
 export async function installForUnreachable(deps: ReachDeps): Promise<InstallCounts> {
@@ -63,14 +65,19 @@ export async function installForUnreachable(deps: ReachDeps): Promise<InstallCou
   const items = await store.items(open._id, { state: 'unreachable', upn: { $ne: null }, ...due });
   const users = new Map<string, string | null>();
   for (const item of items) if (item.upn) users.set(item.upn, item.aadObjectId);
-  for (const [upn, aadObjectId] of users) {
-    if (!(await store.claimInstall(open._id, upn, installDue(deps.now()), deps.now()))) continue;
-    const { record, reason } = await installOne(installer, upn, aadObjectId, deps.now);
-    await store.recordInstall(open._id, upn, record, reason);
-    if (record.state === 'installed') counts.installed++;
-    else if (record.state === 'refused') counts.refused++;
-    else counts.failed++;
-  }
+  const queue = [...users.entries()];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [upn, aadObjectId] = next;
+      if (!(await store.claimInstall(open._id, upn, installDue(deps.now()), deps.now()))) continue;
+      const { record, reason } = await installOne(installer, upn, aadObjectId, deps.now);
+      await store.recordInstall(open._id, upn, record, reason);
+      if (record.state === 'installed') counts.installed++;
+      else if (record.state === 'refused') counts.refused++;
+      else counts.failed++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(INSTALL_CONCURRENCY, queue.length) }, worker));
   return counts;
 }
 
@@ -132,7 +139,7 @@ export async function markReachable(deps: ReachDeps, chatUserIds: string[]): Pro
   const chats = new Set(chatUserIds.map((id) => id.toLowerCase()));
   const waiting = await deps.store.items(open._id, {
     state: 'unreachable',
-    unreachableReason: { $in: ['noTeams', 'installPending'] },
+    unreachableReason: { $in: ['noTeams', 'toInstall', 'installPending'] },
     aadObjectId: { $ne: null },
   });
   const ids = waiting.filter((i) => chats.has(i.aadObjectId!.toLowerCase())).map((i) => i._id);

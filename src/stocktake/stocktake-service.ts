@@ -116,6 +116,9 @@ export class StocktakeService {
     }
     const reachable = await this.deps.reachable([...resolved]);
     const plan = planStocktake(devices, directory, reachable);
+    // With installs on, a user without a chat gets the bot installed: the preview says so.
+    if (this.deps.installer)
+      for (const u of plan.unreachable) if (u.reason === 'noTeams') u.reason = 'toInstall';
     return { plan, deadline, deadlineDay, devices: devices.length };
   }
 

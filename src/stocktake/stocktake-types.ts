@@ -10,15 +10,16 @@ export const ALERTING_RESULTS: readonly StocktakeResult[] = ['notMine', 'lost'];
 
 /**
  * Why a device's 利用者 cannot be asked in Teams: the device goes to the admin's list. The last
- * four come from installing the bot for a user through Graph (DAICHO_STOCKTAKE_INSTALL=auto):
- * installed and waiting for Teams to open the chat, the permission missing (403), no such user
- * (404), or another refusal (kept in `install`).
+ * five come from installing the bot for a user through Graph (DAICHO_STOCKTAKE_INSTALL=auto):
+ * no chat yet and the bot to be installed for them, installed and waiting for Teams to open the
+ * chat, the permission missing (403), no such user (404), or another refusal (kept in `install`).
  */
 export const UNREACHABLE_REASONS = [
   'noUser',
   'notUpn',
   'ambiguousName',
   'noTeams',
+  'toInstall',
   'installPending',
   'installForbidden',
   'noSuchUser',

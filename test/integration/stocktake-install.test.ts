@@ -197,7 +197,7 @@ describe('stocktake: installing the bot for users without a chat', () => {
     });
     const { stocktake, plan } = await start(services, 'A-');
     expect(plan.unreachable.map((u) => [u.device.assetNumber, u.reason])).toEqual([
-      ['A-001', 'noTeams'],
+      ['A-001', 'toInstall'],
     ]);
     expect(await cards.sendAsks()).toEqual({ sent: 0, failed: 0 });
 
