@@ -186,6 +186,8 @@ export function startAskSchedule(
       const counts = await installs.installForUnreachable();
       if (counts.installed + counts.refused + counts.failed > 0)
         log.info(counts, 'stocktake: bot installed for users without a chat');
+      // Teams may have told the bot of a chat before Graph answered: ask them now.
+      if (counts.installed > 0) await cards.sendAsks();
     } finally {
       installing = false;
     }

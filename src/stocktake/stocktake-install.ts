@@ -61,6 +61,7 @@ export async function installForUnreachable(deps: ReachDeps): Promise<InstallCou
   const { store, installer } = deps;
   const open = installer ? await store.open() : null;
   if (!installer || !open || !open.ready) return counts;
+  const withInstaller = { ...deps, installer };
   const due = installDue(deps.now());
   const items = await store.items(open._id, { state: 'unreachable', upn: { $ne: null }, ...due });
   const users = new Map<string, string | null>();
@@ -70,7 +71,7 @@ export async function installForUnreachable(deps: ReachDeps): Promise<InstallCou
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [upn, aadObjectId] = next;
       if (!(await store.claimInstall(open._id, upn, installDue(deps.now()), deps.now()))) continue;
-      const { record, reason } = await installOne(installer, upn, aadObjectId, deps.now);
+      const { record, reason } = await installOne(withInstaller, open._id, upn, aadObjectId);
       await store.recordInstall(open._id, upn, record, reason);
       if (record.state === 'installed') counts.installed++;
       else if (record.state === 'refused') counts.refused++;
@@ -82,14 +83,18 @@ export async function installForUnreachable(deps: ReachDeps): Promise<InstallCou
 }
 
 async function installOne(
-  installer: AppInstaller,
+  deps: ReachDeps & { installer: AppInstaller },
+  stocktakeId: string,
   upn: string,
   aadObjectId: string | null,
-  now: () => Date,
 ): Promise<{ record: InstallRecord; reason: UnreachableReason }> {
+  const { installer, now } = deps;
   let userId = aadObjectId?.toLowerCase() ?? null;
   try {
-    userId ??= (await installer.userId(upn)).toLowerCase();
+    if (!userId) {
+      userId = (await installer.userId(upn)).toLowerCase();
+      await deps.store.setInstallUser(stocktakeId, upn, userId);
+    }
     await installer.install(userId);
     const record: InstallRecord = {
       state: 'installed',

@@ -184,24 +184,39 @@ export class StocktakeStore {
     return result.modifiedCount > 0;
   }
 
-  /** The install's outcome on the user's unreachable items, with the reason the admin reads. */
+  /**
+   * The user's Entra object id on their claimed items, before the install: Teams may tell the
+   * bot of the new chat before Graph answers, and the chat is matched to the items by this id.
+   */
+  async setInstallUser(stocktakeId: string, upn: string, userId: string): Promise<void> {
+    await this.c.stocktakeItems.updateMany(
+      { stocktakeId, upn, 'install.state': 'requested' },
+      { $set: { aadObjectId: userId, 'install.userId': userId } },
+    );
+  }
+
+  /**
+   * The install's outcome on the user's claimed items; those still on the admin's list get the
+   * reason the admin reads (an item already asked, the chat having come first, keeps its state).
+   */
   async recordInstall(
     stocktakeId: string,
     upn: string,
     record: InstallRecord,
     reason: StocktakeItemDoc['unreachableReason'],
   ): Promise<void> {
+    const claimed = { stocktakeId, upn, 'install.state': 'requested' };
     await this.c.stocktakeItems.updateMany(
-      { stocktakeId, upn, state: 'unreachable', 'install.state': 'requested' },
-      {
-        $set: {
-          install: record,
-          unreachableReason: reason,
-          updatedAt: record.at,
-          ...(record.userId ? { aadObjectId: record.userId } : {}),
-        },
-      },
+      { ...claimed, state: 'unreachable' },
+      { $set: { unreachableReason: reason } },
     );
+    await this.c.stocktakeItems.updateMany(claimed, {
+      $set: {
+        install: record,
+        updatedAt: record.at,
+        ...(record.userId ? { aadObjectId: record.userId } : {}),
+      },
+    });
   }
 
   /** Items on the admin's list become items to ask (their user now has a chat with the bot). */

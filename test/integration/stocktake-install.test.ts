@@ -13,7 +13,9 @@ import { reachableByConversations } from '../../src/stocktake/reachability';
 import { reportRows } from '../../src/stocktake/status';
 import { StocktakeService } from '../../src/stocktake/stocktake-service';
 import { StocktakeStore } from '../../src/stocktake/stocktake-store';
+import { VERBS } from '../../src/cards/verbs';
 import { testBot } from '../support/bot-harness';
+import { press } from '../support/workflow-bot';
 import { ROOT } from '../support/cli';
 import { startStubConnector, type StubConnector } from '../support/stub-connector';
 import { syncHarness, type SyncHarness } from '../support/sync-harness';
@@ -116,6 +118,8 @@ describe('stocktake: installing the bot for users without a chat', () => {
     for (const [assetNumber, user] of devices)
       await t.ledger.create({ assetNumber, user, status: '利用中', model: 'ThinkPad' }, by);
   });
+  // A failed test leaves no stocktake open for the next one.
+  afterEach(() => h.services.stocktakes.close('test').catch(() => undefined));
   afterAll(async () => {
     await stub.close();
     await h.close();
@@ -195,6 +199,18 @@ describe('stocktake: installing the bot for users without a chat', () => {
       remaining: 1,
       action: { kind: 'status', status: 429, retryAfterSeconds: 1 },
     });
+    // The admin's preview says the bot will be installed for 鈴木 (the installs are on).
+    const preview = await press(bot, VERBS.stocktakePreview, {
+      status: '利用中',
+      source: '',
+      deviceType: '',
+      user: '',
+      deadline: '2099-12-31',
+    });
+    expect(JSON.stringify(preview.card)).toMatch(
+      /A-001: 鈴木 健二 はまだボットとのチャットがありません。Graph でボットをインストールして依頼します/,
+    );
+    expect(graphCalls('installAppForUser')).toHaveLength(0); // a preview installs nothing
     const { stocktake, plan } = await start(services, 'A-');
     expect(plan.unreachable.map((u) => [u.device.assetNumber, u.reason])).toEqual([
       ['A-001', 'toInstall'],
@@ -280,7 +296,9 @@ describe('stocktake: installing the bot for users without a chat', () => {
 
     await teamsAnnounces(bot, SATO_ID, '佐藤 花子');
     await until(() => stub.delivered().find((r) => r.conversationId === `a:${SATO_ID}`));
+    await until(async () => (await itemsOf('B-001'))?.askedAt ?? undefined);
     expect(await cards.sendAsks()).toEqual({ sent: 0, failed: 0 });
+    expect(stub.delivered().filter((r) => r.conversationId === `a:${SATO_ID}`)).toHaveLength(1);
     expect((await itemsOf('B-001'))?.state).toBe('toAsk');
     await services.stocktakes.close('test', stocktake._id);
   });
