@@ -107,7 +107,11 @@ function stocktakeSending(services: Services, sender: Sender) {
     log,
   });
   const intervalMs = Math.max(config.notify.intervalMs, 60_000);
-  return { cards, startSchedule: () => startStocktakeSchedule(cards, follow, intervalMs, log) };
+  return {
+    cards,
+    startSchedule: () =>
+      startStocktakeSchedule(cards, follow, intervalMs, log, services.stocktakes),
+  };
 }
 
 /** The bot and what sends proactively for it: the alerts notifier, workflow cards, reminders. */

@@ -9,6 +9,8 @@ import { Leases } from './lease/lease';
 import { DeviceReads } from './ledger/device-reads';
 import { LedgerService } from './ledger/ledger-service';
 import { serialMatcher } from './ledger/serial';
+import { teamsAppInstaller } from './mdm/teams-app-installer';
+import type { RetryPolicy } from './mdm/retry';
 import { createLogger, type Logger } from './log';
 import { PeopleService } from './people/people-service';
 import { graphDirectoryFor, ProvisioningService } from './provisioning/provisioning-service';
@@ -35,6 +37,8 @@ export interface ServicesOptions {
   sources?: SourceFactory;
   /** Default: the config's percent and minimum of devices. */
   safetyLimit?: SafetyLimit | number;
+  /** The stocktake installer's retry delays (tests shorten them). */
+  installRetry?: Partial<RetryPolicy>;
 }
 
 /** Everything the server and the CLI work with, built once. */
@@ -106,6 +110,7 @@ export async function createServices(
     alerts,
     people,
     reachable: reachableByConversations(conversations, people),
+    installer: stocktakeInstaller(config, log, options.installRetry),
   });
   return {
     config,
@@ -128,4 +133,23 @@ export async function createServices(
     botStorage: new MongoStorage(c.botState),
     close: async () => await database?.close(),
   };
+}
+
+/**
+ * Installs the bot for stocktake users without a chat, through the Intune connection's app
+ * registration: only with DAICHO_STOCKTAKE_INSTALL=auto, a catalog id and that connection.
+ */
+function stocktakeInstaller(config: Config, log: Logger, retry?: Partial<RetryPolicy>) {
+  const { mode, catalogId } = config.stocktakeInstall;
+  if (mode !== 'auto' || !catalogId) return undefined;
+  if (!config.intune) {
+    log.warn('DAICHO_STOCKTAKE_INSTALL=auto needs the Intune app registration (AZURE_*): off');
+    return undefined;
+  }
+  return teamsAppInstaller(config.intune, {
+    catalogId,
+    timeoutMs: config.mdmRequestTimeoutMs,
+    retry,
+    log,
+  });
 }

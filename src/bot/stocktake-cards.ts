@@ -117,6 +117,8 @@ function byUser(items: StocktakeItemDoc[]): Map<string, StocktakeItemDoc[]> {
 
 async function sendAsks(o: StocktakeCardsOptions): Promise<AskCounts> {
   const counts: AskCounts = { sent: 0, failed: 0 };
+  // Users on the admin's list who now have a chat (installed for them, or opened it) are asked.
+  await o.stocktakes.markReachable(await o.conversations.personalUserIds());
   const items = await o.stocktakes.listToAsk();
   if (items.length === 0) return counts;
   const stocktake = await o.stocktakes.find(items[0].stocktakeId);

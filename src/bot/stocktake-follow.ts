@@ -166,6 +166,7 @@ export function startStocktakeSchedule(
   follow: StocktakeFollow | undefined,
   intervalMs: number,
   log: Logger,
+  installs?: Pick<StocktakeService, 'installForUnreachable'>,
 ): { stop(): void; run(): Promise<void> } {
   let running: Promise<void> | null = null;
   const step = async (what: string, f: () => Promise<unknown>) => {
@@ -178,6 +179,15 @@ export function startStocktakeSchedule(
   const once = async () => {
     if (follow) await step('close', () => follow.showCloses());
     await step('asks', () => cards.sendAsks());
+    // Installs the bot through Graph for users without a chat (when configured); Teams then tells
+    // the bot, and they are asked — at once if Teams was quicker than Graph's answer.
+    if (installs)
+      await step('installs', async () => {
+        const counts = await installs.installForUnreachable();
+        if (counts.installed + counts.refused + counts.failed > 0)
+          log.info(counts, 'stocktake: bot installed for users without a chat');
+        if (counts.installed > 0) await cards.sendAsks();
+      });
     if (follow) await step('reminders', () => follow.sendReminders());
   };
   const run = () => (running ??= once().finally(() => (running = null)));

@@ -57,6 +57,11 @@ export interface Config {
   /** Idle days before a replacement workflow's reminder card; 0 = no reminders. */
   workflowReminderDays: number;
   /**
+   * Stocktakes: install the bot through Graph for users who have no chat with it (`auto`), with
+   * the Teams app's id in the org's app catalog; `off` lists them for the admin.
+   */
+  stocktakeInstall: { mode: 'auto' | 'off'; catalogId: string | undefined };
+  /**
    * Bot Framework credentials; undefined = local mode: no inbound authentication, so the server
    * listens on 127.0.0.1 only.
    */
@@ -149,6 +154,7 @@ export function loadConfig(
       `SYNC_SCHEDULE must be a cron expression, "every 60m" / "every 6h", or "off" (got "${p.SYNC_SCHEDULE}"): fix it in ${where('SYNC_SCHEDULE')}`,
     );
   }
+  problems.push(...stocktakeInstallProblems(p, where));
   const bot = problems.length === 0 ? botConfig(p, where, userFile, problems) : undefined;
   const provisioning =
     problems.length === 0 ? provisioningConfig(p, root, where, problems) : undefined;
@@ -179,6 +185,7 @@ export function loadConfig(
     syncSafetyLimitMinDevices: p.SYNC_SAFETY_LIMIT_MIN_DEVICES,
     notify: { mode: p.NOTIFY_MODE, intervalMs: p.NOTIFY_INTERVAL_SECONDS * 1000 },
     workflowReminderDays: p.WORKFLOW_REMINDER_DAYS,
+    stocktakeInstall: { mode: p.DAICHO_STOCKTAKE_INSTALL, catalogId: p.TEAMS_APP_CATALOG_ID },
     bot,
     botOpenIdMetadataUrl: p.BOT_OPENID_METADATA_URL,
     authorityHost: p.AZURE_AUTHORITY_HOST.replace(/\/+$/, ''),
@@ -186,6 +193,14 @@ export function loadConfig(
     publicUrl: (p.PUBLIC_URL ?? `http://localhost:${p.PORT}`).replace(/\/+$/, ''),
     provisioning: provisioning!,
   };
+}
+
+/** Installs for stocktake users need the app's id in the org app catalog. */
+function stocktakeInstallProblems(p: Parsed, where: (name: string) => string): string[] {
+  if (p.DAICHO_STOCKTAKE_INSTALL !== 'auto' || p.TEAMS_APP_CATALOG_ID) return [];
+  return [
+    `DAICHO_STOCKTAKE_INSTALL=auto needs TEAMS_APP_CATALOG_ID (the app's id in the org app catalog): set it in ${where('TEAMS_APP_CATALOG_ID')}`,
+  ];
 }
 
 /**

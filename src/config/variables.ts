@@ -3,6 +3,7 @@ import { MDM_VARIABLES } from './variables-mdm';
 import { PROVISIONING_VARIABLES } from './variables-provisioning';
 import { RUNTIME_VARIABLES } from './variables-runtime';
 import { SERVER_VARIABLES } from './variables-server';
+import { STOCKTAKE_VARIABLES } from './variables-stocktake';
 import { SYNC_VARIABLES } from './variables-sync';
 import type { VariableSpec } from './variable-spec';
 
@@ -18,6 +19,7 @@ export const VARIABLES = [
   ...RUNTIME_VARIABLES,
   ...MDM_VARIABLES,
   ...SYNC_VARIABLES,
+  ...STOCKTAKE_VARIABLES,
   ...PROVISIONING_VARIABLES,
   ...SERVER_VARIABLES,
 ] as const satisfies readonly VariableSpec[];

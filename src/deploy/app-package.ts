@@ -60,11 +60,17 @@ export async function buildAppPackage(input: AppPackageInput): Promise<AppPackag
   } catch (e) {
     return { envName, problems: [`appPackage/manifest.json is not JSON: ${(e as Error).message}`] };
   }
+  const value = (name: string) => raw.values.get(name)?.value;
+  const installer = value('DAICHO_STOCKTAKE_INSTALL') === 'auto' ? value('AZURE_CLIENT_ID') : '';
+  // The Graph app registration installs the app for stocktake users with a `Self` permission,
+  // which lets an app install only itself: the manifest names that registration as its own.
+  if (installer) manifest = { ...manifest, webApplicationInfo: { id: installer } };
+  const text = installer ? `${JSON.stringify(manifest, null, 2)}\n` : filled.text;
   problems.push(...(await manifestSchemaProblems(manifest)));
   const icons = readIcons(input.appDir, manifest, problems);
   if (problems.length > 0) return { envName, problems, manifest };
 
-  const entries = [{ name: 'manifest.json', data: Buffer.from(filled.text, 'utf8') }, ...icons];
+  const entries = [{ name: 'manifest.json', data: Buffer.from(text, 'utf8') }, ...icons];
   return { envName, problems, manifest, zip: zip(entries) };
 }
 

@@ -36,6 +36,15 @@ export const stocktakeEn = {
     'the user "{user}" is neither a sign-in name (name@example.com) nor in the people directory',
   'stocktake.reason.ambiguousName': 'several people in the directory are called "{user}"',
   'stocktake.reason.noTeams': '{user} has no chat with the bot in Teams yet',
+  'stocktake.reason.toInstall':
+    '{user} has no chat with the bot yet: it will be installed for them through Graph',
+  'stocktake.reason.installPending':
+    'the bot was installed for {user}; they are asked as soon as Teams opens the chat',
+  'stocktake.reason.installForbidden':
+    'the bot could not be installed for {user}: the app registration lacks the Graph permission TeamsAppInstallation.ReadWriteSelfForUser.All (admin consent)',
+  'stocktake.reason.noSuchUser': '{user} is not a user of the Microsoft 365 tenant',
+  'stocktake.reason.installFailed':
+    'the bot could not be installed for {user} (Graph refused; the server log has its answer)',
   'stocktake.result.present': 'I have it',
   'stocktake.result.notMine': 'Not mine',
   'stocktake.result.lost': 'Lost',

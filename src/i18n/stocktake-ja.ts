@@ -36,6 +36,15 @@ export const stocktakeJa: TranslationOf<typeof stocktakeEn> = {
     '利用者「{user}」はサインイン名 (name@example.com) でもなく、人の台帳にもありません',
   'stocktake.reason.ambiguousName': '人の台帳に「{user}」という人が複数います',
   'stocktake.reason.noTeams': '{user} は Teams でまだボットとのチャットがありません',
+  'stocktake.reason.toInstall':
+    '{user} はまだボットとのチャットがありません。Graph でボットをインストールして依頼します',
+  'stocktake.reason.installPending':
+    '{user} にボットをインストールしました。Teams でチャットが開きしだい依頼します',
+  'stocktake.reason.installForbidden':
+    '{user} にボットをインストールできません: アプリ登録に Graph の権限 TeamsAppInstallation.ReadWriteSelfForUser.All (管理者の同意) がありません',
+  'stocktake.reason.noSuchUser': '{user} は Microsoft 365 テナントのユーザーではありません',
+  'stocktake.reason.installFailed':
+    '{user} にボットをインストールできません (Graph が拒否しました。内容はサーバーのログにあります)',
   'stocktake.result.present': '手元にある',
   'stocktake.result.notMine': '自分のではない',
   'stocktake.result.lost': '紛失',

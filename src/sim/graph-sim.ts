@@ -18,6 +18,7 @@ import {
   type SimResponse,
   type SimTraffic,
 } from './sim-http';
+import { resolveTeamsAppRoute, type SimTeamsApp, type TeamsAppsState } from './teams-apps';
 import type { SimCertificate } from './tls';
 
 export { odataError };
@@ -47,6 +48,8 @@ export interface GraphSimState extends SimTraffic, GraphTenantSettings {
   withheldDevices: number;
   /** Users, groups and members, licences (subscribedSkus), and the log of accepted writes. */
   directory: DirectoryState;
+  /** The org's Teams app catalog and the apps installed for users. */
+  teams: TeamsAppsState;
 }
 
 export interface GraphSimOptions extends Partial<GraphTenantSettings> {
@@ -54,6 +57,8 @@ export interface GraphSimOptions extends Partial<GraphTenantSettings> {
   maxPageSize?: number;
   withheldDevices?: number;
   directory?: DirectorySeed;
+  /** The org's Teams app catalog (default: Daicho's own app, SIM_TEAMS_APP). */
+  teamsApps?: SimTeamsApp[];
   port?: number;
 }
 
@@ -70,6 +75,17 @@ export const GRAPH_SIM_DEFAULTS = {
   clientId: '3f0b7c1e-2a44-4c8e-9d1b-7e6f5a4b3c21',
   clientSecret: 'sim-secret-value',
 };
+
+/** Daicho's app in the simulated catalog, its bot being the simulator's app registration. */
+export function simTeamsApp(over: Partial<SimTeamsApp> = {}): SimTeamsApp {
+  return {
+    id: '6f2e3a7c-8b1d-4e5f-9a0b-1c2d3e4f5a6b',
+    externalId: 'b0d7e1f2-3a4b-4c5d-8e9f-0a1b2c3d4e5f',
+    displayName: 'Daicho',
+    azureAdAppId: GRAPH_SIM_DEFAULTS.clientId,
+    ...over,
+  };
+}
 
 const LIST_PATH = '/v1.0/deviceManagement/managedDevices';
 const KNOWN_PROPERTIES = new Set<string>(MANAGED_DEVICE_PROPERTIES);
@@ -94,6 +110,7 @@ export async function startGraphSim(
     maxPageSize: options.maxPageSize ?? 1000,
     withheldDevices: options.withheldDevices ?? 0,
     directory: newDirectoryState(options.directory),
+    teams: { apps: options.teamsApps ?? [simTeamsApp()], installs: [] },
   };
   const signer = new TokenSigner();
   let base = '';
@@ -152,6 +169,13 @@ function resolveRoute(
       handle: () => denied ?? listManagedDevices(request, state, base, query),
     };
   }
+  const teams = resolveTeamsAppRoute(request, {
+    teams: state.teams,
+    directory: state.directory,
+    tenantId: state.tenantId,
+    signer,
+  });
+  if (teams) return teams;
   const directory = resolveDirectoryRoute(request, {
     directory: state.directory,
     tenantId: state.tenantId,

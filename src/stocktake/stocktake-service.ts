@@ -5,6 +5,14 @@ import type { LedgerService } from '../ledger/ledger-service';
 import { toMongoFilter } from '../ledger/device-query';
 import type { StoredDevice } from '../ledger/device';
 import type { PeopleService } from '../people/people-service';
+import { alreadyClosed, alreadyOpen } from './stocktake-errors';
+import {
+  installForUnreachable,
+  markReachable,
+  type InstallCounts,
+  type ReachDeps,
+} from './stocktake-install';
+import { itemsOf } from './stocktake-items';
 import { answerItem, acceptSerialProposal, type AnswerOutcome } from './stocktake-answer';
 import { DEADLINE_CLOSER } from './answer-rules';
 import { endOfTokyoDay, tokyoDayStamp } from './deadline';
@@ -15,8 +23,9 @@ import {
   type DepartmentCounts,
   type StocktakeCounts,
 } from './status';
-import { StocktakeStore, type NewItem } from './stocktake-store';
+import type { StocktakeStore } from './stocktake-store';
 import type {
+  AppInstaller,
   ProgressCardRef,
   StocktakeDoc,
   StocktakeIdentity,
@@ -33,6 +42,8 @@ export interface StocktakeDeps {
   alerts: Pick<Alerts, 'raise'>;
   people: Pick<PeopleService, 'list'>;
   reachable: Reachability;
+  /** Installs the bot for users without a chat (DAICHO_STOCKTAKE_INSTALL=auto); absent = off. */
+  installer?: AppInstaller;
   now?: () => Date;
 }
 
@@ -105,6 +116,9 @@ export class StocktakeService {
     }
     const reachable = await this.deps.reachable([...resolved]);
     const plan = planStocktake(devices, directory, reachable);
+    // With installs on, a user without a chat gets the bot installed: the preview says so.
+    if (this.deps.installer)
+      for (const u of plan.unreachable) if (u.reason === 'noTeams') u.reason = 'toInstall';
     return { plan, deadline, deadlineDay, devices: devices.length };
   }
 
@@ -229,6 +243,18 @@ export class StocktakeService {
     return this.deps.store.markSent(ids, 'remindedAt', at);
   }
 
+  /** Users on the admin's list who now have a chat with the bot are asked (count of items). */
+  markReachable(chatUserIds: string[]): Promise<number> {
+    return markReachable(this.reachDeps(), chatUserIds);
+  }
+  /** Installs the bot through Graph for the users without a chat, when an installer is set. */
+  installForUnreachable(): Promise<InstallCounts> {
+    return installForUnreachable(this.reachDeps());
+  }
+  private reachDeps(): ReachDeps {
+    return { store: this.deps.store, installer: this.deps.installer, now: this.now };
+  }
+
   private answerDeps() {
     const { store, ledger, alerts } = this.deps;
     return { store, ledger, alerts, now: this.now, find: (id: string) => this.find(id) };
@@ -246,55 +272,4 @@ export class StocktakeService {
       serialNumber: d.serialNumber,
     }));
   }
-}
-
-/** The items of a planned stocktake: asked devices, then those on the admin's list. */
-function itemsOf(s: StocktakeDoc, plan: StocktakePlan<ScopedDevice>, at: Date): NewItem[] {
-  const item = (device: ScopedDevice) => ({
-    stocktakeId: s._id,
-    deviceId: device._id,
-    assetNumber: device.assetNumber,
-    user: device.user,
-    model: device.model,
-    serialNumber: device.serialNumber,
-    askedAt: null,
-    remindedAt: null,
-    updatedAt: at,
-  });
-  const asked: NewItem[] = plan.asks.flatMap((a) =>
-    a.devices.map((d) => ({
-      ...item(d),
-      upn: a.user.upn,
-      aadObjectId: a.user.aadObjectId,
-      displayName: a.user.displayName,
-      department: a.user.department,
-      state: 'toAsk' as const,
-      unreachableReason: null,
-    })),
-  );
-  const listed: NewItem[] = plan.unreachable.map((u) => ({
-    ...item(u.device),
-    upn: u.user?.upn ?? null,
-    aadObjectId: u.user?.aadObjectId ?? null,
-    displayName: u.user?.displayName ?? null,
-    department: u.user?.department ?? null,
-    state: 'unreachable' as const,
-    unreachableReason: u.reason,
-  }));
-  return [...asked, ...listed];
-}
-
-function alreadyOpen(open?: StocktakeDoc): DaichoError {
-  return new DaichoError('STOCKTAKE_STATE', 'stocktake.alreadyOpen', {
-    id: open?._id ?? '?',
-    deadline: open?.deadlineDay ?? '?',
-  });
-}
-
-function alreadyClosed(s: StocktakeDoc): DaichoError {
-  return new DaichoError('STOCKTAKE_STATE', 'stocktake.alreadyClosed', {
-    id: s._id,
-    closedAt: s.closedAt?.toISOString() ?? '-',
-    closedBy: s.closedBy ?? '-',
-  });
 }

@@ -1,6 +1,7 @@
 import type { Collection, Filter, ObjectId } from 'mongodb';
 import { isDuplicateKeyError } from '../errors';
 import type {
+  InstallRecord,
   ProgressCardRef,
   SerialProposal,
   StocktakeAnswer,
@@ -206,6 +207,76 @@ export class StocktakeStore {
   async releaseReminder(id: string, user: string, at: Date): Promise<void> {
     const field = `reminders.${reminderKey(user)}`;
     await this.c.stocktakes.updateOne({ _id: id, [field]: at }, { $unset: { [field]: '' } });
+  }
+
+  /**
+   * Claims the install for one user (every unreachable item of theirs that is due one): true
+   * when this caller won it. `due` says which items are; a claim is one atomic update per item,
+   * so two ticks (or two servers) racing do not both install.
+   */
+  async claimInstall(
+    stocktakeId: string,
+    upn: string,
+    due: Filter<StocktakeItemDoc>,
+    at: Date,
+  ): Promise<boolean> {
+    const claim: InstallRecord = {
+      state: 'requested',
+      at,
+      userId: null,
+      status: null,
+      code: null,
+      message: null,
+    };
+    const result = await this.c.stocktakeItems.updateMany(
+      { $and: [{ stocktakeId, upn, state: 'unreachable' }, due] },
+      { $set: { install: claim, updatedAt: at } },
+    );
+    return result.modifiedCount > 0;
+  }
+
+  /**
+   * The user's Entra object id on their claimed items, before the install: Teams may tell the
+   * bot of the new chat before Graph answers, and the chat is matched to the items by this id.
+   */
+  async setInstallUser(stocktakeId: string, upn: string, userId: string): Promise<void> {
+    await this.c.stocktakeItems.updateMany(
+      { stocktakeId, upn, 'install.state': 'requested' },
+      { $set: { aadObjectId: userId, 'install.userId': userId } },
+    );
+  }
+
+  /**
+   * The install's outcome on the user's claimed items; those still on the admin's list get the
+   * reason the admin reads (an item already asked, the chat having come first, keeps its state).
+   */
+  async recordInstall(
+    stocktakeId: string,
+    upn: string,
+    record: InstallRecord,
+    reason: StocktakeItemDoc['unreachableReason'],
+  ): Promise<void> {
+    const claimed = { stocktakeId, upn, 'install.state': 'requested' };
+    await this.c.stocktakeItems.updateMany(
+      { ...claimed, state: 'unreachable' },
+      { $set: { unreachableReason: reason } },
+    );
+    await this.c.stocktakeItems.updateMany(claimed, {
+      $set: {
+        install: record,
+        updatedAt: record.at,
+        ...(record.userId ? { aadObjectId: record.userId } : {}),
+      },
+    });
+  }
+
+  /** Items on the admin's list become items to ask (their user now has a chat with the bot). */
+  async markReachable(ids: ObjectId[], at: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.c.stocktakeItems.updateMany(
+      { _id: { $in: ids }, state: 'unreachable' },
+      { $set: { state: 'toAsk', unreachableReason: null, askedAt: null, updatedAt: at } },
+    );
   }
 }
 

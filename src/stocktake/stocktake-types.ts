@@ -8,8 +8,23 @@ export type StocktakeResult = (typeof STOCKTAKE_RESULTS)[number];
 /** Results that raise an alert for an admin, with the next step to take. */
 export const ALERTING_RESULTS: readonly StocktakeResult[] = ['notMine', 'lost'];
 
-/** Why a device's 利用者 cannot be asked in Teams: the device goes to the admin's list. */
-export const UNREACHABLE_REASONS = ['noUser', 'notUpn', 'ambiguousName', 'noTeams'] as const;
+/**
+ * Why a device's 利用者 cannot be asked in Teams: the device goes to the admin's list. The last
+ * five come from installing the bot for a user through Graph (DAICHO_STOCKTAKE_INSTALL=auto):
+ * no chat yet and the bot to be installed for them, installed and waiting for Teams to open the
+ * chat, the permission missing (403), no such user (404), or another refusal (kept in `install`).
+ */
+export const UNREACHABLE_REASONS = [
+  'noUser',
+  'notUpn',
+  'ambiguousName',
+  'noTeams',
+  'toInstall',
+  'installPending',
+  'installForbidden',
+  'noSuchUser',
+  'installFailed',
+] as const;
 export type UnreachableReason = (typeof UNREACHABLE_REASONS)[number];
 
 /** The scope of a stocktake: the device list's filters (status, source, type, user). */
@@ -105,6 +120,42 @@ export interface StocktakeItemDoc {
   askedAt: Date | null;
   remindedAt: Date | null;
   updatedAt: Date;
+  /** The bot's install for this user through Graph; absent while none was tried. */
+  install?: InstallRecord;
+}
+
+/**
+ * One user's install of the bot through Graph: `requested` while the call is out (a claim, so
+ * two ticks or processes never install for one user twice), `installed` (201, or 409: it was
+ * already), `refused` (Graph said no for good: 403, 404, 400 …), `failed` (throttled or no
+ * answer; tried again later).
+ */
+export interface InstallRecord {
+  state: 'requested' | 'installed' | 'refused' | 'failed';
+  at: Date;
+  /** The user's Entra object id, once known. */
+  userId: string | null;
+  /** Graph's answer when it refused or failed: HTTP status (0 = none), code and message. */
+  status: number | null;
+  code: string | null;
+  message: string | null;
+}
+
+/** Installs the bot for a user through Graph (the Teams side gives it; absent = off). */
+export interface AppInstaller {
+  /** The user's Entra object id (GET /users/{upn}); throws InstallError. */
+  userId(upn: string): Promise<string>;
+  /** Installs the app in the user's personal scope; 409 counts as installed. Throws InstallError. */
+  install(userId: string): Promise<'installed' | 'alreadyInstalled'>;
+}
+
+/** What the installer throws once it has given up: Graph's status (0: no answer), code, message. */
+export interface InstallFailure {
+  status: number;
+  code: string;
+  message: string;
+  /** Throttling or no answer: worth trying again later. */
+  transient: boolean;
 }
 
 /** Who presses an answer: the person's ids from Teams (or the CLI), and whether an admin. */

@@ -106,7 +106,13 @@ function registerInstallation(
 ): void {
   const installed = async (context: TurnContext) => {
     const turn = turnOf(context);
-    if ((await remember(turn, deps)) && welcome) await welcome(turn, deps);
+    const isNew = await remember(turn, deps);
+    if (isNew && welcome) await welcome(turn, deps);
+    // A user a stocktake waits for (the bot was installed for them): asked now, not next round.
+    if (isNew && turn.conversation.kind === 'personal' && deps.stocktakeCards)
+      void deps.stocktakeCards
+        .sendAsks()
+        .catch((e: unknown) => deps.log.warn({ err: e }, 'stocktake asks failed'));
   };
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;

@@ -108,6 +108,25 @@ describe('buildAppPackage', () => {
     );
   });
 
+  it('names the Graph app registration as its own when stocktakes install it (DAICHO_STOCKTAKE_INSTALL=auto)', async () => {
+    const graphApp = '3f0b7c1e-2a44-4c8e-9d1b-7e6f5a4b3c21';
+    const dir = project({
+      '.env.test': `${FILLED}DAICHO_STOCKTAKE_INSTALL=auto\nAZURE_CLIENT_ID=${graphApp}\n`,
+    });
+    const result = await build(dir);
+    expect(result.problems).toEqual([]);
+    const manifest = JSON.parse(
+      unzip(result.zip!).get('manifest.json')!.toString(),
+    ) as TeamsManifest;
+    expect(manifest).toHaveProperty('webApplicationInfo', { id: graphApp });
+    expect(await AppManifestUtils.validateAgainstSchema(manifest)).toEqual([]);
+    // Off (the default): the manifest is as written.
+    const off = await build(project({ '.env.test': `${FILLED}AZURE_CLIENT_ID=${graphApp}\n` }));
+    expect(JSON.parse(unzip(off.zip!).get('manifest.json')!.toString())).not.toHaveProperty(
+      'webApplicationInfo',
+    );
+  });
+
   it('refuses a missing value, naming the variable and the file to put it in', async () => {
     const result = await build(project({ '.env.test': `TEAMS_APP_ID=${TEAMS_APP_ID}\nBOT_ID=\n` }));
     expect(result.zip).toBeUndefined();

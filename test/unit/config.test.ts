@@ -135,6 +135,32 @@ describe('configuration', () => {
       expect.stringMatching(/^NOTIFY_INTERVAL_SECONDS /),
     ]);
   });
+
+  it('installs for stocktake users only when asked, and then needs the catalog id (a GUID)', () => {
+    expect(loadConfig({}, project({})).stocktakeInstall).toEqual({
+      mode: 'off',
+      catalogId: undefined,
+    });
+    const id = '6f2e3a7c-8b1d-4e5f-9a0b-1c2d3e4f5a6b';
+    expect(
+      loadConfig({ DAICHO_STOCKTAKE_INSTALL: 'auto', TEAMS_APP_CATALOG_ID: id }, project({}))
+        .stocktakeInstall,
+    ).toEqual({ mode: 'auto', catalogId: id });
+    expect(problemsOf(() => loadConfig({ DAICHO_STOCKTAKE_INSTALL: 'auto' }, project({})))).toEqual(
+      [expect.stringMatching(/^DAICHO_STOCKTAKE_INSTALL=auto needs TEAMS_APP_CATALOG_ID/)],
+    );
+    expect(
+      problemsOf(() =>
+        loadConfig(
+          { DAICHO_STOCKTAKE_INSTALL: 'yes', TEAMS_APP_CATALOG_ID: 'Daicho' },
+          project({}),
+        ),
+      ),
+    ).toEqual([
+      expect.stringMatching(/^DAICHO_STOCKTAKE_INSTALL /),
+      expect.stringMatching(/^TEAMS_APP_CATALOG_ID must be a GUID/),
+    ]);
+  });
 });
 
 describe('production safety in the configuration', () => {
