@@ -127,7 +127,7 @@ function startBot(services: Services) {
     log,
   });
   // Stocktakes: the ask cards and the admin's progress card, through the same sender.
-  const stocktakeCardSender = stocktakeCards({
+  const askCards = stocktakeCards({
     stocktakes: services.stocktakes,
     conversations,
     sender: sender.withMaxWait(30_000),
@@ -140,7 +140,7 @@ function startBot(services: Services) {
       roles,
       alertCards: notifier,
       workflowCards,
-      stocktakeCards: stocktakeCardSender,
+      stocktakeCards: askCards,
       // Microsoft 365 provisioning, through the Intune connection's app registration: without
       // one, the bot's provision commands say what to configure.
       provisioning: config.intune ? services.provisioning : undefined,
@@ -151,12 +151,9 @@ function startBot(services: Services) {
   else if (config.admins.userIds.length === 0 && config.admins.teamIds.length === 0)
     log.warn({ mode: 'authenticated' }, t('en', 'bot.noAdmins'));
   log.info({ roles: roles.describe() }, 'bot roles');
-  const asks = startAskSchedule(
-    stocktakeCardSender,
-    Math.max(config.notify.intervalMs, 60_000),
-    log,
-  );
-  return { adapter, bot, notifier, reminders: { stop: () => (reminders.stop(), asks.stop()) } };
+  const asks = startAskSchedule(askCards, Math.max(config.notify.intervalMs, 60_000), log);
+  const stopSchedules = () => (reminders.stop(), asks.stop());
+  return { adapter, bot, notifier, askCards, reminders: { stop: stopSchedules } };
 }
 
 /** A port that is taken (or not ours to take): one line saying which and what to do, exit 1. */
@@ -183,7 +180,7 @@ async function start(): Promise<void> {
   const db = services.database!; // opened by createServices: no `db` option was given
   if (db.info.kind === 'emulator') log.warn(t('en', 'db.emulatorWarning'));
   const scheduler = scheduleSync(services);
-  const { adapter, bot, notifier, reminders } = startBot(services);
+  const { adapter, bot, notifier, askCards, reminders } = startBot(services);
 
   const server = createHttpServer(
     {
@@ -224,9 +221,9 @@ async function start(): Promise<void> {
     scheduler.stop();
     reminders.stop();
     server.close();
-    // Unsent alerts go back to pending before the database closes.
-    void notifier
-      .stop()
+    // Unsent alerts go back to pending, and the ask cards already on their way are recorded
+    // (those not sent yet go after the restart), before the database closes.
+    void Promise.all([notifier.stop(), askCards.stop()])
       .finally(() => db.close())
       .finally(() => process.exit(0));
   };
