@@ -9,7 +9,9 @@
  *   node dist/bench/scripts/bench/stocktake.js --uri URI --users 2000
  */
 import { MongoClient } from 'mongodb';
+import { ConversationStore } from '../../src/conversations/conversation-store';
 import type { Collections } from '../../src/db/collections';
+import type { StocktakeService } from '../../src/stocktake/stocktake-service';
 import { createLogger } from '../../src/log';
 import { TEAMS_LIMITS } from '../../src/notify/rate-limit';
 import type { StocktakeCards } from '../../src/bot/stocktake-cards';
@@ -64,7 +66,7 @@ function acceptedPerSecond(delivered: StubRecord[]): number[] {
 }
 
 /** What the connector saw, against the floor Teams' limits allow for one card per user. */
-function figures(users: number, requests: StubRecord[], totalMs: number) {
+function figures(users: number, requests: StubRecord[], totalMs: number, from: number) {
   const delivered = requests.filter((r) => r.method === 'POST' && r.status < 300);
   const at = delivered.map((r) => r.at).sort((a, b) => a - b);
   const asked = perUser(delivered, users);
@@ -75,6 +77,8 @@ function figures(users: number, requests: StubRecord[], totalMs: number) {
   return {
     totalMs,
     sendSpanMs: at.length ? (at[at.length - 1] ?? 0) - (at[0] ?? 0) : 0,
+    // The stub's clock is this machine's: from sendAsks called to the first card accepted.
+    firstCardAfterMs: at.length ? (at[0] ?? 0) - from : null,
     asked,
     cardsSent: delivered.length,
     connector: {
@@ -107,6 +111,17 @@ function figures(users: number, requests: StubRecord[], totalMs: number) {
   };
 }
 
+/** What sendAsks reads before its first card, timed on its own (the same two reads). */
+async function timeReads(c: Collections, stocktakes: StocktakeService) {
+  let t0 = Date.now();
+  const items = await stocktakes.listToAsk();
+  const itemsMs = Date.now() - t0;
+  t0 = Date.now();
+  const ids = new Set(items.map((i) => i.aadObjectId?.toLowerCase() ?? ''));
+  const chats = await new ConversationStore(c.conversations).personalChatsOf(ids);
+  return { items: items.length, itemsMs, chats: chats.size, chatsMs: Date.now() - t0 };
+}
+
 async function main() {
   const uri = arg('uri');
   const users = Number(arg('users', '2000'));
@@ -131,7 +146,9 @@ async function main() {
       by: 'bench-admin',
     });
     const startMs = Date.now() - t0;
+    const reads = await timeReads(c, stocktakes);
     const cards = benchStocktakeCards(c, stocktakes, createLogger('silent'));
+    const sendingFrom = Date.now();
     const { totalMs, rounds, left } = await askEveryone(cards, c);
 
     const requests = await stub.requests();
@@ -143,7 +160,8 @@ async function main() {
       unreachable: started.plan.unreachable.length,
       seedMs,
       startMs,
-      ...figures(users, requests, totalMs),
+      readsBeforeSending: reads,
+      ...figures(users, requests, totalMs, sendingFrom),
       rounds,
       itemsLeftUnasked: left,
       peakRssMb: maxRssMb(),
