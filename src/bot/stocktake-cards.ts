@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { ObjectId } from 'mongodb';
 import type { ConversationStore } from '../conversations/conversation-store';
 import { stocktakeAskCardData } from '../cards/stocktake-ask';
@@ -86,6 +87,8 @@ export function stocktakeCards(o: StocktakeCardsOptions): StocktakeCards {
   // One send at a time in this process: the start's and the schedule's would ask users twice.
   let sending: Promise<AskCounts> | null = null;
   const stopping = new AbortController();
+  // Every card waiting for a rate-limit slot listens to it (SEND_CONCURRENCY of them).
+  setMaxListeners(0, stopping.signal);
   const sendOnce = () => {
     if (stopping.signal.aborted) return Promise.resolve({ sent: 0, failed: 0 });
     sending ??= sendAsks(o, stopping.signal).finally(() => (sending = null));
@@ -209,10 +212,12 @@ async function askOne(
     const summary = t(locale, 'card.stocktake.ask.summary', { deadline: stocktake.deadlineDay });
     const result = await o.sender.send(target, cardActivity(card, summary), signal);
     if (!result.ok) {
-      o.log.warn(
-        { stocktakeId: stocktake._id, conversationId: chat._id, ...result },
-        'stocktake ask not sent',
-      );
+      // Stopping (a restart): the card goes after it, nothing to warn about.
+      if (!signal.aborted)
+        o.log.warn(
+          { stocktakeId: stocktake._id, conversationId: chat._id, ...result },
+          'stocktake ask not sent',
+        );
       return false;
     }
     marks.add(chunk.map((c) => c._id));
