@@ -79,6 +79,8 @@ function figures(users: number, requests: StubRecord[], totalMs: number, from: n
     sendSpanMs: at.length ? (at[at.length - 1] ?? 0) - (at[0] ?? 0) : 0,
     // The stub's clock is this machine's: from sendAsks called to the first card accepted.
     firstCardAfterMs: at.length ? (at[0] ?? 0) - from : null,
+    // From the last card accepted to sendAsks done: the last "asked" writes.
+    lastCardToEndMs: at.length ? from + totalMs - (at[at.length - 1] ?? 0) : null,
     asked,
     cardsSent: delivered.length,
     connector: {
