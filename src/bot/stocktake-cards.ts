@@ -17,11 +17,14 @@ const SEND_CONCURRENCY = 50;
 /**
  * Sent cards are marked asked in one write per this many items, or this long after the first
  * unwritten one, whichever comes first. One write per user held the sending to the database's
- * pace (~17 cards a second for 2,000 users on the emulator, against Teams' 50); a restart waits
- * for the last write (`stop`), so only a crash can lose these few marks (and ask those again).
+ * pace (~17 cards a second for 2,000 users on the emulator, against Teams' 50). A restart waits
+ * for the last write (`stop`); a crash can lose the marks not written yet, and those users are
+ * asked again: at most MAX_UNRECORDED items (about two seconds of sending at Teams' pace) are
+ * sent and not yet recorded, and sending waits when the database falls that far behind.
  */
 const MARK_BATCH = 100;
 const MARK_EVERY_MS = 200;
+const MAX_UNRECORDED = 200;
 
 export interface AskCounts {
   /** Users sent every card they were due. */
@@ -141,6 +144,7 @@ function byUser(items: StocktakeItemDoc[]): Map<string, StocktakeItemDoc[]> {
 /** Marks sent items asked in batches (MARK_BATCH, MARK_EVERY_MS), one write at a time. */
 function askedMarks(o: StocktakeCardsOptions) {
   let pending: ObjectId[] = [];
+  let unrecorded = 0;
   let timer: NodeJS.Timeout | null = null;
   let writing = Promise.resolve();
   const flush = (): Promise<void> => {
@@ -152,13 +156,18 @@ function askedMarks(o: StocktakeCardsOptions) {
     writing = writing
       .then(() => o.stocktakes.markAsked(ids))
       // Not marked: those users are asked again on the next round, the only way to lose nothing.
-      .catch((e: unknown) => o.log.error({ err: e, items: ids.length }, 'asked not recorded'));
+      .catch((e: unknown) => o.log.error({ err: e, items: ids.length }, 'asked not recorded'))
+      .finally(() => (unrecorded -= ids.length));
     return writing;
   };
-  const add = (ids: ObjectId[]) => {
+  /** Resolves at once, or once written when the database is MAX_UNRECORDED items behind. */
+  const add = (ids: ObjectId[]): Promise<void> => {
     pending.push(...ids);
+    unrecorded += ids.length;
+    if (unrecorded >= MAX_UNRECORDED) return flush();
     if (pending.length >= MARK_BATCH) void flush();
     else timer ??= setTimeout(() => void flush(), MARK_EVERY_MS);
+    return Promise.resolve();
   };
   return { add, flush };
 }
@@ -220,7 +229,7 @@ async function askOne(
         );
       return false;
     }
-    marks.add(chunk.map((c) => c._id));
+    await marks.add(chunk.map((c) => c._id));
   }
   return true;
 }
