@@ -179,7 +179,8 @@ function startBot(services: Services) {
     log.warn({ mode: 'authenticated' }, t('en', 'bot.noAdmins'));
   log.info({ roles: roles.describe() }, 'bot roles');
   const asks = stocktakes.startSchedule();
-  return { adapter, bot, notifier, reminders: { stop: () => (reminders.stop(), asks.stop()) } };
+  const stopSchedules = () => (reminders.stop(), asks.stop());
+  return { adapter, bot, notifier, askCards: stocktakes.cards, reminders: { stop: stopSchedules } };
 }
 
 /** A port that is taken (or not ours to take): one line saying which and what to do, exit 1. */
@@ -206,7 +207,7 @@ async function start(): Promise<void> {
   const db = services.database!; // opened by createServices: no `db` option was given
   if (db.info.kind === 'emulator') log.warn(t('en', 'db.emulatorWarning'));
   const scheduler = scheduleSync(services);
-  const { adapter, bot, notifier, reminders } = startBot(services);
+  const { adapter, bot, notifier, askCards, reminders } = startBot(services);
 
   const server = createHttpServer(
     {
@@ -247,9 +248,9 @@ async function start(): Promise<void> {
     scheduler.stop();
     reminders.stop();
     server.close();
-    // Unsent alerts go back to pending before the database closes.
-    void notifier
-      .stop()
+    // Unsent alerts go back to pending, and the ask cards already on their way are recorded
+    // (those not sent yet go after the restart), before the database closes.
+    void Promise.all([notifier.stop(), askCards.stop()])
       .finally(() => db.close())
       .finally(() => process.exit(0));
   };

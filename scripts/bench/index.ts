@@ -18,6 +18,7 @@ import { describeError, isFailure, machine, ROOT, round, runChild, type ChildFai
 import type { NotifyResult } from './notify';
 import { PARTS, parseArgs, UsageError, type BenchOptions, type Part } from './options';
 import { readerPart } from './reader-part';
+import type { StocktakeBenchResult } from './stocktake';
 import { targetList, type FullPart, type PartReports } from './targets';
 
 const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
@@ -84,6 +85,13 @@ function partRunners(o: BenchOptions, work: string, emulator: Emulator): Runners
       return runChild<CommandsResult>('commands.js', [
         ...['--sizes', o.commandSizes.join(','), '--runs', String(o.commandRuns)],
         ...['--before-budget-ms', String(o.commandBeforeBudgetMs)],
+      ]);
+    },
+    stocktake: async () => {
+      say(`stocktake: ask cards to ${o.stocktakeUsers} users`);
+      const uri = await dbUri();
+      return runChild<StocktakeBenchResult>('stocktake.js', [
+        ...['--uri', uri, '--database', database, '--users', String(o.stocktakeUsers)],
       ]);
     },
   };

@@ -6,11 +6,12 @@
  *   --db-sizes 1000,5000        full sync runs against the embedded emulator
  *   --mongodb-uri URI           also the full sync runs against that server, at --uri-sizes
  *   --uri-sizes 1000,10000,100000
- *   --only reader|full|bot|notify|commands   (comma-separated; default all)
+ *   --only reader|full|bot|notify|commands|stocktake   (comma-separated; default all)
  *   --bot-devices 1000 --bot-connections 50 --bot-seconds 15
  *   --alerts 50 --conversations 20   (each alert goes to every alert channel: 1,000 cards)
  *   --command-sizes 1000,10000,100000   typed-command parsing (part commands), characters
  *   --command-runs 9 --command-before-budget-ms 10000   (the old patterns: skipped past it)
+ *   --stocktake-users 2000      stocktake ask cards: users (1–3 devices each), one card each
  *   --out FILE                  also write the JSON there
  *
  * Progress goes to stderr; stdout carries only the JSON. See docs/BENCHMARKS.md.
@@ -19,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './lib';
 
-export const PARTS = ['reader', 'full', 'bot', 'notify', 'commands'] as const;
+export const PARTS = ['reader', 'full', 'bot', 'notify', 'commands', 'stocktake'] as const;
 export type Part = (typeof PARTS)[number];
 
 const isPart = (p: string): p is Part => (PARTS as readonly string[]).includes(p);
@@ -39,6 +40,7 @@ export interface BenchOptions {
   commandSizes: number[];
   commandRuns: number;
   commandBeforeBudgetMs: number;
+  stocktakeUsers: number;
 }
 
 /** A mistake on the command line: told in one line, exit code 2. */
@@ -59,6 +61,7 @@ const DEFAULTS: BenchOptions = {
   commandSizes: [1000, 10000, 100000],
   commandRuns: 9,
   commandBeforeBudgetMs: 10000,
+  stocktakeUsers: 2000,
 };
 
 const list = (v: string): number[] =>
@@ -90,6 +93,7 @@ const SETTERS: Record<string, Setter> = {
   '--command-sizes': (o, v) => (o.commandSizes = list(v)),
   '--command-runs': (o, v) => (o.commandRuns = Number(v)),
   '--command-before-budget-ms': (o, v) => (o.commandBeforeBudgetMs = Number(v)),
+  '--stocktake-users': (o, v) => (o.stocktakeUsers = Number(v)),
 };
 
 /** The comment at the top of this file, as the sources have it. */

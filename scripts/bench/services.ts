@@ -9,7 +9,7 @@ import type { Config } from '../../src/config/config';
 import { collections, ensureIndexes, type Collections } from '../../src/db/collections';
 import { DeviceReads } from '../../src/ledger/device-reads';
 import { Leases } from '../../src/lease/lease';
-import type { LedgerService } from '../../src/ledger/ledger-service';
+import { LedgerService } from '../../src/ledger/ledger-service';
 import type { Logger } from '../../src/log';
 import { Alerts } from '../../src/alerts';
 import { ConversationStore } from '../../src/conversations/conversation-store';
@@ -21,6 +21,13 @@ import type { LinkService } from '../../src/sync/link-service';
 import { createIntuneSource } from '../../src/sync/sources/intune';
 import type { SyncService } from '../../src/sync/sync-service';
 import { createServices } from '../../src/services';
+import { serialMatcher } from '../../src/ledger/serial';
+import { stocktakeCards, type StocktakeCards } from '../../src/bot/stocktake-cards';
+import { RateLimiter } from '../../src/notify/rate-limit';
+import { Sender } from '../../src/notify/sender';
+import { reachableByConversations } from '../../src/stocktake/reachability';
+import { StocktakeService } from '../../src/stocktake/stocktake-service';
+import { StocktakeStore } from '../../src/stocktake/stocktake-store';
 
 /** The collections of a fresh benchmark database, with the product's indexes. */
 export async function benchCollections(db: Db): Promise<Collections> {
@@ -78,5 +85,42 @@ export function provisioningService(
     config,
     log,
     directory,
+  });
+}
+
+/** The stocktake service as createServices builds it (reachability by personal chats). */
+export function benchStocktakes(c: Collections): StocktakeService {
+  const people = new PeopleService(c);
+  return new StocktakeService({
+    store: new StocktakeStore(c),
+    ledger: new LedgerService(c, serialMatcher()),
+    alerts: new Alerts(c),
+    people,
+    reachable: reachableByConversations(new ConversationStore(c.conversations), people),
+  });
+}
+
+/**
+ * The bot's stocktake cards as src/index.ts builds them: the server's one Sender (Teams' limits,
+ * product retries) with the stocktake's 30 s longest wait, through botbuilder's CloudAdapter.
+ */
+export function benchStocktakeCards(
+  c: Collections,
+  stocktakes: StocktakeService,
+  log: Logger,
+): StocktakeCards {
+  const sender = new Sender({
+    adapter: new TeamsAdapter({}),
+    botAppId: '',
+    limiter: new RateLimiter(),
+    log,
+    maxWaitMs: 60_000,
+  });
+  return stocktakeCards({
+    stocktakes,
+    conversations: new ConversationStore(c.conversations),
+    sender: sender.withMaxWait(30_000),
+    locale: 'ja',
+    log,
   });
 }

@@ -5,6 +5,7 @@ import type { FullRunResult, Target } from './full-run';
 import { isFailure, type ChildFailure } from './lib';
 import type { NotifyResult } from './notify';
 import type { ReaderPart, Verdict } from './reader-part';
+import type { StocktakeBenchResult } from './stocktake';
 
 export interface FullPart {
   database: string;
@@ -21,6 +22,7 @@ export interface PartReports {
   bot?: Outcome<BotResult>;
   notify?: Outcome<NotifyResult>;
   commands?: Outcome<CommandsResult>;
+  stocktake?: Outcome<StocktakeBenchResult>;
 }
 
 export interface TargetLine {
@@ -81,5 +83,9 @@ export function targetList(report: PartReports): TargetLine[] {
     add('commands', 'slowest message parse', report.commands.targets.slowest);
     add('commands', 'parse time ×10 characters', report.commands.targets.linear);
   } else if (report.commands) failed('commands', report.commands);
+  if (report.stocktake && !isFailure(report.stocktake)) {
+    add('stocktake', 'every user asked exactly once', report.stocktake.targets.exactlyOnce);
+    add('stocktake', 'time vs floor', report.stocktake.targets.withinFloor);
+  } else if (report.stocktake) failed('stocktake', report.stocktake);
   return out;
 }
