@@ -34,7 +34,7 @@ export function registerDb(program: Command): void {
         process.stdout.write(`${cliSay('db.notRunning')}\n`);
         return;
       }
-      stopServer(record);
+      await stopServer(record);
       removeRecord(dataDir);
       process.stdout.write(`${cliSay('db.stopped', { kind: record.kind, pid: record.pid })}\n`);
     });

@@ -1,4 +1,5 @@
 import { DaichoError } from '../../errors';
+import { processAlive } from '../../process-alive';
 import { startEmulator } from './emulator';
 import { startMongod } from './mongod';
 import {
@@ -32,7 +33,7 @@ export async function ensureEmbeddedServer(
     const again = await liveRecord(dataDir);
     if (again && (choice === 'auto' || again.kind === choice))
       return { record: again, started: false };
-    if (again) stopServer(again);
+    if (again) await stopServer(again);
 
     if (port !== undefined) await pinnedPortFree(port);
     let record: EmbeddedServerRecord | null = null;
@@ -63,10 +64,28 @@ async function pinnedPortFree(port: number): Promise<void> {
   }
 }
 
-export function stopServer(record: EmbeddedServerRecord): void {
-  try {
-    process.kill(record.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
+/**
+ * Stops the server and waits until its process is gone (at most ~6 s, the last one after a
+ * SIGKILL): `daicho db stop` says "stopped" only when it is, so a start right after it (on a
+ * pinned port) does not find the old server still holding the port or its files.
+ */
+export async function stopServer(record: EmbeddedServerRecord): Promise<void> {
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(record.pid, name);
+    } catch {
+      // already gone
+    }
+  };
+  const gone = async (ms: number) => {
+    for (const until = Date.now() + ms; Date.now() < until;) {
+      if (!processAlive(record.pid)) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return !processAlive(record.pid);
+  };
+  signal('SIGTERM');
+  if (await gone(5_000)) return;
+  signal('SIGKILL');
+  await gone(1_000);
 }
