@@ -15,6 +15,13 @@ export const stocktakeEn = {
     'This card is out of date: the device is not in a stocktake any more. Open the latest card.',
   'stocktake.adminOnly': 'Only an admin can do this.',
   'stocktake.noProposal': 'Device {assetNumber} has no serial number proposal to accept.',
+  'stocktake.proposals.none': 'Stocktake {id}: no serial number proposal is waiting.',
+  'stocktake.proposals.header':
+    'Stocktake {id}: {count, plural, one {# serial number proposal} other {# serial number proposals}} waiting (accept one with daicho stocktake accept-serial ‹asset number›):',
+  'stocktake.proposals.line': '  {assetNumber} ({user}): {current} → {proposed} (by {by}, {at})',
+  'stocktake.serialAccepted':
+    'Accepted: the serial number of {assetNumber} is now {serial} (was {previous}; history rule stocktake-serial).',
+  'stocktake.serialNone': '(none)',
   'stocktake.serialChanged':
     'The serial number of {assetNumber} changed since the proposal was made; nothing was written.',
   'stocktake.answer.badResult': 'Unknown answer; choose one of: {choices}.',

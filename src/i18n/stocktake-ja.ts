@@ -17,6 +17,13 @@ export const stocktakeJa: TranslationOf<typeof stocktakeEn> = {
     'このカードは古くなっています。そのデバイスはもう棚卸の対象ではありません。最新のカードを開いてください。',
   'stocktake.adminOnly': 'この操作は管理者だけができます。',
   'stocktake.noProposal': 'デバイス {assetNumber} にはシリアル番号の訂正案がありません。',
+  'stocktake.proposals.none': '棚卸 {id}: 承認待ちのシリアル番号の訂正案はありません。',
+  'stocktake.proposals.header':
+    '棚卸 {id}: 承認待ちのシリアル番号の訂正案が {count} 件あります (承認: daicho stocktake accept-serial ‹資産番号›):',
+  'stocktake.proposals.line': '  {assetNumber} ({user}): {current} → {proposed} ({by}、{at})',
+  'stocktake.serialAccepted':
+    '承認しました: {assetNumber} のシリアル番号を {serial} にしました (以前は {previous}、履歴のルール stocktake-serial)。',
+  'stocktake.serialNone': '(なし)',
   'stocktake.serialChanged':
     '訂正案の後に {assetNumber} のシリアル番号が変わりました。何も書き込んでいません。',
   'stocktake.answer.badResult': '不明な回答です。次のいずれかを選んでください: {choices}。',
