@@ -92,4 +92,13 @@ export const stocktakeEn = {
     '{user} answered that {assetNumber} is lost (stocktake {id}; note: {note}). Next: mark it lost, start the replacement workflow, or reassign it.',
   'card.alert.stocktake.notMine':
     '{user} says {assetNumber} is not theirs (stocktake {id}; note: {note}). Next: find who has it and reassign it, or mark it lost.',
+  'card.alert.stocktake.markLost': 'Mark lost',
+  'card.alert.stocktake.replace': 'Replace',
+  'card.alert.stocktake.reassign': 'Change user',
+  'card.alert.stocktake.newUser': 'New user (利用者)',
+  'card.alert.stocktake.acceptSerial': 'Accept serial',
+  'card.alert.stocktake.serialText':
+    'The user also proposed the serial number {serial}; it is written only when an admin accepts it.',
+  'stocktake.alert.done': 'This alert was already dealt with; nothing was changed.',
+  'stocktake.alert.newUserEmpty': 'Type the new user (利用者) first; nothing was changed.',
 } satisfies CatalogPart;

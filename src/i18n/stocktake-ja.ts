@@ -88,4 +88,13 @@ export const stocktakeJa: TranslationOf<typeof stocktakeEn> = {
     '{user} さんが {assetNumber} を紛失と回答しました (棚卸 {id}、メモ: {note})。次の対応: 紛失として記録する、機種変更ワークフローを始める、または利用者を付け替える。',
   'card.alert.stocktake.notMine':
     '{user} さんが {assetNumber} は自分のではないと回答しました (棚卸 {id}、メモ: {note})。次の対応: 実際の利用者を確認して付け替える、または紛失として記録する。',
+  'card.alert.stocktake.markLost': '紛失にする',
+  'card.alert.stocktake.replace': '機種変更を始める',
+  'card.alert.stocktake.reassign': '利用者を変更',
+  'card.alert.stocktake.newUser': '新しい利用者',
+  'card.alert.stocktake.acceptSerial': 'シリアルを承認',
+  'card.alert.stocktake.serialText':
+    '利用者はシリアル番号 {serial} も提案しています。管理者が承認したときだけ書き込まれます。',
+  'stocktake.alert.done': 'このアラートはすでに対応済みです。何も変更していません。',
+  'stocktake.alert.newUserEmpty': '先に新しい利用者を入力してください。何も変更していません。',
 };

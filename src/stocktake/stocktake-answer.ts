@@ -85,6 +85,7 @@ export async function answerItem(
           user: item.user,
           answeredBy: who.by,
           note: answer.note,
+          proposedSerial: proposal?.serial ?? null,
           nextSteps:
             answer.result === 'lost'
               ? ['markLost', 'replace', 'reassign']
