@@ -101,4 +101,6 @@ export const stocktakeEn = {
     'The user also proposed the serial number {serial}; it is written only when an admin accepts it.',
   'stocktake.alert.done': 'This alert was already dealt with; nothing was changed.',
   'stocktake.alert.newUserEmpty': 'Type the new user (利用者) first; nothing was changed.',
+  'stocktake.alert.newUserTooLong':
+    'The new user (利用者) must be at most {max, plural, one {# character} other {# characters}}; nothing was changed.',
 } satisfies CatalogPart;

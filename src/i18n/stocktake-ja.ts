@@ -97,4 +97,6 @@ export const stocktakeJa: TranslationOf<typeof stocktakeEn> = {
     '利用者はシリアル番号 {serial} も提案しています。管理者が承認したときだけ書き込まれます。',
   'stocktake.alert.done': 'このアラートはすでに対応済みです。何も変更していません。',
   'stocktake.alert.newUserEmpty': '先に新しい利用者を入力してください。何も変更していません。',
+  'stocktake.alert.newUserTooLong':
+    '新しい利用者は {max} 文字以内で入力してください。何も変更していません。',
 };

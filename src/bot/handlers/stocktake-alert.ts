@@ -14,6 +14,8 @@ import { resolved } from './alerts';
 
 /** The status a device gets when an admin marks it lost from a stocktake alert. */
 export const LOST_STATUS = '紛失';
+/** The longest 利用者 the reassign input takes (its maxLength on the card). */
+const NEW_USER_MAX = 200;
 
 /**
  * The next steps on a stocktake alert (紛失, 自分のではない): mark the device lost, give it a new
@@ -55,6 +57,8 @@ export const stocktakeReassignAction = actionRoute({
   role: 'admin',
   async handle(turn, payload, deps) {
     if (!payload.newUser) return sayer(turn).say('stocktake.alert.newUserEmpty');
+    if (payload.newUser.length > NEW_USER_MAX)
+      return sayer(turn).say('stocktake.alert.newUserTooLong', { max: NEW_USER_MAX });
     const change = { user: payload.newUser };
     return actOnAlert(turn, deps, payload.alertId, change, VERBS.stocktakeReassign);
   },
