@@ -27,6 +27,7 @@ import {
   countItems,
   type AttentionItem,
   type DepartmentCounts,
+  type ProposalItem,
   type StocktakeCounts,
 } from './status';
 import type { StocktakeStore } from './stocktake-store';
@@ -76,6 +77,8 @@ export interface StocktakeStatus {
   departments: DepartmentCounts[];
   /** The devices to look at: problem answers, changed hands, users who cannot be asked. */
   attention: AttentionItem[];
+  /** Serial numbers users proposed, waiting for an admin. */
+  proposals: ProposalItem[];
 }
 
 /** Reminders: at most one a day. */

@@ -2,6 +2,7 @@ import type { TestAdapter } from 'botbuilder';
 import type { AlertDoc } from '../../src/alerts';
 import { alertCardData } from '../../src/cards/alert';
 import { renderCard } from '../../src/cards/render';
+import { stocktakeProgressCardData } from '../../src/cards/stocktake-progress';
 import { VERBS } from '../../src/cards/verbs';
 import { testBot } from '../support/bot-harness';
 import { directoryPerson } from '../support/people-fixtures';
@@ -43,7 +44,7 @@ describe('stocktake alerts: the admin acts on an answer', () => {
       installedAt: new Date(),
       updatedAt: new Date(),
     });
-    for (const n of [1, 2, 3])
+    for (const n of [1, 2, 3, 4])
       await t.ledger.create(
         { assetNumber: `PC-00${n}`, user: '山田 太郎', status: '利用中', serialNumber: `SN-${n}` },
         { by: 'test' },
@@ -60,6 +61,7 @@ describe('stocktake alerts: the admin acts on an answer', () => {
       ['PC-001', { result: 'lost' }],
       ['PC-002', { result: 'notMine', proposedSerial: 'SN-REAL-2' }],
       ['PC-003', { result: 'lost' }],
+      ['PC-004', { result: 'present', proposedSerial: 'SN-REAL-4' }],
     ];
     for (const [asset, answer] of answers) {
       const item = items.find((i) => i.assetNumber === asset)!;
@@ -151,5 +153,22 @@ describe('stocktake alerts: the admin acts on an answer', () => {
     const gone = await press(bot, lost.verb, lost.data);
     expect(gone.text).toContain('PC-003');
     expect((await t.c.alerts.findOne({ _id: alert._id }))?.status).toBe('pending');
+  });
+
+  it("the progress card offers each pending serial proposal, an admin's press writes it", async () => {
+    const status = await h.services.stocktakes.status(stocktakeId);
+    const card = renderCard('stocktake-progress', stocktakeProgressCardData(status, 'ja'));
+    expect(JSON.stringify(card)).toContain('PC-004: SN-4 → SN-REAL-4');
+    const accept = executes(card).find(
+      (e) => e.verb === VERBS.stocktakeAcceptSerial && e.data.assetNumber === 'PC-004',
+    )!;
+    expect(accept.title).toBe('シリアルを承認');
+    await press(bot, accept.verb, accept.data, { from: YAMADA });
+    expect((await device('PC-004'))?.serialNumber).toBe('SN-4');
+    const done = await press(bot, accept.verb, accept.data);
+    expect(done.text).toContain('PC-004 のシリアル番号を SN-REAL-4 にしました');
+    expect((await device('PC-004'))?.serialNumber).toBe('SN-REAL-4');
+    const after = await h.services.stocktakes.status(stocktakeId);
+    expect(after.proposals.map((p) => p.assetNumber)).not.toContain('PC-004');
   });
 });
