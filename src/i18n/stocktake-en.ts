@@ -22,6 +22,7 @@ export const stocktakeEn = {
   'stocktake.serialAccepted':
     'Accepted: the serial number of {assetNumber} is now {serial} (was {previous}; history rule stocktake-serial).',
   'stocktake.serialNone': '(none)',
+  'stocktake.serialGone': '{assetNumber} is no longer in the ledger; nothing was written.',
   'stocktake.serialChanged':
     'The serial number of {assetNumber} changed since the proposal was made; nothing was written.',
   'stocktake.answer.badResult': 'Unknown answer; choose one of: {choices}.',

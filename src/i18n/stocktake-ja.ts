@@ -24,6 +24,7 @@ export const stocktakeJa: TranslationOf<typeof stocktakeEn> = {
   'stocktake.serialAccepted':
     '承認しました: {assetNumber} のシリアル番号を {serial} にしました (以前は {previous}、履歴のルール stocktake-serial)。',
   'stocktake.serialNone': '(なし)',
+  'stocktake.serialGone': '{assetNumber} はもう台帳にありません。何も書き込んでいません。',
   'stocktake.serialChanged':
     '訂正案の後に {assetNumber} のシリアル番号が変わりました。何も書き込んでいません。',
   'stocktake.answer.badResult': '不明な回答です。次のいずれかを選んでください: {choices}。',

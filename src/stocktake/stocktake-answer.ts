@@ -125,11 +125,12 @@ export async function acceptSerialProposal(
     { by: who.by },
     now,
   );
-  if (!written)
-    return refused(
-      { key: 'stocktake.serialChanged', params: { assetNumber: item.assetNumber } },
-      item,
-    );
+  if (!written) {
+    // Deleted meanwhile, or its serial changed since the user proposed one: nothing written.
+    const gone = (await deps.ledger.devicesWhere({ _id: item.deviceId })).length === 0;
+    const key = gone ? 'stocktake.serialGone' : 'stocktake.serialChanged';
+    return refused({ key, params: { assetNumber: item.assetNumber } }, item);
+  }
   await deps.store.markProposalAccepted(item._id, who.by, now);
   return { ok: true, item: (await deps.store.item(item._id)) ?? item, stocktake };
 }

@@ -124,5 +124,14 @@ describe('daicho stocktake proposals | accept-serial', () => {
     expect(stale.stderr).toContain('The serial number of PC-002 changed since the proposal');
     const device = await t.c.devices.findOne({ assetNumber: 'PC-002' });
     expect(device?.serialNumber).toBe('SN-FIXED-BY-HAND');
+
+    // A device deleted after its user proposed a serial: said so, nothing written.
+    const pc3 = await t.c.stocktakeItems.findOne({ assetNumber: 'PC-003' });
+    const answer = { result: 'present', proposedSerial: 'SN-REAL-003' };
+    expect((await services.stocktakes.answer(yamada, pc3!._id, answer)).ok).toBe(true);
+    await services.ledger.delete('PC-003', ADMIN);
+    const gone = await runCli(['stocktake', 'accept-serial', 'PC-003'], env);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain('PC-003 is no longer in the ledger; nothing was written.');
   });
 });
