@@ -23,6 +23,8 @@ export const stocktakeEn = {
     'Accepted: the serial number of {assetNumber} is now {serial} (was {previous}; history rule stocktake-serial).',
   'stocktake.serialNone': '(none)',
   'stocktake.serialGone': '{assetNumber} is no longer in the ledger; nothing was written.',
+  'stocktake.proposalsWaiting':
+    '{count, plural, one {# serial number proposal waits} other {# serial number proposals wait}} for an admin: daicho stocktake proposals',
   'stocktake.serialChanged':
     'The serial number of {assetNumber} changed since the proposal was made; nothing was written.',
   'stocktake.answer.badResult': 'Unknown answer; choose one of: {choices}.',

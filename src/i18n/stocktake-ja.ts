@@ -25,6 +25,8 @@ export const stocktakeJa: TranslationOf<typeof stocktakeEn> = {
     '承認しました: {assetNumber} のシリアル番号を {serial} にしました (以前は {previous}、履歴のルール stocktake-serial)。',
   'stocktake.serialNone': '(なし)',
   'stocktake.serialGone': '{assetNumber} はもう台帳にありません。何も書き込んでいません。',
+  'stocktake.proposalsWaiting':
+    '管理者の承認を待つシリアル番号の訂正案が {count} 件あります: daicho stocktake proposals',
   'stocktake.serialChanged':
     '訂正案の後に {assetNumber} のシリアル番号が変わりました。何も書き込んでいません。',
   'stocktake.answer.badResult': '不明な回答です。次のいずれかを選んでください: {choices}。',

@@ -82,6 +82,10 @@ describe('daicho stocktake proposals | accept-serial', () => {
       /PC-001 \(山田 太郎\): SN-PC-001 → SN-REAL-001 \(by teams:aad-yamada/,
     );
     expect(list.stdout).not.toContain('PC-003');
+    const status = await runCli(['stocktake', 'status'], env);
+    expect(status.stdout).toContain(
+      '2 serial number proposals wait for an admin: daicho stocktake proposals',
+    );
 
     const accept = await runCli(['stocktake', 'accept-serial', 'pc-001', '--stocktake', id], env);
     expect(accept.code).toBe(0);
