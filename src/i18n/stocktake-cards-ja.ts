@@ -67,4 +67,7 @@ export const stocktakeCardsJa: TranslationOf<typeof stocktakeCardsEn> = {
   'stocktake.bot.unavailable': 'このサーバーでは棚卸を使えません。',
   'card.stocktake.proposals': '利用者からのシリアル番号の訂正案',
   'card.stocktake.proposalLine': '{assetNumber}: {current} → {proposed}',
+  'card.rule.stocktake': '棚卸の回答',
+  'card.rule.stocktake-serial': '棚卸のシリアル訂正を承認',
+  'card.rule.stocktake-alert': '棚卸のアラートで対応',
 };
