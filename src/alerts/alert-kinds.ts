@@ -57,7 +57,7 @@ export interface HeldRunPayload {
   limit?: SafetyLimit;
 }
 
-/** What an admin can do about a device a stocktake answer flagged (card buttons come later). */
+/** What an admin can do about a device a stocktake answer flagged (the alert card's buttons). */
 export type StocktakeNextStep = 'reassign' | 'markLost' | 'replace';
 
 /** A stocktake (棚卸) answer that needs an admin: the device is lost, or not the user's. */
@@ -71,6 +71,8 @@ export interface StocktakeAnswerPayload {
   note: string | null;
   /** The next steps, in the order the card offers them. */
   nextSteps: StocktakeNextStep[];
+  /** The serial number the user proposed with this answer (an admin accepts it); absent: none. */
+  proposedSerial?: string | null;
 }
 
 /** Each kind of alert with what it carries: the finding of the sync, or the run's summary. */

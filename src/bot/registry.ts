@@ -12,6 +12,7 @@ import * as replace from './handlers/replace';
 import * as status from './handlers/status';
 import * as stocktake from './handlers/stocktake';
 import * as stocktakeAnswer from './handlers/stocktake-answer';
+import * as stocktakeAlert from './handlers/stocktake-alert';
 import * as sync from './handlers/sync';
 import * as troubleshoot from './handlers/troubleshoot';
 import * as unlink from './handlers/unlink';
@@ -67,6 +68,9 @@ export const ACTION_ROUTES: ActionRoute[] = [
   alerts.alertKeepAction,
   alerts.alertMergeAction,
   alerts.alertRenameAction,
+  stocktakeAlert.stocktakeMarkLostAction,
+  stocktakeAlert.stocktakeReassignAction,
+  stocktakeAlert.stocktakeAcceptSerialAction,
   downloads.downloadCsvAction,
   downloads.linkPreviewCsvAction,
   replace.deviceReplaceAction,

@@ -14,6 +14,12 @@ import {
 import { duplicateRecords, reenrolmentFacts, type AlertRecord } from './alert-records';
 import { alertText, runErrors } from './alert-text';
 import { countFacts } from './sync-counts';
+import {
+  stocktakeLabels,
+  stocktakeSteps,
+  type StocktakeLabel,
+  type StocktakeSteps,
+} from './alert-stocktake';
 
 export { alertText };
 
@@ -52,6 +58,8 @@ export interface AlertCardData {
   assetNumber: string;
   /** Held run, for approve/reject; "" otherwise. */
   runId: string;
+  /** A stocktake answer: its stocktake, the steps offered, a serial proposal to accept. */
+  stocktake: StocktakeSteps;
   /** False once someone acted: the card is updated to show who, without buttons. */
   canAct: boolean;
   resolvedText: string;
@@ -67,7 +75,8 @@ export interface AlertCardData {
     | 'sync'
     | 'status'
     | 'approve'
-    | 'reject',
+    | 'reject'
+    | StocktakeLabel,
     string
   >;
 }
@@ -110,6 +119,7 @@ export function alertCardData(
     linesMore: lines.more,
     assetNumber,
     runId: alert.type === 'run-held' && alert.runId ? alert.runId.toHexString() : '',
+    stocktake: stocktakeSteps(alert, locale),
     canAct: !resolved,
     resolvedText: r
       ? t(locale, 'card.alert.resolved', {
@@ -170,6 +180,8 @@ function actionTitle(kind: AlertKind, verb: Verb, labels: AlertCardData['labels'
   if (verb === VERBS.alertRename) return labels.rename;
   if (verb === VERBS.syncApprove) return labels.approve;
   if (verb === VERBS.syncReject) return labels.reject;
+  if (verb === VERBS.stocktakeMarkLost) return labels.markLost;
+  if (verb === VERBS.stocktakeReassign) return labels.reassign;
   return verb;
 }
 
@@ -187,5 +199,6 @@ function alertLabels(locale: Locale): AlertCardData['labels'] {
     status: t(locale, 'card.action.status'),
     approve: t(locale, 'card.syncSummary.approve'),
     reject: t(locale, 'card.syncSummary.reject'),
+    ...stocktakeLabels(locale),
   };
 }

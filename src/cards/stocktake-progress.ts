@@ -7,6 +7,8 @@ import { actorLabel, bounded, clip, count, type Fact } from './format';
 /** Departments and devices to look at shown on the card; the rest are counted (and in the CSV). */
 export const PROGRESS_DEPARTMENTS_MAX = 10;
 export const PROGRESS_ATTENTION_MAX = 10;
+/** Serial proposals shown with their accept button (the rest: daicho stocktake proposals). */
+export const PROGRESS_PROPOSALS_MAX = 5;
 
 export interface StocktakeProgressCardData {
   title: string;
@@ -20,9 +22,12 @@ export interface StocktakeProgressCardData {
   attentionHeader: string;
   attention: { text: string }[];
   attentionMore: string;
+  proposalsHeader: string;
+  proposals: { text: string; assetNumber: string }[];
+  proposalsMore: string;
   stocktakeId: string;
   open: boolean;
-  labels: { close: string; report: string };
+  labels: { close: string; report: string; acceptSerial: string };
 }
 
 /**
@@ -79,11 +84,13 @@ export function stocktakeProgressCardData(
       }),
     })),
     attentionMore: attention.more,
+    ...proposalsOf(s, locale),
     stocktakeId: stocktake._id,
     open,
     labels: {
       close: t(locale, 'card.stocktake.close'),
       report: t(locale, 'card.stocktake.report'),
+      acceptSerial: t(locale, 'card.alert.stocktake.acceptSerial'),
     },
   };
 }
@@ -105,4 +112,21 @@ function attentionWhat(a: StocktakeStatus['attention'][number], locale: Locale):
   if (a.state === 'changedHands') return t(locale, 'stocktake.state.changedHands');
   const result = t(locale, `stocktake.result.${a.result ?? 'none'}`);
   return a.note ? `${result} — ${clip(a.note, 60)}` : result;
+}
+
+/** The serial numbers users proposed, each with its accept button (admins, on the card). */
+function proposalsOf(s: StocktakeStatus, locale: Locale) {
+  const shown = bounded(s.proposals, PROGRESS_PROPOSALS_MAX, locale);
+  return {
+    proposalsHeader: shown.shown.length > 0 ? t(locale, 'card.stocktake.proposals') : '',
+    proposals: shown.shown.map((p) => ({
+      assetNumber: p.assetNumber,
+      text: t(locale, 'card.stocktake.proposalLine', {
+        assetNumber: clip(p.assetNumber, 40),
+        current: p.current ? clip(p.current, 40) : t(locale, 'card.none'),
+        proposed: clip(p.proposed, 40),
+      }),
+    })),
+    proposalsMore: shown.more,
+  };
 }

@@ -126,6 +126,12 @@ export const VERBS = {
   stocktakeClose: 'stocktake.close',
   /** { stocktakeId } — every device with its answer as a CSV (admins). */
   stocktakeCsv: 'stocktake.csv',
+  /** { alertId } — a stocktake alert's device: status → 紛失, the alert resolved (admins). */
+  stocktakeMarkLost: 'stocktake.lost',
+  /** { alertId } + input { newUser } — a stocktake alert's device gets a new 利用者 (admins). */
+  stocktakeReassign: 'stocktake.reassign',
+  /** { stocktakeId, assetNumber } — accepts the user's serial number proposal (admins). */
+  stocktakeAcceptSerial: 'stocktake.serial',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

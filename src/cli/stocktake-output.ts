@@ -65,6 +65,7 @@ export function statusJson(s: StocktakeStatus) {
     counts: s.counts,
     departments: s.departments,
     attention: s.attention,
+    proposals: s.proposals,
   };
 }
 
@@ -101,5 +102,8 @@ export function statusLines(s: StocktakeStatus, locale: Locale): string[] {
         note: a.note ?? '',
       }).trimEnd(),
     ),
+    ...(s.proposals.length > 0
+      ? [t(locale, 'stocktake.proposalsWaiting', { count: s.proposals.length })]
+      : []),
   ];
 }

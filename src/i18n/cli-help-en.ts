@@ -157,4 +157,11 @@ export const cliHelpEn = {
     'every device of a stocktake with its answer, as CSV (Japanese headers)',
   'help.daicho.stocktake.close':
     'close a stocktake (default: the open one): answers are refused from then on',
+  'help.daicho.stocktake.proposals':
+    'serial number corrections users proposed, waiting for an admin to accept',
+  'help.daicho.stocktake.proposals.arg.id': 'stocktake id (default: the open one)',
+  'help.daicho.stocktake.accept-serial':
+    "accept a user's serial number correction: written to the ledger with history",
+  'help.daicho.stocktake.accept-serial.arg.asset': 'asset number (資産番号) of the device',
+  'help.daicho.stocktake.accept-serial.opt.stocktake': 'stocktake id (default: the open one)',
 } satisfies CatalogPart;

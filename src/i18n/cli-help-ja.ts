@@ -157,4 +157,10 @@ export const cliHelpJa: TranslationOf<typeof cliHelpEn> = {
   'help.daicho.stocktake.status': '棚卸の進み具合 (既定: 実施中の棚卸)、部署別',
   'help.daicho.stocktake.report': '棚卸の全デバイスと回答を CSV (日本語の見出し) で出力',
   'help.daicho.stocktake.close': '棚卸を締める (既定: 実施中の棚卸)。以後の回答は受け付けません',
+  'help.daicho.stocktake.proposals': '利用者が出したシリアル番号の訂正案 (管理者の承認待ち) の一覧',
+  'help.daicho.stocktake.proposals.arg.id': '棚卸 ID (既定: 実施中の棚卸)',
+  'help.daicho.stocktake.accept-serial':
+    '利用者のシリアル番号の訂正案を承認し、履歴付きで台帳に書き込む',
+  'help.daicho.stocktake.accept-serial.arg.asset': 'デバイスの資産番号',
+  'help.daicho.stocktake.accept-serial.opt.stocktake': '棚卸 ID (既定: 実施中の棚卸)',
 };

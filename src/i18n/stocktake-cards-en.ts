@@ -66,4 +66,9 @@ export const stocktakeCardsEn = {
   'stocktake.bot.unavailable': 'Stocktakes are not available on this server.',
   'stocktake.bot.deadlineClosed':
     'Stocktake {id} closed itself: its deadline {deadline} passed. {total, plural, one {# device} other {# devices}}: {answered} answered, {pending} not answered, {problems, plural, one {# problem} other {# problems}}. The report CSV is on the progress card.',
+  'card.stocktake.proposals': 'Serial numbers proposed by users',
+  'card.stocktake.proposalLine': '{assetNumber}: {current} → {proposed}',
+  'card.rule.stocktake': 'stocktake answer',
+  'card.rule.stocktake-serial': 'serial accepted from a stocktake',
+  'card.rule.stocktake-alert': 'stocktake alert acted on',
 } satisfies CatalogPart;

@@ -65,4 +65,9 @@ export const stocktakeCardsJa: TranslationOf<typeof stocktakeCardsEn> = {
   'stocktake.bot.deadlineClosed':
     '棚卸 {id} は締め切り ({deadline}) を過ぎたので締めました。{total} 台中 {answered} 台が回答済み、未回答 {pending} 台、要確認 {problems} 件です。レポート CSV は進捗カードから取得できます。',
   'stocktake.bot.unavailable': 'このサーバーでは棚卸を使えません。',
+  'card.stocktake.proposals': '利用者からのシリアル番号の訂正案',
+  'card.stocktake.proposalLine': '{assetNumber}: {current} → {proposed}',
+  'card.rule.stocktake': '棚卸の回答',
+  'card.rule.stocktake-serial': '棚卸のシリアル訂正を承認',
+  'card.rule.stocktake-alert': '棚卸のアラートで対応',
 };

@@ -15,6 +15,16 @@ export const stocktakeEn = {
     'This card is out of date: the device is not in a stocktake any more. Open the latest card.',
   'stocktake.adminOnly': 'Only an admin can do this.',
   'stocktake.noProposal': 'Device {assetNumber} has no serial number proposal to accept.',
+  'stocktake.proposals.none': 'Stocktake {id}: no serial number proposal is waiting.',
+  'stocktake.proposals.header':
+    'Stocktake {id}: {count, plural, one {# serial number proposal} other {# serial number proposals}} waiting (accept one with daicho stocktake accept-serial ‹asset number›):',
+  'stocktake.proposals.line': '  {assetNumber} ({user}): {current} → {proposed} (by {by}, {at})',
+  'stocktake.serialAccepted':
+    'Accepted: the serial number of {assetNumber} is now {serial} (was {previous}; history rule stocktake-serial).',
+  'stocktake.serialNone': '(none)',
+  'stocktake.serialGone': '{assetNumber} is no longer in the ledger; nothing was written.',
+  'stocktake.proposalsWaiting':
+    '{count, plural, one {# serial number proposal waits} other {# serial number proposals wait}} for an admin: daicho stocktake proposals',
   'stocktake.serialChanged':
     'The serial number of {assetNumber} changed since the proposal was made; nothing was written.',
   'stocktake.answer.badResult': 'Unknown answer; choose one of: {choices}.',
@@ -85,4 +95,15 @@ export const stocktakeEn = {
     '{user} answered that {assetNumber} is lost (stocktake {id}; note: {note}). Next: mark it lost, start the replacement workflow, or reassign it.',
   'card.alert.stocktake.notMine':
     '{user} says {assetNumber} is not theirs (stocktake {id}; note: {note}). Next: find who has it and reassign it, or mark it lost.',
+  'card.alert.stocktake.markLost': 'Mark lost',
+  'card.alert.stocktake.replace': 'Replace',
+  'card.alert.stocktake.reassign': 'Change user',
+  'card.alert.stocktake.newUser': 'New user (利用者)',
+  'card.alert.stocktake.acceptSerial': 'Accept serial',
+  'card.alert.stocktake.serialText':
+    'The user also proposed the serial number {serial}; it is written only when an admin accepts it.',
+  'stocktake.alert.done': 'This alert was already dealt with; nothing was changed.',
+  'stocktake.alert.newUserEmpty': 'Type the new user (利用者) first; nothing was changed.',
+  'stocktake.alert.newUserTooLong':
+    'The new user (利用者) must be at most {max, plural, one {# character} other {# characters}}; nothing was changed.',
 } satisfies CatalogPart;

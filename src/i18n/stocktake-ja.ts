@@ -17,6 +17,16 @@ export const stocktakeJa: TranslationOf<typeof stocktakeEn> = {
     'このカードは古くなっています。そのデバイスはもう棚卸の対象ではありません。最新のカードを開いてください。',
   'stocktake.adminOnly': 'この操作は管理者だけができます。',
   'stocktake.noProposal': 'デバイス {assetNumber} にはシリアル番号の訂正案がありません。',
+  'stocktake.proposals.none': '棚卸 {id}: 承認待ちのシリアル番号の訂正案はありません。',
+  'stocktake.proposals.header':
+    '棚卸 {id}: 承認待ちのシリアル番号の訂正案が {count} 件あります (承認: daicho stocktake accept-serial ‹資産番号›):',
+  'stocktake.proposals.line': '  {assetNumber} ({user}): {current} → {proposed} ({by}、{at})',
+  'stocktake.serialAccepted':
+    '承認しました: {assetNumber} のシリアル番号を {serial} にしました (以前は {previous}、履歴のルール stocktake-serial)。',
+  'stocktake.serialNone': '(なし)',
+  'stocktake.serialGone': '{assetNumber} はもう台帳にありません。何も書き込んでいません。',
+  'stocktake.proposalsWaiting':
+    '管理者の承認を待つシリアル番号の訂正案が {count} 件あります: daicho stocktake proposals',
   'stocktake.serialChanged':
     '訂正案の後に {assetNumber} のシリアル番号が変わりました。何も書き込んでいません。',
   'stocktake.answer.badResult': '不明な回答です。次のいずれかを選んでください: {choices}。',
@@ -81,4 +91,15 @@ export const stocktakeJa: TranslationOf<typeof stocktakeEn> = {
     '{user} さんが {assetNumber} を紛失と回答しました (棚卸 {id}、メモ: {note})。次の対応: 紛失として記録する、機種変更ワークフローを始める、または利用者を付け替える。',
   'card.alert.stocktake.notMine':
     '{user} さんが {assetNumber} は自分のではないと回答しました (棚卸 {id}、メモ: {note})。次の対応: 実際の利用者を確認して付け替える、または紛失として記録する。',
+  'card.alert.stocktake.markLost': '紛失にする',
+  'card.alert.stocktake.replace': '機種変更を始める',
+  'card.alert.stocktake.reassign': '利用者を変更',
+  'card.alert.stocktake.newUser': '新しい利用者',
+  'card.alert.stocktake.acceptSerial': 'シリアルを承認',
+  'card.alert.stocktake.serialText':
+    '利用者はシリアル番号 {serial} も提案しています。管理者が承認したときだけ書き込まれます。',
+  'stocktake.alert.done': 'このアラートはすでに対応済みです。何も変更していません。',
+  'stocktake.alert.newUserEmpty': '先に新しい利用者を入力してください。何も変更していません。',
+  'stocktake.alert.newUserTooLong':
+    '新しい利用者は {max} 文字以内で入力してください。何も変更していません。',
 };

@@ -60,11 +60,35 @@ export function needsAttention(items: StocktakeItemDoc[]): AttentionItem[] {
     }));
 }
 
+/** A serial number a user proposed that no admin accepted yet. */
+export interface ProposalItem {
+  assetNumber: string;
+  user: string | null;
+  current: string | null;
+  proposed: string;
+}
+
+export function pendingSerials(items: StocktakeItemDoc[]): ProposalItem[] {
+  return items.flatMap((i) =>
+    i.proposedSerial && !i.proposedSerial.acceptedAt
+      ? [
+          {
+            assetNumber: i.assetNumber,
+            user: i.user,
+            current: i.serialNumber,
+            proposed: i.proposedSerial.serial,
+          },
+        ]
+      : [],
+  );
+}
+
 /** The counts of a stocktake's items, overall and per department (known ones first, by name). */
 export function countItems(items: StocktakeItemDoc[]): {
   counts: StocktakeCounts;
   departments: DepartmentCounts[];
   attention: AttentionItem[];
+  proposals: ProposalItem[];
 } {
   const counts = zero();
   const byDepartment = new Map<string | null, DepartmentCounts>();
@@ -81,7 +105,12 @@ export function countItems(items: StocktakeItemDoc[]): {
         ? -1
         : a.department.localeCompare(b.department),
   );
-  return { counts, departments, attention: needsAttention(items) };
+  return {
+    counts,
+    departments,
+    attention: needsAttention(items),
+    proposals: pendingSerials(items),
+  };
 }
 
 /** The report's columns, in Japanese for the accounting team. */

@@ -17,7 +17,7 @@ export interface AnswerDeps {
   alerts: Pick<Alerts, 'raise'>;
   now: () => Date;
   /** The stocktake, closed first when its deadline passed. */
-  find(id: string): Promise<StocktakeDoc>;
+  find(id?: string): Promise<StocktakeDoc>;
 }
 
 /** The item as it is after the answer, or why nothing was written. */
@@ -85,6 +85,7 @@ export async function answerItem(
           user: item.user,
           answeredBy: who.by,
           note: answer.note,
+          proposedSerial: proposal?.serial ?? null,
           nextSteps:
             answer.result === 'lost'
               ? ['markLost', 'replace', 'reassign']
@@ -124,11 +125,40 @@ export async function acceptSerialProposal(
     { by: who.by },
     now,
   );
-  if (!written)
-    return refused(
-      { key: 'stocktake.serialChanged', params: { assetNumber: item.assetNumber } },
-      item,
-    );
+  if (!written) {
+    // Deleted meanwhile, or its serial changed since the user proposed one: nothing written.
+    const gone = (await deps.ledger.devicesWhere({ _id: item.deviceId })).length === 0;
+    const key = gone ? 'stocktake.serialGone' : 'stocktake.serialChanged';
+    return refused({ key, params: { assetNumber: item.assetNumber } }, item);
+  }
   await deps.store.markProposalAccepted(item._id, who.by, now);
   return { ok: true, item: (await deps.store.item(item._id)) ?? item, stocktake };
+}
+
+/** The items of a stocktake with a serial-number proposal no admin accepted yet. */
+export async function pendingProposals(
+  deps: AnswerDeps,
+  id?: string,
+): Promise<{ stocktake: StocktakeDoc; items: StocktakeItemDoc[] }> {
+  const stocktake = await deps.find(id);
+  const items = await deps.store.items(stocktake._id, { proposedSerial: { $ne: null } });
+  return {
+    stocktake,
+    items: items.filter((i) => i.proposedSerial && !i.proposedSerial.acceptedAt),
+  };
+}
+
+/** An admin accepts the pending proposal for a device, named by its asset number. */
+export async function acceptSerialOf(
+  deps: AnswerDeps,
+  who: StocktakeIdentity,
+  assetNumber: string,
+  id?: string,
+): Promise<AnswerOutcome> {
+  const wanted = assetNumber.trim().toUpperCase();
+  const { items } = await pendingProposals(deps, id);
+  const item = items.find((i) => i.assetNumber.toUpperCase() === wanted);
+  if (!item)
+    return refused({ key: 'stocktake.noProposal', params: { assetNumber: assetNumber.trim() } });
+  return acceptSerialProposal(deps, who, item._id);
 }

@@ -13,7 +13,13 @@ import {
   type ReachDeps,
 } from './stocktake-install';
 import { itemsOf } from './stocktake-items';
-import { answerItem, acceptSerialProposal, type AnswerOutcome } from './stocktake-answer';
+import {
+  answerItem,
+  acceptSerialOf,
+  acceptSerialProposal,
+  pendingProposals,
+  type AnswerOutcome,
+} from './stocktake-answer';
 import { DEADLINE_CLOSER } from './answer-rules';
 import { endOfTokyoDay, tokyoDayStamp } from './deadline';
 import { DirectoryIndex, planStocktake, type PlanDevice, type StocktakePlan } from './plan';
@@ -21,6 +27,7 @@ import {
   countItems,
   type AttentionItem,
   type DepartmentCounts,
+  type ProposalItem,
   type StocktakeCounts,
 } from './status';
 import type { StocktakeStore } from './stocktake-store';
@@ -70,6 +77,8 @@ export interface StocktakeStatus {
   departments: DepartmentCounts[];
   /** The devices to look at: problem answers, changed hands, users who cannot be asked. */
   attention: AttentionItem[];
+  /** Serial numbers users proposed, waiting for an admin. */
+  proposals: ProposalItem[];
 }
 
 /** Reminders: at most one a day. */
@@ -210,6 +219,14 @@ export class StocktakeService {
   ): Promise<AnswerOutcome> {
     return acceptSerialProposal(this.answerDeps(), who, itemId);
   }
+  /** The same by asset number, in a stocktake (default: the open one). */
+  acceptSerialOf(who: StocktakeIdentity, assetNumber: string, id?: string) {
+    return acceptSerialOf(this.answerDeps(), who, assetNumber, id);
+  }
+  /** Serial-number proposals no admin accepted yet. */
+  proposals(id?: string) {
+    return pendingProposals(this.answerDeps(), id);
+  }
 
   /** Items of the open stocktake whose user has not been sent the ask card yet. */
   async listToAsk(): Promise<StocktakeItemDoc[]> {
@@ -257,7 +274,7 @@ export class StocktakeService {
 
   private answerDeps() {
     const { store, ledger, alerts } = this.deps;
-    return { store, ledger, alerts, now: this.now, find: (id: string) => this.find(id) };
+    return { store, ledger, alerts, now: this.now, find: (id?: string) => this.find(id) };
   }
 
   private async devicesIn(scope: StocktakeScope): Promise<ScopedDevice[]> {

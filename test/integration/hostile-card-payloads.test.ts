@@ -528,7 +528,26 @@ function stocktakeSpecs(): Record<string, Spec> {
     d.items.length <= 20 &&
     d.items.every(hex24);
   const ours = (d: unknown) => (isObj(d) && d.stocktakeId === fx.stocktakeId ? ['stocktakes'] : []);
+  const alertId = pool(...fx.alertIds, 'no-such-alert');
+  const ALERT_WRITES = ['alerts', 'devices', 'fieldHistory', 'usageHistory'];
+  const onOpenAlert = async (d: unknown) =>
+    isObj(d) && str(d.alertId, 1, 1000) && (await openAlert(d.alertId)) ? ALERT_WRITES : [];
   return {
+    [VERBS.stocktakeMarkLost]: { adminOnly: true, fields: { alertId }, mayWrite: onOpenAlert },
+    [VERBS.stocktakeReassign]: {
+      adminOnly: true,
+      fields: { alertId, newUser: fc.oneof(pool('佐藤 花子', ' ', ''), hostileString()) },
+      mayWrite: onOpenAlert,
+    },
+    // The fixture's OLD-1 carries a proposal: accepted once, then refused.
+    [VERBS.stocktakeAcceptSerial]: {
+      adminOnly: true,
+      fields: { stocktakeId, assetNumber: pool('OLD-1', 'old-1', 'FREE-1', 'NO-SUCH', '') },
+      mayWrite: (d) =>
+        isObj(d) && d.stocktakeId === fx.stocktakeId
+          ? ['stocktakeItems', 'devices', 'fieldHistory', 'usageHistory']
+          : [],
+    },
     [VERBS.stocktakePreview]: { adminOnly: true, fields: scope },
     // The fixture's stocktake is open: a start is refused and writes nothing.
     [VERBS.stocktakeStart]: { adminOnly: true, fields: scope },
@@ -663,6 +682,11 @@ describe('hostile card payloads: every verb, any data, admin and not', () => {
       { assetNumber: 'FREE-1' },
       { $set: { state: 'toAsk', unreachableReason: null, aadObjectId: USER.aadObjectId } },
     );
+    // An admin's answer for OLD-1: not mine, with a serial proposal — a stocktake alert to act on.
+    const old1 = await t.c.stocktakeItems.findOne({ assetNumber: 'OLD-1' });
+    const notMine = { result: 'notMine', proposedSerial: 'SN-PROPOSED' };
+    const admin = { by: 'test', admin: true };
+    expect((await h.services.stocktakes.answer(admin, old1!._id, notMine)).ok).toBe(true);
     const items = await t.c.stocktakeItems.find({}).toArray();
     const trees = menu('en').trees.map((tr) => tr.id);
     fx = {

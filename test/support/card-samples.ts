@@ -250,5 +250,20 @@ export function alerts(name = 'MBP-A', errors = 3): AlertDoc[] {
       },
       { provider: null, runId: null },
     ),
+    // Not mine, with a serial number proposal: reassign, mark lost, accept the serial.
+    alert(
+      'stocktake-answer',
+      {
+        stocktakeId: 'ST-20261206-1',
+        assetNumber: 'PC-0043',
+        result: 'notMine',
+        user: name,
+        answeredBy: 'teams:aad-1',
+        note: null,
+        nextSteps: ['reassign', 'markLost'],
+        proposedSerial: name,
+      },
+      { provider: null, runId: null },
+    ),
   ];
 }

@@ -95,7 +95,8 @@ export const alertRenameAction = actionRoute({
   },
 });
 
-async function resolved(context: BotTurn, deps: BotDeps, alertId: string, verb: Verb) {
+/** Resolves the alert as pressed and answers with its card, updated in every alert channel. */
+export async function resolved(context: BotTurn, deps: BotDeps, alertId: string, verb: Verb) {
   const resolution = { by: context.user.name ?? actor(context).by, verb, at: new Date() };
   // Only one press resolves it: two admins at the same moment must not overwrite who did it.
   const alert = await deps.alerts.resolve(alertId, resolution);

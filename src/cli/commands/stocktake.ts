@@ -8,6 +8,7 @@ import { cliSay, openContext } from '../context';
 import { emit, printJson } from '../output';
 import { planJson, planLines, statusJson, statusLines } from '../stocktake-output';
 import { UsageError } from '../usage-error';
+import { registerSerialProposals } from './stocktake-proposals';
 
 interface StartOptions {
   status?: string;
@@ -132,4 +133,5 @@ export function registerStocktake(program: Command): void {
         `${ctx.say('stocktake.closed', { id: closed.stocktake._id, answered: counts.answered, total: counts.total })}\n`,
       );
     });
+  registerSerialProposals(stocktake);
 }
