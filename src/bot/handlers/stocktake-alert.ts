@@ -73,11 +73,18 @@ export const stocktakeAcceptSerialAction = actionRoute({
   async handle(turn, payload, deps) {
     const { say } = sayer(turn);
     const who = { by: actor(turn).by, admin: true };
-    const outcome = await deps.stocktakes!.acceptSerialOf(
-      who,
-      payload.assetNumber,
-      payload.stocktakeId,
-    );
+    let outcome: Awaited<ReturnType<NonNullable<BotDeps['stocktakes']>['acceptSerialOf']>>;
+    try {
+      outcome = await deps.stocktakes!.acceptSerialOf(
+        who,
+        payload.assetNumber,
+        payload.stocktakeId,
+      );
+    } catch (e) {
+      // A stocktake id no longer known (an old card, a forged press): said, nothing written.
+      if (isDaichoError(e)) return say(e.messageKey, e.params);
+      throw e;
+    }
     if (!outcome.ok) return say(outcome.refusal.key, outcome.refusal.params);
     const { item } = outcome;
     return say('stocktake.serialAccepted', {
