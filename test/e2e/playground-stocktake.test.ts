@@ -1,4 +1,6 @@
+import { parse } from 'csv-parse/sync';
 import { VERBS } from '../../src/cards/verbs';
+import { runCli } from '../support/cli';
 import { actionsOf } from '../support/card-actions';
 import {
   cardText,
@@ -173,5 +175,22 @@ describe('stocktake (棚卸) through the Agents Playground', () => {
       by: `teams:${SATO.aadObjectId}`,
     });
     expect(await t.c.alerts.countDocuments({ type: 'stocktake-answer' })).toBe(1);
+
+    // The accounting team's report lists every device: both answers, and 田中's device that
+    // could not be asked (no sign-in name) as 未回答 with the reason.
+    const report = await runCli(['stocktake', 'report'], {
+      MONGODB_URI: t.uri,
+      MONGODB_DB: t.name,
+      DAICHO_LOCALE: 'ja',
+    });
+    expect(report.code).toBe(0);
+    const rows = parse(report.stdout, { columns: true, bom: true }) as Record<string, string>[];
+    const answerOf = Object.fromEntries(rows.map((r) => [r['資産番号'], r['回答']]));
+    expect(answerOf).toEqual({
+      'PC-001': '手元にある',
+      'PC-002': '自分のではない',
+      'PC-003': '未回答',
+    });
+    expect(rows.find((r) => r['資産番号'] === 'PC-003')?.['備考']).toMatch(/田中/);
   }, 60_000);
 });
