@@ -5,7 +5,6 @@ import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/log';
 import { RateLimiter } from '../../src/notify/rate-limit';
 import { Sender } from '../../src/notify/sender';
-import { SINGLE_VALUE_ATTRIBUTES, type Person } from '../../src/people/person';
 import { createServices, type Services } from '../../src/services';
 import { DEFAULT_SIM_ROLES, simTeamsApp } from '../../src/sim/graph-sim';
 import { teamsAppInstaller } from '../../src/mdm/teams-app-installer';
@@ -20,6 +19,7 @@ import { ROOT } from '../support/cli';
 import { startStubConnector, type StubConnector } from '../support/stub-connector';
 import { syncHarness, type SyncHarness } from '../support/sync-harness';
 import { openTestDb, type TestDb } from '../support/test-db';
+import { directoryPerson } from '../support/people-fixtures';
 
 const APP = simTeamsApp();
 const INSTALL_ROLE = 'TeamsAppInstallation.ReadWriteSelfForUser.All';
@@ -27,26 +27,6 @@ const INSTALL_ROLE = 'TeamsAppInstallation.ReadWriteSelfForUser.All';
 const KENJI_ID = '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
 const SATO_ID = '1c2d3e4f-5061-4b7c-9d8e-0f1a2b3c4d5e';
 const ITO_ID = '2d3e4f50-6172-4c8d-8e9f-1a2b3c4d5e6f';
-
-function person(p: Partial<Person> & { personId: string }): Person {
-  const attributes = Object.fromEntries(SINGLE_VALUE_ATTRIBUTES.map((a) => [a, null]));
-  const now = new Date();
-  return {
-    ...(attributes as Record<(typeof SINGLE_VALUE_ATTRIBUTES)[number], null>),
-    businessPhones: [],
-    otherMails: [],
-    custom: {},
-    licenceProfile: null,
-    groups: [],
-    m365AccountId: null,
-    releasedAccountIds: [],
-    removed: false,
-    removedAt: null,
-    createdAt: now,
-    updatedAt: now,
-    ...p,
-  };
-}
 
 async function until<T>(find: () => Promise<T | undefined> | T | undefined, ms = 5_000) {
   const end = Date.now() + ms;
@@ -89,24 +69,28 @@ describe('stocktake: installing the bot for users without a chat', () => {
     stub = await startStubConnector();
     await t.c.people.insertMany([
       // No m365AccountId: the installer looks the id up by UPN.
-      person({
+      directoryPerson({
         personId: 'E010',
         userPrincipalName: 'kenji@example.co.jp',
         displayName: '鈴木 健二',
       }),
-      person({
+      directoryPerson({
         personId: 'E011',
         userPrincipalName: 'hanako@example.co.jp',
         displayName: '佐藤 花子',
         m365AccountId: SATO_ID,
       }),
-      person({
+      directoryPerson({
         personId: 'E012',
         userPrincipalName: 'ito@example.co.jp',
         displayName: '伊藤 誠',
         m365AccountId: ITO_ID,
       }),
-      person({ personId: 'E013', userPrincipalName: 'gone@example.co.jp', displayName: '退職 者' }),
+      directoryPerson({
+        personId: 'E013',
+        userPrincipalName: 'gone@example.co.jp',
+        displayName: '退職 者',
+      }),
     ]);
     const by = { by: 'test' };
     const devices: [string, string][] = [
