@@ -161,6 +161,12 @@ describe('the bot in Japanese, clicked through in the Playground web client (hea
     const summary = await cardWith(ja('card.count.conflicts'));
     await shot('link-4-summary.png');
     await expectFits(summary);
+    // The preview shows the same count labels as the summary: wait for the link to be written
+    // (at most 15 s) before reading the ledger, then check what it wrote.
+    for (const until = Date.now() + 15_000; Date.now() < until;) {
+      if ((await t.c.integrations.countDocuments()) > 0 && (await t.ledger.count()) >= 3) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
     expect((await t.ledger.find('PC-0002')).mdm?.deviceId).toBe('ui-2');
     expect((await t.ledger.find('PC-0001')).mdm?.deviceId).toBe('ui-1');
   });
